@@ -1,0 +1,625 @@
+//! The chart, drawn with plotters on any backend (a `<canvas>` in the page,
+//! a recording backend in tests). It takes plain data ([`ChartSpec`]): the
+//! page decides the words, colours and number format; this module decides
+//! the geometry. Sizes are in backing-store pixels: the page passes its
+//! devicePixelRatio as `scale` and every font, margin and line width is
+//! multiplied by it, so the chart is crisp on HiDPI screens.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use serde::{Deserialize, Serialize};
+
+/// A year and a value.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+pub struct Xy {
+    pub year: f64,
+    pub value: f64,
+}
+
+/// A line: years and values of equal length.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+pub struct Line {
+    pub years: Vec<f64>,
+    pub values: Vec<f64>,
+}
+
+/// A band between `lo` and `hi`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+pub struct Band {
+    pub years: Vec<f64>,
+    pub lo: Vec<f64>,
+    pub hi: Vec<f64>,
+}
+
+/// A stacked series (shares).
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stack {
+    pub years: Vec<f64>,
+    /// `series[i][k]`: part `i` in year `k`, in the axis unit.
+    pub series: Vec<Vec<f64>>,
+    pub colors: Vec<String>,
+    pub labels: Vec<String>,
+    pub first_projected_year: f64,
+}
+
+/// Colours as `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Theme {
+    pub background: String,
+    pub text: String,
+    pub grid: String,
+    pub history: String,
+    pub projection: String,
+    pub trend: String,
+    pub target: String,
+    pub band: String,
+}
+
+/// Words drawn on the canvas, already in the reader's language.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Words {
+    pub target: String,
+    pub reached: String,
+    pub projected: String,
+}
+
+/// Everything the chart shows.
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChartSpec {
+    /// Backing-store pixels per CSS pixel (devicePixelRatio), 0.5–4.
+    pub scale: f64,
+    pub history: Vec<Xy>,
+    #[serde(default)]
+    pub alternatives: Vec<Xy>,
+    #[serde(default)]
+    pub projection: Option<Line>,
+    #[serde(default)]
+    pub trend: Option<Line>,
+    #[serde(default)]
+    pub band: Option<Band>,
+    #[serde(default)]
+    pub target: Option<Xy>,
+    #[serde(default)]
+    pub reached_year: Option<f64>,
+    #[serde(default)]
+    pub stack: Option<Stack>,
+    pub theme: Theme,
+    #[serde(default)]
+    pub words: Words,
+    /// Decimal separator for axis labels ("," in vi-VN).
+    pub decimal: String,
+    /// Thousands separator ("." in vi-VN).
+    pub group: String,
+    /// Decimals on the value axis.
+    #[serde(default = "one")]
+    pub decimals: u32,
+    /// Suffix after value-axis numbers ("%" for shares), may be empty.
+    #[serde(default)]
+    pub unit_suffix: String,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// Where the plot landed, in CSS pixels, so the page can map a pointer to a year.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Layout {
+    pub plot_left: f64,
+    pub plot_top: f64,
+    pub plot_width: f64,
+    pub plot_height: f64,
+    pub x_min: f64,
+    pub x_max: f64,
+    pub y_min: f64,
+    pub y_max: f64,
+}
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartError(pub String);
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "chart: {}", self.0)
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+fn drawing<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> ChartError {
+    ChartError(e.to_string())
+}
+
+/// Parse `#rrggbb`; anything else is mid grey (a bad colour must not kill the chart).
+pub fn parse_color(s: &str) -> RGBColor {
+    let hex = s.strip_prefix('#').unwrap_or(s);
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
+    match (hex.len(), channel(0), channel(2), channel(4)) {
+        (6, Some(r), Some(g), Some(b)) => RGBColor(r, g, b),
+        _ => RGBColor(128, 128, 128),
+    }
+}
+
+/// Format a number with the given separators: `format_number(1234.5, 1, ",", ".")`
+/// is `"1.234,5"`.
+///
+/// # Example
+/// ```
+/// use grdp_whatif::chart::format_number;
+/// assert_eq!(format_number(71.1, 1, ",", "."), "71,1");
+/// assert_eq!(format_number(24517.0, 0, ",", "."), "24.517");
+/// assert_eq!(format_number(-0.04, 1, ".", ","), "0.0");
+/// ```
+pub fn format_number(v: f64, decimals: u32, decimal: &str, group: &str) -> String {
+    if !v.is_finite() {
+        return "–".to_string();
+    }
+    let decimals = decimals.min(6) as usize;
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let mut grouped = String::new();
+    let digits: Vec<char> = int.chars().collect();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push_str(group);
+        }
+        grouped.push(*c);
+    }
+    let is_zero = s.chars().all(|c| c == '0' || c == '.');
+    let sign = if v < 0.0 && !is_zero { "-" } else { "" };
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{frac}")
+    }
+}
+
+fn finite_points(years: &[f64], values: &[f64]) -> Vec<(f64, f64)> {
+    years
+        .iter()
+        .zip(values)
+        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .map(|(x, y)| (*x, *y))
+        .collect()
+}
+
+/// The x and y ranges that fit everything shown.
+pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
+    let mut xs: Vec<f64> = Vec::new();
+    let mut ys: Vec<f64> = Vec::new();
+    let mut add = |x: f64, y: f64| {
+        if x.is_finite() && y.is_finite() {
+            xs.push(x);
+            ys.push(y);
+        }
+    };
+    for p in &spec.history {
+        add(p.year, p.value);
+    }
+    for l in [&spec.projection, &spec.trend].into_iter().flatten() {
+        for (x, y) in l.years.iter().zip(&l.values) {
+            add(*x, *y);
+        }
+    }
+    if let Some(b) = &spec.band {
+        for ((x, lo), hi) in b.years.iter().zip(&b.lo).zip(&b.hi) {
+            add(*x, *lo);
+            add(*x, *hi);
+        }
+    }
+    if let Some(t) = spec.target {
+        add(t.year, t.value);
+    }
+    if let Some(s) = &spec.stack {
+        for x in &s.years {
+            add(*x, 0.0);
+            add(*x, 100.0);
+        }
+    }
+    let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
+    let max = |v: &[f64]| v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let (mut x0, mut x1) = (min(&xs), max(&xs));
+    if !(x0.is_finite() && x1.is_finite()) {
+        (x0, x1) = (2020.0, 2030.0);
+    }
+    if x1 - x0 < 1.0 {
+        x1 = x0 + 1.0;
+    }
+    let (mut y0, mut y1) = (min(&ys), max(&ys));
+    if !(y0.is_finite() && y1.is_finite()) {
+        (y0, y1) = (0.0, 1.0);
+    }
+    if spec.stack.is_some() {
+        return ((x0 - 0.3, x1 + 0.3), (0.0, 100.0));
+    }
+    let span = (y1 - y0).abs().max(y1.abs() * 0.05).max(1e-9);
+    // Start at zero when that costs less than half the height: growth reads truer.
+    let lo = if y0 > 0.0 && y0 < 0.5 * y1 { 0.0 } else { y0 - 0.08 * span };
+    ((x0 - 0.3, x1 + 0.3), (lo, y1 + 0.1 * span))
+}
+
+/// Draw the chart on `root`; returns where the plot landed.
+///
+/// # Errors
+/// A [`ChartError`] from the backend (the page shows it and keeps the last chart).
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+) -> Result<Layout, ChartError> {
+    let k = if spec.scale.is_finite() { spec.scale.clamp(0.5, 4.0) } else { 1.0 };
+    let px = |v: f64| (v * k).round().max(1.0) as u32;
+    let th = &spec.theme;
+    let bg = parse_color(&th.background);
+    let text = parse_color(&th.text);
+    let grid = parse_color(&th.grid);
+    let c_hist = parse_color(&th.history);
+    let c_proj = parse_color(&th.projection);
+    let c_trend = parse_color(&th.trend);
+    let c_target = parse_color(&th.target);
+    let c_band = parse_color(&th.band);
+    root.fill(&bg).map_err(drawing)?;
+
+    let ((x0, x1), (y0, y1)) = ranges(spec);
+    let (w, _h) = root.dim_in_pixel();
+    let css_w = f64::from(w) / k;
+    let font = ("sans-serif", f64::from(px(12.0))).into_font().color(&text);
+    let small = ("sans-serif", f64::from(px(11.0))).into_font().color(&text);
+    let y_digits = format_number(y1, spec.decimals, &spec.decimal, &spec.group).len()
+        + spec.unit_suffix.len();
+    let y_area = px(14.0 + 7.0 * y_digits as f64);
+
+    let mut chart = ChartBuilder::on(root)
+        .margin_top(px(14.0))
+        .margin_right(px(16.0))
+        .margin_left(px(4.0))
+        .margin_bottom(px(4.0))
+        .x_label_area_size(px(26.0))
+        .y_label_area_size(y_area)
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(drawing)?;
+
+    let year_count = (x1 - x0).floor().max(1.0);
+    // One label per year while they fit (≈ 44 CSS px each), else every 2nd, 5th, 10th…
+    let fit = (css_w / 44.0).floor().max(2.0);
+    let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
+        .into_iter()
+        .find(|s| year_count / s <= fit)
+        .unwrap_or(100.0);
+    let year_fmt = move |x: &f64| {
+        let r = x.round();
+        if (x - r).abs() < 1e-6 && (r % step).abs() < 1e-6 {
+            format!("{r:.0}")
+        } else {
+            String::new()
+        }
+    };
+    let value_fmt = |y: &f64| {
+        format!(
+            "{}{}",
+            format_number(*y, spec.decimals, &spec.decimal, &spec.group),
+            spec.unit_suffix
+        )
+    };
+    chart
+        .configure_mesh()
+        .x_labels(((x1 - x0) as usize + 2).min(120))
+        .y_labels(6)
+        .x_label_formatter(&year_fmt)
+        .y_label_formatter(&value_fmt)
+        .disable_x_mesh()
+        .bold_line_style(grid.stroke_width(px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(text.mix(0.6).stroke_width(px(1.0)))
+        .label_style(font.clone())
+        .x_label_style(font.clone())
+        .set_all_tick_mark_size(px(4.0))
+        .draw()
+        .map_err(drawing)?;
+
+    if let Some(s) = &spec.stack {
+        let mut base = vec![0.0; s.years.len()];
+        for (i, series) in s.series.iter().enumerate() {
+            let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
+            let top: Vec<f64> = base.iter().zip(series).map(|(b, v)| b + v).collect();
+            let mut poly: Vec<(f64, f64)> = finite_points(&s.years, &top);
+            let mut lower = finite_points(&s.years, &base);
+            lower.reverse();
+            poly.extend(lower);
+            chart
+                .draw_series(std::iter::once(Polygon::new(poly, color.mix(0.85).filled())))
+                .map_err(drawing)?;
+            chart
+                .draw_series(std::iter::once(PathElement::new(
+                    finite_points(&s.years, &top),
+                    bg.stroke_width(px(1.0)),
+                )))
+                .map_err(drawing)?;
+            base = top;
+        }
+        let fy = s.first_projected_year - 0.5;
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(fy, y0), (fy, y1)],
+                px(4.0),
+                px(4.0),
+                text.stroke_width(px(1.0)),
+            ))
+            .map_err(drawing)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                spec.words.projected.clone(),
+                (fy, y1),
+                small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+            )))
+            .map_err(drawing)?;
+    }
+
+    if let Some(b) = &spec.band {
+        let mut poly = finite_points(&b.years, &b.hi);
+        let mut lo = finite_points(&b.years, &b.lo);
+        lo.reverse();
+        poly.extend(lo);
+        if poly.len() >= 3 {
+            chart
+                .draw_series(std::iter::once(Polygon::new(poly, c_band.mix(0.28).filled())))
+                .map_err(drawing)?;
+        }
+    }
+
+    if let Some(t) = spec.target {
+        if t.value.is_finite() && t.year.is_finite() {
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(x0, t.value), (x1, t.value)],
+                    px(6.0),
+                    px(4.0),
+                    c_target.mix(0.7).stroke_width(px(1.0)),
+                ))
+                .map_err(drawing)?;
+        }
+    }
+
+    if let Some(tr) = &spec.trend {
+        chart
+            .draw_series(DashedLineSeries::new(
+                finite_points(&tr.years, &tr.values),
+                px(7.0),
+                px(5.0),
+                c_trend.stroke_width(px(2.0)),
+            ))
+            .map_err(drawing)?;
+    }
+
+    // History joined by a thin line, then the projection over it.
+    let hist: Vec<(f64, f64)> = spec
+        .history
+        .iter()
+        .filter(|p| p.year.is_finite() && p.value.is_finite())
+        .map(|p| (p.year, p.value))
+        .collect();
+    chart
+        .draw_series(LineSeries::new(hist.clone(), c_hist.stroke_width(px(1.5))))
+        .map_err(drawing)?;
+    if let Some(p) = &spec.projection {
+        chart
+            .draw_series(LineSeries::new(
+                finite_points(&p.years, &p.values),
+                c_proj.stroke_width(px(3.0)),
+            ))
+            .map_err(drawing)?;
+        chart
+            .draw_series(
+                finite_points(&p.years, &p.values)
+                    .into_iter()
+                    .skip(1)
+                    .map(|pt| Circle::new(pt, px(3.0), c_proj.filled())),
+            )
+            .map_err(drawing)?;
+    }
+    chart
+        .draw_series(
+            spec.alternatives
+                .iter()
+                .filter(|p| p.year >= x0 && p.year <= x1 && p.value.is_finite())
+                .map(|p| Circle::new((p.year, p.value), px(4.0), c_hist.stroke_width(px(1.5)))),
+        )
+        .map_err(drawing)?;
+    chart
+        .draw_series(hist.iter().map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())))
+        .map_err(drawing)?;
+
+    if let Some(t) = spec.target {
+        if t.value.is_finite() && t.year.is_finite() {
+            // A diamond, so the target does not depend on colour alone.
+            let r = i32::try_from(px(7.0)).unwrap_or(7);
+            chart
+                .draw_series(std::iter::once(EmptyElement::at((t.year, t.value)) + Polygon::new(
+                    vec![(0, -r), (r, 0), (0, r), (-r, 0)],
+                    c_target.filled(),
+                )))
+                .map_err(drawing)?;
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    spec.words.target.clone(),
+                    (t.year, t.value),
+                    small
+                        .clone()
+                        .color(&c_target)
+                        .pos(Pos::new(HPos::Right, VPos::Bottom)),
+                )))
+                .map_err(drawing)?;
+        }
+    }
+
+    if let Some(ry) = spec.reached_year.filter(|y| y.is_finite() && *y >= x0 && *y <= x1) {
+        chart
+            .draw_series(LineSeries::new(
+                vec![(ry, y0), (ry, y1)],
+                c_target.mix(0.8).stroke_width(px(1.0)),
+            ))
+            .map_err(drawing)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                spec.words.reached.clone(),
+                (ry, y1),
+                small.clone().color(&c_target).pos(Pos::new(HPos::Right, VPos::Top)),
+            )))
+            .map_err(drawing)?;
+    }
+
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    root.present().map_err(drawing)?;
+    Ok(Layout {
+        plot_left: f64::from(xr.start) / k,
+        plot_top: f64::from(yr.start) / k,
+        plot_width: f64::from(xr.end - xr.start) / k,
+        plot_height: f64::from(yr.end - yr.start) / k,
+        x_min: x0,
+        x_max: x1,
+        y_min: y0,
+        y_max: y1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+    use std::convert::Infallible;
+
+    /// A backend that records what is drawn, to test the chart natively.
+    #[derive(Default)]
+    struct Log {
+        texts: Vec<String>,
+        lines: usize,
+        fills: usize,
+    }
+
+    #[derive(Default, Clone)]
+    struct Recorder(std::rc::Rc<std::cell::RefCell<Log>>);
+
+    impl DrawingBackend for Recorder {
+        type ErrorType = Infallible;
+        fn get_size(&self) -> (u32, u32) {
+            (800, 400)
+        }
+        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+            Ok(())
+        }
+        fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
+            Ok(())
+        }
+        fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+            Ok(())
+        }
+        fn draw_line<S: BackendStyle>(&mut self, _: BackendCoord, _: BackendCoord, _: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+            self.0.borrow_mut().lines += 1;
+            Ok(())
+        }
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, _: I, _: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+            self.0.borrow_mut().fills += 1;
+            Ok(())
+        }
+        fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, _: &TStyle, _: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+            self.0.borrow_mut().texts.push(text.to_string());
+            Ok(())
+        }
+        fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, _: &TStyle) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+            Ok((text.chars().count() as u32 * 7, 12))
+        }
+    }
+
+    fn theme() -> Theme {
+        Theme {
+            background: "#ffffff".into(),
+            text: "#222222".into(),
+            grid: "#dddddd".into(),
+            history: "#333333".into(),
+            projection: "#0055aa".into(),
+            trend: "#aa5500".into(),
+            target: "#aa0000".into(),
+            band: "#0055aa".into(),
+        }
+    }
+
+    fn spec() -> ChartSpec {
+        ChartSpec {
+            scale: 1.0,
+            history: vec![Xy { year: 2020.0, value: 44.2 }, Xy { year: 2025.0, value: 71.1 }],
+            alternatives: vec![],
+            projection: Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 130.0] }),
+            trend: None,
+            band: None,
+            target: Some(Xy { year: 2030.0, value: 130.0 }),
+            reached_year: Some(2030.0),
+            stack: None,
+            theme: theme(),
+            words: Words { target: "Mục tiêu 130".into(), reached: "Đạt: 2030".into(), projected: String::new() },
+            decimal: ",".into(),
+            group: ".".into(),
+            decimals: 1,
+            unit_suffix: String::new(),
+        }
+    }
+
+    #[test]
+    fn draws_whole_years_and_vi_numbers() {
+        let rec = Recorder::default();
+        let layout = {
+            let root = rec.clone().into_drawing_area();
+            draw(&root, &spec()).unwrap()
+        };
+        let rec = rec.0.borrow();
+        assert!(rec.texts.iter().any(|t| t == "2025"), "{:?}", rec.texts);
+        assert!(!rec.texts.iter().any(|t| t.contains("2025.5") || t.contains("2025,5")));
+        assert!(rec.texts.iter().any(|t| t.contains(',')), "decimal comma: {:?}", rec.texts);
+        assert!(rec.texts.iter().any(|t| t == "Mục tiêu 130"));
+        assert!(rec.fills > 0 && rec.lines > 0);
+        assert!(layout.plot_width > 600.0 && layout.plot_height > 300.0, "{layout:?}");
+        assert!(layout.y_min == 0.0 && layout.y_max > 130.0);
+    }
+
+    #[test]
+    fn scale_shrinks_nothing_in_css_pixels() {
+        let rec = Recorder::default();
+        let mut s = spec();
+        s.scale = 2.0;
+        let l = {
+            let root = rec.clone().into_drawing_area();
+            draw(&root, &s).unwrap()
+        };
+        // 800 backing px at scale 2 is a 400 CSS px chart.
+        assert!(l.plot_left + l.plot_width <= 400.0);
+    }
+
+    #[test]
+    fn bad_colours_and_empty_data_do_not_fail() {
+        let rec = Recorder::default();
+        let mut s = spec();
+        s.theme.background = "red; }".into();
+        s.history.clear();
+        s.projection = None;
+        s.target = Some(Xy { year: f64::NAN, value: f64::INFINITY });
+        s.scale = f64::NAN;
+        let root = rec.clone().into_drawing_area();
+        assert!(draw(&root, &s).is_ok());
+    }
+
+    #[test]
+    fn number_format() {
+        assert_eq!(format_number(1234567.891, 2, ",", "."), "1.234.567,89");
+        assert_eq!(format_number(0.6, 0, ",", "."), "1");
+        assert_eq!(format_number(f64::NAN, 1, ",", "."), "–");
+        assert_eq!(format_number(-12.25, 1, ".", ","), "-12.2");
+    }
+}

@@ -1,0 +1,16 @@
+//! grdp-whatif: what-if projections of a Vietnamese province's GRDP per capita.
+//!
+//! The model ([`growth`], [`scenario`], [`montecarlo`], [`dataset`]) is plain
+//! Rust with no browser dependency. [`chart`] draws a projection on any
+//! plotters backend; `wasm` (wasm32 only) is the one layer that talks to JS.
+#![forbid(unsafe_code)]
+#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+
+pub mod chart;
+pub mod dataset;
+pub mod growth;
+pub mod montecarlo;
+pub mod scenario;
+pub mod share;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;

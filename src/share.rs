@@ -1,0 +1,237 @@
+//! The share link: the whole view state in the URL hash, e.g.
+//! `#v=1&lang=vi&ind=grdpPerCapita&g=0.105&inf=0.035&pop=0.008&fxc=0.0118&tv=130&ty=2030&sp=0.034`.
+//!
+//! Keys are short and stable; a link keeps working as long as version 1 is
+//! read. Parsing never panics and names the key at fault.
+
+use crate::scenario::ScenarioInput;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The share-link format this code writes.
+pub const LINK_VERSION: u32 = 1;
+/// The longest hash accepted, in bytes.
+pub const MAX_HASH_BYTES: usize = 2_000;
+
+/// What a link carries besides the scenario.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ShareState {
+    pub scenario: ScenarioInput,
+    pub lang: Option<String>,
+    pub theme: Option<String>,
+    pub view: Option<String>,
+}
+
+/// A link that cannot be read: the key and the problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LinkError {
+    pub key: String,
+    pub problem: String,
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.key.is_empty() {
+            write!(f, "link: {}", self.problem)
+        } else {
+            write!(f, "link key {}: {}", self.key, self.problem)
+        }
+    }
+}
+
+impl std::error::Error for LinkError {}
+
+fn lerr(key: &str, problem: impl Into<String>) -> LinkError {
+    LinkError {
+        key: key.to_string(),
+        problem: problem.into(),
+    }
+}
+
+fn num(key: &str, v: &str) -> Result<f64, LinkError> {
+    let x: f64 = v
+        .parse()
+        .map_err(|_| lerr(key, format!("\"{}\" is not a number", short(v))))?;
+    if x.is_finite() {
+        Ok(x)
+    } else {
+        Err(lerr(key, "must be a finite number"))
+    }
+}
+
+fn int(key: &str, v: &str) -> Result<i32, LinkError> {
+    v.parse()
+        .map_err(|_| lerr(key, format!("\"{}\" is not a whole number", short(v))))
+}
+
+fn short(v: &str) -> String {
+    v.chars().take(24).collect()
+}
+
+fn choice(key: &str, v: &str, allowed: &[&str]) -> Result<String, LinkError> {
+    if allowed.contains(&v) {
+        Ok(v.to_string())
+    } else {
+        Err(lerr(key, format!("must be one of {}", allowed.join(", "))))
+    }
+}
+
+fn ident(key: &str, v: &str) -> Result<String, LinkError> {
+    if !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+        Ok(v.to_string())
+    } else {
+        Err(lerr(key, "must be a short name of letters and digits"))
+    }
+}
+
+/// Read a hash (with or without the leading `#`). An empty hash is the default state.
+///
+/// ```text
+/// #v=1&k=v&k=v…   keys: lang theme view ind g gr inf pop fxc tv ty sp
+/// ```
+///
+/// # Errors
+/// Too long; a version other than 1 (an older or newer link); an unknown key;
+/// a value that does not parse. Values are checked for range later, by
+/// [`crate::scenario::Scenario::resolve`].
+///
+/// # Example
+/// ```
+/// use grdp_whatif::share::{parse_hash, format_hash};
+/// let s = parse_hash("#v=1&g=0.1&ty=2031").unwrap();
+/// assert_eq!(s.scenario.real_growth, Some(0.1));
+/// assert_eq!(parse_hash(&format_hash(&s)).unwrap(), s);
+/// assert_eq!(parse_hash("#v=1&g=abc").unwrap_err().key, "g");
+/// ```
+pub fn parse_hash(hash: &str) -> Result<ShareState, LinkError> {
+    let h = hash.strip_prefix('#').unwrap_or(hash);
+    if h.len() > MAX_HASH_BYTES {
+        return Err(lerr("", format!("too long ({} bytes)", h.len())));
+    }
+    let mut st = ShareState::default();
+    if h.trim().is_empty() {
+        return Ok(st);
+    }
+    let mut version: Option<&str> = None;
+    let mut seen: Vec<&str> = Vec::new();
+    for pair in h.split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        if seen.contains(&k) {
+            return Err(lerr(k, "appears twice"));
+        }
+        seen.push(k);
+        let sc = &mut st.scenario;
+        match k {
+            "v" => version = Some(v),
+            "lang" => st.lang = Some(choice(k, v, &["vi", "en"])?),
+            "theme" => st.theme = Some(choice(k, v, &["light", "dark", "auto"])?),
+            "view" => st.view = Some(choice(k, v, &["chart", "table"])?),
+            "ind" => sc.indicator = Some(ident(k, v)?),
+            "g" => sc.real_growth = Some(num(k, v)?),
+            "gr" => sc.growth = Some(num(k, v)?),
+            "inf" => sc.inflation = Some(num(k, v)?),
+            "pop" => sc.population_growth = Some(num(k, v)?),
+            "fxc" => sc.fx_change = Some(num(k, v)?),
+            "tv" => sc.target_value = Some(num(k, v)?),
+            "ty" => sc.target_year = Some(int(k, v)?),
+            "sp" => sc.spread = Some(num(k, v)?),
+            _ => return Err(lerr(&short(k), "unknown key")),
+        }
+    }
+    match version {
+        Some("1") => Ok(st),
+        Some(v) => Err(lerr("v", format!("link version \"{}\" is not supported (this widget reads 1)", short(v)))),
+        None => Err(lerr("v", "missing: not a link made by this widget")),
+    }
+}
+
+/// Write a hash (with the leading `#`) that [`parse_hash`] reads back exactly.
+///
+/// # Example
+/// ```
+/// use grdp_whatif::share::{format_hash, ShareState};
+/// assert_eq!(format_hash(&ShareState::default()), "#v=1");
+/// ```
+pub fn format_hash(st: &ShareState) -> String {
+    let mut out = format!("#v={LINK_VERSION}");
+    let mut push = |k: &str, v: String| {
+        out.push('&');
+        out.push_str(k);
+        out.push('=');
+        out.push_str(&v);
+    };
+    if let Some(v) = &st.lang {
+        push("lang", v.clone());
+    }
+    if let Some(v) = &st.theme {
+        push("theme", v.clone());
+    }
+    if let Some(v) = &st.view {
+        push("view", v.clone());
+    }
+    let sc = &st.scenario;
+    if let Some(v) = &sc.indicator {
+        push("ind", v.clone());
+    }
+    // `{}` on f64 is the shortest text that reads back to the same number.
+    for (k, v) in [
+        ("g", sc.real_growth),
+        ("gr", sc.growth),
+        ("inf", sc.inflation),
+        ("pop", sc.population_growth),
+        ("fxc", sc.fx_change),
+        ("tv", sc.target_value),
+    ] {
+        if let Some(v) = v {
+            push(k, format!("{v}"));
+        }
+    }
+    if let Some(v) = sc.target_year {
+        push("ty", v.to_string());
+    }
+    if let Some(v) = sc.spread {
+        push("sp", format!("{v}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostile_and_broken_links_are_errors() {
+        for (h, key) in [
+            ("#v=1&g=", "g"),
+            ("#v=1&g=NaN", "g"),
+            ("#v=1&g=inf", "g"),
+            ("#v=1&ty=20.5", "ty"),
+            ("#v=1&ind=<img src=x onerror=alert(1)>", "ind"),
+            ("#v=1&lang=fr", "lang"),
+            ("#v=1&zz=1", "zz"),
+            ("#v=1&g=1&g=2", "g"),
+            ("#v=0&g=0.1", "v"),
+            ("#g=0.1", "v"),
+            ("#v=1&g=0.1%3Cscript%3E", "g"),
+        ] {
+            assert_eq!(parse_hash(h).unwrap_err().key, key, "{h}");
+        }
+        assert!(parse_hash(&format!("#v=1&g={}", "1".repeat(3000))).is_err());
+    }
+
+    #[test]
+    fn truncated_link_names_the_key() {
+        let full = "#v=1&g=0.105&inf=0.035&ty=2030";
+        // Cut inside the last value: still parses (ty=20), range checks come later.
+        assert_eq!(parse_hash(&full[..full.len() - 2]).unwrap().scenario.target_year, Some(20));
+        // Cut after "=": the key is named.
+        assert_eq!(parse_hash("#v=1&g=0.105&inf=").unwrap_err().key, "inf");
+    }
+
+    #[test]
+    fn empty_hash_is_default() {
+        assert_eq!(parse_hash("").unwrap(), ShareState::default());
+        assert_eq!(parse_hash("#").unwrap(), ShareState::default());
+    }
+}
