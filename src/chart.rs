@@ -448,15 +448,19 @@ pub fn draw<DB: DrawingBackend>(
                     c_target.filled(),
                 )))
                 .map_err(drawing)?;
+            let (dx, dy) = (-(px(10.0) as i32), px(6.0) as i32);
             chart
-                .draw_series(std::iter::once(Text::new(
-                    spec.words.target.clone(),
-                    (t.year, t.value),
-                    small
-                        .clone()
-                        .color(&c_target)
-                        .pos(Pos::new(HPos::Right, VPos::Bottom)),
-                )))
+                .draw_series(std::iter::once(
+                    EmptyElement::at((t.year, t.value))
+                        + Text::new(
+                            spec.words.target.clone(),
+                            (dx, dy),
+                            small
+                                .clone()
+                                .color(&c_target)
+                                .pos(Pos::new(HPos::Right, VPos::Top)),
+                        ),
+                ))
                 .map_err(drawing)?;
         }
     }

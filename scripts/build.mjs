@@ -1,0 +1,64 @@
+// Assemble dist/ from the wasm-bindgen outputs and www/.
+//   dist/embed.js          one classic script: wasm (base64), glue, CSS, widget
+//   dist/grdp-whatif.html  one self-contained offline file (embed.js inlined)
+//   dist/index.html        the served page (loads embed.js; works under a strict CSP)
+//   dist/grdp_whatif.js + grdp_whatif_bg.wasm   the ES-module API for developers
+//   dist/lang-son.json     the default dataset, as a template for other provinces
+import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+
+const read = (p) => readFileSync(p, 'utf8');
+const version = JSON.parse(JSON.stringify(read('Cargo.toml').match(/^version = "([^"]+)"/m)[1]));
+mkdirSync('dist', { recursive: true });
+
+const wasm = readFileSync('target/wb-nomod/grdp_whatif_bg.wasm');
+const glue = read('target/wb-nomod/grdp_whatif.js');
+const widget = read('www/widget.js');
+const css = read('www/widget.css');
+
+// The glue declares `let wasm_bindgen = (...)` at top level: wrapped in a
+// function it becomes local, and calling createWasm() twice gives two
+// independent instances (each widget gets its own memory).
+const embed = `/*! grdp-whatif ${version} | MIT | the <grdp-whatif> element and globalThis.GrdpWhatIf */
+(function () {
+"use strict";
+const WASM_B64 = "${wasm.toString('base64')}";
+const CSS = ${JSON.stringify(css)};
+function createWasm() {
+${glue}
+return wasm_bindgen;
+}
+${widget}
+})();
+`;
+writeFileSync('dist/embed.js', embed);
+
+const page = read('www/index.html');
+const inline = embed.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--');
+// The offline file carries its own CSP: its one script and one style are
+// allowed by hash, and nothing may be fetched at all.
+const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
+const scriptBody = `\n${inline}`;
+const styleBody = `\n${read('www/page.css')}`;
+const csp = `default-src 'none'; script-src ${sha(scriptBody)} 'wasm-unsafe-eval'; style-src ${sha(styleBody)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
+const single = page
+  .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace('<link rel="stylesheet" href="page.css">', () => `<style>${styleBody}</style>`)
+  .replace('<script src="embed.js"></script>', () => `<script>${scriptBody}</script>`);
+if (single === page || single.includes('src="embed.js"')) throw new Error('www/index.html lacks the embed.js or page.css markers');
+writeFileSync('dist/grdp-whatif.html', single);
+writeFileSync('dist/index.html', page);
+copyFileSync('www/page.css', 'dist/page.css');
+copyFileSync('www/embed-example.html', 'dist/embed-example.html');
+copyFileSync('www/iframe-example.html', 'dist/iframe-example.html');
+copyFileSync('target/wb-web/grdp_whatif.js', 'dist/grdp_whatif.js');
+copyFileSync('target/wb-web/grdp_whatif.d.ts', 'dist/grdp_whatif.d.ts');
+copyFileSync('target/wb-web/grdp_whatif_bg.wasm', 'dist/grdp_whatif_bg.wasm');
+copyFileSync('data/lang-son.json', 'dist/lang-son.json');
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+for (const f of ['dist/grdp_whatif_bg.wasm', 'dist/embed.js', 'dist/grdp-whatif.html']) {
+  const b = readFileSync(f);
+  console.log(`${f.padEnd(28)} ${kb(b.length).padStart(10)} raw ${kb(gzipSync(b, { level: 9 }).length).padStart(10)} gzip`);
+}

@@ -1,0 +1,41 @@
+// Serve dist/ on http://127.0.0.1:PORT (default 8080) with a strict CSP.
+// Usage: node scripts/serve.mjs [port] [dir]. Stops cleanly on Ctrl-C.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const port = Number(process.argv[2] || process.env.PORT || 8080);
+const root = resolve(process.argv[3] || 'dist');
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+  '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
+};
+export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+export function serve(dir, p, { csp = true, extra = {} } = {}) {
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://x');
+      let path = decodeURIComponent(url.pathname);
+      if (path.endsWith('/')) path += 'index.html';
+      const file = normalize(join(dir, path));
+      if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+      const body = extra[path] !== undefined ? extra[path] : await readFile(file);
+      const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+      if (csp && extname(file) === '.html' && !path.startsWith('/host')) headers['content-security-policy'] = CSP;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  return new Promise((ok) => server.listen(p, '127.0.0.1', () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const server = await serve(root, port);
+  console.log(`grdp-whatif: serving ${root} on http://127.0.0.1:${server.address().port}/  (Ctrl-C to stop)`);
+  const stop = () => { server.close(); server.closeAllConnections?.(); console.log('\nstopped'); process.exit(0); };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

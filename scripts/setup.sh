@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Install what the build and tests need, skipping what is already there.
+#   scripts/setup.sh build   wasm32 target, pinned wasm-bindgen-cli, npm tools
+#   scripts/setup.sh test    the above, plus Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+want="${1:-build}"
+
+say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
+
+# The wasm-bindgen CLI must match the crate exactly: read the pin from Cargo.toml.
+WB_VERSION="$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)"/\1/p' Cargo.toml)"
+
+if ! command -v cargo >/dev/null; then
+  echo "cargo is missing: install Rust (https://rustup.rs) first" >&2; exit 1
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+for c in rustfmt clippy; do
+  if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
+    say "adding $c"; rustup component add "$c"
+  fi
+done
+
+if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION" ]; then
+  say "installing wasm-bindgen-cli $WB_VERSION (a few minutes, once)"
+  cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package.json -nt node_modules/.installed ]; then
+  if ! command -v npm >/dev/null; then
+    say "installing Node.js and npm"
+    apt-get update -qq && apt-get install -y -qq nodejs npm
+  fi
+  say "installing npm tools (binaryen, playwright-core, chart.js, uplot)"
+  npm ci --no-audit --no-fund --loglevel=error
+  touch node_modules/.installed
+fi
+
+if [ "$want" = test ] || [ "$want" = bench ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Chromium and ChromeDriver"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver
+  fi
+fi
+say "ready ($want)"

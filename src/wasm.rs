@@ -1,0 +1,265 @@
+//! The one layer that talks to JavaScript. Every export validates through the
+//! model and turns its errors into a JS `Error` whose message names the
+//! argument; the error also carries `field` (the argument's name) so a page can
+//! show it in the reader's language. Nothing here panics.
+
+use crate::chart::{self, ChartSpec};
+use crate::dataset::Dataset;
+use crate::growth;
+use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
+use crate::share;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+fn js_error(message: &str, field: &str) -> JsValue {
+    let e = js_sys::Error::new(message);
+    // Setting a property on a fresh Error cannot fail; ignore the Result anyway.
+    let _ = js_sys::Reflect::set(&e, &"field".into(), &field.into());
+    e.into()
+}
+
+fn growth_err(e: growth::GrowthError) -> JsValue {
+    let se = scenario::ScenarioError::from(e.clone());
+    js_error(&e.to_string(), &se.field)
+}
+
+fn scenario_err(e: scenario::ScenarioError) -> JsValue {
+    js_error(&e.to_string(), &e.field)
+}
+
+fn dataset_err(e: crate::dataset::DatasetError) -> JsValue {
+    js_error(&e.to_string(), &e.field)
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
+    v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_error(&e.to_string(), ""))
+}
+
+fn whole_years(years: f64) -> Result<u32, JsValue> {
+    if !years.is_finite() {
+        return Err(js_error("years must be a finite number", "years"));
+    }
+    if years.fract() != 0.0 || !(0.0..=growth::MAX_YEARS).contains(&years) {
+        return Err(js_error(
+            &format!("years must be a whole number between 0 and 100 (got {years})"),
+            "years",
+        ));
+    }
+    Ok(years as u32)
+}
+
+/// The constant yearly rate r with start·(1+r)^years = target.
+#[wasm_bindgen(js_name = requiredGrowthRate)]
+pub fn required_growth_rate(start: f64, target: f64, years: f64) -> Result<f64, JsValue> {
+    growth::required_growth_rate(start, target, years).map_err(growth_err)
+}
+
+/// Fractional years for start to reach target at rate; throws when unreachable.
+#[wasm_bindgen(js_name = yearsToTarget)]
+pub fn years_to_target(start: f64, target: f64, rate: f64) -> Result<f64, JsValue> {
+    growth::years_to_target(start, target, rate).map_err(growth_err)
+}
+
+/// The value start reaches after years at rate.
+#[wasm_bindgen(js_name = valueAfter)]
+pub fn value_after(start: f64, rate: f64, years: f64) -> Result<f64, JsValue> {
+    growth::value_after(start, rate, years).map_err(growth_err)
+}
+
+/// `years + 1` values from start at a constant rate, as a Float64Array.
+#[wasm_bindgen(js_name = projectSeries)]
+pub fn project_series(start: f64, rate: f64, years: f64) -> Result<Vec<f64>, JsValue> {
+    growth::project_series(start, rate, whole_years(years)?).map_err(growth_err)
+}
+
+/// The path from start with one rate per year (a schedule).
+#[wasm_bindgen(js_name = projectSchedule)]
+pub fn project_schedule(start: f64, rates: Vec<f64>) -> Result<Vec<f64>, JsValue> {
+    growth::project_schedule(start, &rates).map_err(growth_err)
+}
+
+/// (1+realGrowth)(1+inflation)/(1+populationGrowth) − 1.
+#[wasm_bindgen(js_name = perCapitaNominalGrowth)]
+pub fn per_capita_nominal_growth(
+    real_growth: f64,
+    inflation: f64,
+    population_growth: f64,
+) -> Result<f64, JsValue> {
+    growth::per_capita_nominal_growth(real_growth, inflation, population_growth).map_err(growth_err)
+}
+
+/// The real growth a per-capita nominal growth needs under given prices and population.
+#[wasm_bindgen(js_name = realGrowthNeeded)]
+pub fn real_growth_needed(
+    per_capita_nominal_growth: f64,
+    inflation: f64,
+    population_growth: f64,
+) -> Result<f64, JsValue> {
+    growth::real_growth_needed(per_capita_nominal_growth, inflation, population_growth)
+        .map_err(growth_err)
+}
+
+/// The compound yearly rate between two dated values.
+#[wasm_bindgen(js_name = compoundRateBetween)]
+pub fn compound_rate_between(
+    from_year: f64,
+    from_value: f64,
+    to_year: f64,
+    to_value: f64,
+) -> Result<f64, JsValue> {
+    let year = |y: f64, name: &str| -> Result<i32, JsValue> {
+        if y.is_finite() && y.fract() == 0.0 && (1900.0..=2200.0).contains(&y) {
+            Ok(y as i32)
+        } else {
+            Err(js_error(&format!("{name} must be a whole year between 1900 and 2200"), name))
+        }
+    };
+    growth::compound_rate_between(year(from_year, "fromYear")?, from_value, year(to_year, "toYear")?, to_value)
+        .map_err(growth_err)
+}
+
+/// A projection engine over one dataset (the embedded Lạng Sơn one by default).
+#[wasm_bindgen]
+pub struct Engine {
+    dataset: Dataset,
+}
+
+#[wasm_bindgen]
+impl Engine {
+    /// An engine over the embedded dataset.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<Engine, JsValue> {
+        Ok(Engine {
+            dataset: Dataset::default_lang_son().map_err(dataset_err)?,
+        })
+    }
+
+    /// An engine over a dataset given as JSON text; throws naming the field at fault.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> Result<Engine, JsValue> {
+        Ok(Engine {
+            dataset: Dataset::from_json(text).map_err(dataset_err)?,
+        })
+    }
+
+    /// The dataset as a plain object.
+    pub fn dataset(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.dataset)
+    }
+
+    /// Project a scenario (a plain object; missing fields come from the dataset).
+    pub fn project(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
+        let p = project_with(&self.dataset, scenario)?;
+        to_js(&p)
+    }
+
+    /// The preset scenarios of an indicator: `{ trend, plan }`, each complete.
+    pub fn presets(&self, indicator: &str) -> Result<JsValue, JsValue> {
+        let mut out = std::collections::BTreeMap::new();
+        for name in PRESETS {
+            if let Ok(s) = Scenario::preset(&self.dataset, indicator, name) {
+                out.insert(*name, s);
+            }
+        }
+        if self.dataset.indicator(indicator).is_none() {
+            return Err(js_error(&format!("unknown indicator \"{indicator}\""), "indicator"));
+        }
+        to_js(&out)
+    }
+
+    /// Shares carried forward to endYear.
+    #[wasm_bindgen(js_name = projectShares)]
+    pub fn project_shares(&self, indicator: &str, end_year: f64) -> Result<JsValue, JsValue> {
+        let ind = self
+            .dataset
+            .indicator(indicator)
+            .ok_or_else(|| js_error(&format!("unknown indicator \"{indicator}\""), "indicator"))?;
+        if !(end_year.is_finite() && end_year.fract() == 0.0 && (1900.0..=2200.0).contains(&end_year)) {
+            return Err(js_error("endYear must be a whole year between 1900 and 2200", "endYear"));
+        }
+        let p = scenario::project_shares(ind, end_year as i32).map_err(scenario_err)?;
+        to_js(&p)
+    }
+
+    /// The spread of the indicator's record (sample s.d. of yearly changes), or null.
+    #[wasm_bindgen(js_name = historicalSpread)]
+    pub fn historical_spread(&self, indicator: &str) -> Option<f64> {
+        self.dataset.indicator(indicator).and_then(scenario::historical_spread)
+    }
+
+    /// The compound rate (or yearly step) of the indicator's record, or null.
+    #[wasm_bindgen(js_name = historicalRate)]
+    pub fn historical_rate(&self, indicator: &str) -> Option<f64> {
+        self.dataset.indicator(indicator).and_then(scenario::historical_rate)
+    }
+}
+
+fn project_with(dataset: &Dataset, scenario: JsValue) -> Result<scenario::Projection, JsValue> {
+    let input: ScenarioInput = if scenario.is_undefined() || scenario.is_null() {
+        ScenarioInput::default()
+    } else {
+        serde_wasm_bindgen::from_value(scenario).map_err(|e| js_error(&format!("scenario: {e}"), "scenario"))?
+    };
+    let s = Scenario::resolve(&input, dataset).map_err(scenario_err)?;
+    scenario::project(&s).map_err(scenario_err)
+}
+
+thread_local! {
+    static DEFAULT: Option<Dataset> = Dataset::default_lang_son().ok();
+}
+
+/// Project a scenario over the embedded dataset.
+#[wasm_bindgen]
+pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
+    let p = DEFAULT.with(|d| match d {
+        Some(d) => project_with(d, scenario),
+        None => Err(js_error("the embedded dataset is invalid", "dataset")),
+    })?;
+    to_js(&p)
+}
+
+/// The embedded dataset as a plain object.
+#[wasm_bindgen(js_name = defaultDataset)]
+pub fn default_dataset() -> Result<JsValue, JsValue> {
+    let d = Dataset::default_lang_son().map_err(dataset_err)?;
+    to_js(&d)
+}
+
+/// Validate a dataset given as JSON text; returns it as a plain object.
+#[wasm_bindgen(js_name = loadDataset)]
+pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
+    let d = Dataset::from_json(text).map_err(dataset_err)?;
+    to_js(&d)
+}
+
+/// Read a share-link hash: `{ scenario, lang, theme, view }`.
+#[wasm_bindgen(js_name = parseShareLink)]
+pub fn parse_share_link(hash: &str) -> Result<JsValue, JsValue> {
+    let st = share::parse_hash(hash).map_err(|e| js_error(&e.to_string(), &e.key))?;
+    to_js(&st)
+}
+
+/// Write a share-link hash from `{ scenario, lang, theme, view }`.
+#[wasm_bindgen(js_name = formatShareLink)]
+pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
+    let st: share::ShareState = serde_wasm_bindgen::from_value(state)
+        .map_err(|e| js_error(&format!("state: {e}"), "state"))?;
+    Ok(share::format_hash(&st))
+}
+
+/// Draw a chart spec on a canvas sized in backing-store pixels; returns the
+/// plot's layout in CSS pixels.
+#[wasm_bindgen(js_name = drawChart)]
+pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, JsValue> {
+    let spec: ChartSpec = serde_wasm_bindgen::from_value(spec)
+        .map_err(|e| js_error(&format!("chart spec: {e}"), "spec"))?;
+    let backend = CanvasBackend::with_canvas_object(canvas)
+        .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
+    let root = backend.into_drawing_area();
+    let layout = chart::draw(&root, &spec).map_err(|e| js_error(&e.to_string(), "chart"))?;
+    to_js(&layout)
+}
