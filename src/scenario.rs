@@ -89,6 +89,27 @@ pub struct ScenarioInput {
     pub percentiles: Option<Vec<f64>>,
 }
 
+impl ScenarioInput {
+    /// The JS names of the fields a scenario object may have.
+    pub const FIELDS: &'static [&'static str] = &[
+        "indicator",
+        "baseYear",
+        "baseValue",
+        "targetYear",
+        "targetValue",
+        "realGrowth",
+        "inflation",
+        "populationGrowth",
+        "growth",
+        "fxBase",
+        "fxChange",
+        "spread",
+        "paths",
+        "seed",
+        "percentiles",
+    ];
+}
+
 /// A complete, validated scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]

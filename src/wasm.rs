@@ -12,6 +12,7 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 fn js_error(message: &str, field: &str) -> JsValue {
@@ -31,7 +32,8 @@ fn scenario_err(e: scenario::ScenarioError) -> JsValue {
 }
 
 fn dataset_err(e: crate::dataset::DatasetError) -> JsValue {
-    js_error(&e.to_string(), &e.field)
+    let field = if e.field.is_empty() { "dataset" } else { e.field.as_str() };
+    js_error(&e.to_string(), field)
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
@@ -198,10 +200,32 @@ impl Engine {
     }
 }
 
+/// serde-wasm-bindgen reads only the fields a struct names, so unknown keys
+/// (a typo such as `realGrowht`) are caught here instead.
+fn refuse_unknown_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
+    if !value.is_object() {
+        return Err(js_error(&format!("{what}: expected an object"), what));
+    }
+    let obj: &js_sys::Object = value.unchecked_ref();
+    let keys = js_sys::Object::keys(obj);
+    for k in keys.iter() {
+        let k = k.as_string().unwrap_or_default();
+        if !allowed.contains(&k.as_str()) {
+            let shown: String = k.chars().take(40).collect();
+            return Err(js_error(
+                &format!("{what}: unknown field \"{shown}\" (expected one of {})", allowed.join(", ")),
+                &shown,
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn project_with(dataset: &Dataset, scenario: JsValue) -> Result<scenario::Projection, JsValue> {
     let input: ScenarioInput = if scenario.is_undefined() || scenario.is_null() {
         ScenarioInput::default()
     } else {
+        refuse_unknown_keys(&scenario, ScenarioInput::FIELDS, "scenario")?;
         serde_wasm_bindgen::from_value(scenario).map_err(|e| js_error(&format!("scenario: {e}"), "scenario"))?
     };
     let s = Scenario::resolve(&input, dataset).map_err(scenario_err)?;
