@@ -244,7 +244,11 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     }
     let span = (y1 - y0).abs().max(y1.abs() * 0.05).max(1e-9);
     // Start at zero when that costs less than half the height: growth reads truer.
-    let lo = if y0 > 0.0 && y0 < 0.5 * y1 { 0.0 } else { y0 - 0.08 * span };
+    let lo = if y0 > 0.0 && y0 < 0.5 * y1 {
+        0.0
+    } else {
+        y0 - 0.08 * span
+    };
     ((x0 - 0.3, x1 + 0.3), (lo, y1 + 0.1 * span))
 }
 
@@ -256,7 +260,11 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
 ) -> Result<Layout, ChartError> {
-    let k = if spec.scale.is_finite() { spec.scale.clamp(0.5, 4.0) } else { 1.0 };
+    let k = if spec.scale.is_finite() {
+        spec.scale.clamp(0.5, 4.0)
+    } else {
+        1.0
+    };
     let px = |v: f64| (v * k).round().max(1.0) as u32;
     let th = &spec.theme;
     let bg = parse_color(&th.background);
@@ -274,8 +282,8 @@ pub fn draw<DB: DrawingBackend>(
     let css_w = f64::from(w) / k;
     let font = ("sans-serif", f64::from(px(12.0))).into_font().color(&text);
     let small = ("sans-serif", f64::from(px(11.0))).into_font().color(&text);
-    let y_digits = format_number(y1, spec.decimals, &spec.decimal, &spec.group).len()
-        + spec.unit_suffix.len();
+    let y_digits =
+        format_number(y1, spec.decimals, &spec.decimal, &spec.group).len() + spec.unit_suffix.len();
     let y_area = px(14.0 + 7.0 * y_digits as f64);
 
     let mut chart = ChartBuilder::on(root)
@@ -336,7 +344,10 @@ pub fn draw<DB: DrawingBackend>(
             lower.reverse();
             poly.extend(lower);
             chart
-                .draw_series(std::iter::once(Polygon::new(poly, color.mix(0.85).filled())))
+                .draw_series(std::iter::once(Polygon::new(
+                    poly,
+                    color.mix(0.85).filled(),
+                )))
                 .map_err(drawing)?;
             chart
                 .draw_series(std::iter::once(PathElement::new(
@@ -371,7 +382,10 @@ pub fn draw<DB: DrawingBackend>(
         poly.extend(lo);
         if poly.len() >= 3 {
             chart
-                .draw_series(std::iter::once(Polygon::new(poly, c_band.mix(0.28).filled())))
+                .draw_series(std::iter::once(Polygon::new(
+                    poly,
+                    c_band.mix(0.28).filled(),
+                )))
                 .map_err(drawing)?;
         }
     }
@@ -435,7 +449,10 @@ pub fn draw<DB: DrawingBackend>(
         )
         .map_err(drawing)?;
     chart
-        .draw_series(hist.iter().map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())))
+        .draw_series(
+            hist.iter()
+                .map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())),
+        )
         .map_err(drawing)?;
 
     if let Some(t) = spec.target {
@@ -443,10 +460,10 @@ pub fn draw<DB: DrawingBackend>(
             // A diamond, so the target does not depend on colour alone.
             let r = i32::try_from(px(7.0)).unwrap_or(7);
             chart
-                .draw_series(std::iter::once(EmptyElement::at((t.year, t.value)) + Polygon::new(
-                    vec![(0, -r), (r, 0), (0, r), (-r, 0)],
-                    c_target.filled(),
-                )))
+                .draw_series(std::iter::once(
+                    EmptyElement::at((t.year, t.value))
+                        + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], c_target.filled()),
+                ))
                 .map_err(drawing)?;
             let (dx, dy) = (-(px(10.0) as i32), px(6.0) as i32);
             chart
@@ -465,7 +482,10 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    if let Some(ry) = spec.reached_year.filter(|y| y.is_finite() && *y >= x0 && *y <= x1) {
+    if let Some(ry) = spec
+        .reached_year
+        .filter(|y| y.is_finite() && *y >= x0 && *y <= x1)
+    {
         chart
             .draw_series(LineSeries::new(
                 vec![(ry, y0), (ry, y1)],
@@ -476,7 +496,10 @@ pub fn draw<DB: DrawingBackend>(
             .draw_series(std::iter::once(Text::new(
                 spec.words.reached.clone(),
                 (ry, y1),
-                small.clone().color(&c_target).pos(Pos::new(HPos::Right, VPos::Top)),
+                small
+                    .clone()
+                    .color(&c_target)
+                    .pos(Pos::new(HPos::Right, VPos::Top)),
             )))
             .map_err(drawing)?;
     }
@@ -498,7 +521,9 @@ pub fn draw<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+    use plotters_backend::{
+        BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+    };
     use std::convert::Infallible;
 
     /// A backend that records what is drawn, to test the chart natively.
@@ -523,22 +548,44 @@ mod tests {
         fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
             Ok(())
         }
-        fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+        fn draw_pixel(
+            &mut self,
+            _: BackendCoord,
+            _: BackendColor,
+        ) -> Result<(), DrawingErrorKind<Infallible>> {
             Ok(())
         }
-        fn draw_line<S: BackendStyle>(&mut self, _: BackendCoord, _: BackendCoord, _: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        fn draw_line<S: BackendStyle>(
+            &mut self,
+            _: BackendCoord,
+            _: BackendCoord,
+            _: &S,
+        ) -> Result<(), DrawingErrorKind<Infallible>> {
             self.0.borrow_mut().lines += 1;
             Ok(())
         }
-        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, _: I, _: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+            &mut self,
+            _: I,
+            _: &S,
+        ) -> Result<(), DrawingErrorKind<Infallible>> {
             self.0.borrow_mut().fills += 1;
             Ok(())
         }
-        fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, _: &TStyle, _: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+        fn draw_text<TStyle: BackendTextStyle>(
+            &mut self,
+            text: &str,
+            _: &TStyle,
+            _: BackendCoord,
+        ) -> Result<(), DrawingErrorKind<Infallible>> {
             self.0.borrow_mut().texts.push(text.to_string());
             Ok(())
         }
-        fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, _: &TStyle) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+        fn estimate_text_size<TStyle: BackendTextStyle>(
+            &self,
+            text: &str,
+            _: &TStyle,
+        ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
             Ok((text.chars().count() as u32 * 7, 12))
         }
     }
@@ -559,16 +606,35 @@ mod tests {
     fn spec() -> ChartSpec {
         ChartSpec {
             scale: 1.0,
-            history: vec![Xy { year: 2020.0, value: 44.2 }, Xy { year: 2025.0, value: 71.1 }],
+            history: vec![
+                Xy {
+                    year: 2020.0,
+                    value: 44.2,
+                },
+                Xy {
+                    year: 2025.0,
+                    value: 71.1,
+                },
+            ],
             alternatives: vec![],
-            projection: Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 130.0] }),
+            projection: Some(Line {
+                years: vec![2025.0, 2030.0],
+                values: vec![71.1, 130.0],
+            }),
             trend: None,
             band: None,
-            target: Some(Xy { year: 2030.0, value: 130.0 }),
+            target: Some(Xy {
+                year: 2030.0,
+                value: 130.0,
+            }),
             reached_year: Some(2030.0),
             stack: None,
             theme: theme(),
-            words: Words { target: "Mục tiêu 130".into(), reached: "Đạt: 2030".into(), projected: String::new() },
+            words: Words {
+                target: "Mục tiêu 130".into(),
+                reached: "Đạt: 2030".into(),
+                projected: String::new(),
+            },
             decimal: ",".into(),
             group: ".".into(),
             decimals: 1,
@@ -585,11 +651,21 @@ mod tests {
         };
         let rec = rec.0.borrow();
         assert!(rec.texts.iter().any(|t| t == "2025"), "{:?}", rec.texts);
-        assert!(!rec.texts.iter().any(|t| t.contains("2025.5") || t.contains("2025,5")));
-        assert!(rec.texts.iter().any(|t| t.contains(',')), "decimal comma: {:?}", rec.texts);
+        assert!(!rec
+            .texts
+            .iter()
+            .any(|t| t.contains("2025.5") || t.contains("2025,5")));
+        assert!(
+            rec.texts.iter().any(|t| t.contains(',')),
+            "decimal comma: {:?}",
+            rec.texts
+        );
         assert!(rec.texts.iter().any(|t| t == "Mục tiêu 130"));
         assert!(rec.fills > 0 && rec.lines > 0);
-        assert!(layout.plot_width > 600.0 && layout.plot_height > 300.0, "{layout:?}");
+        assert!(
+            layout.plot_width > 600.0 && layout.plot_height > 300.0,
+            "{layout:?}"
+        );
         assert!(layout.y_min == 0.0 && layout.y_max > 130.0);
     }
 
@@ -613,7 +689,10 @@ mod tests {
         s.theme.background = "red; }".into();
         s.history.clear();
         s.projection = None;
-        s.target = Some(Xy { year: f64::NAN, value: f64::INFINITY });
+        s.target = Some(Xy {
+            year: f64::NAN,
+            value: f64::INFINITY,
+        });
         s.scale = f64::NAN;
         let root = rec.clone().into_drawing_area();
         assert!(draw(&root, &s).is_ok());

@@ -316,7 +316,11 @@ impl Dataset {
             if !UNITS.contains(&ind.unit.as_str()) {
                 return Err(err(
                     format!("{at}.unit"),
-                    format!("unknown unit \"{}\" (use one of {})", ind.unit, UNITS.join(", ")),
+                    format!(
+                        "unknown unit \"{}\" (use one of {})",
+                        ind.unit,
+                        UNITS.join(", ")
+                    ),
                 ));
             }
             if ind.model == Model::PerCapita && ind.unit != "millionVnd" {
@@ -326,7 +330,12 @@ impl Dataset {
                 ));
             }
             points(&format!("{at}.history"), &ind.history, ind.model, true)?;
-            points(&format!("{at}.alternatives"), &ind.alternatives, ind.model, false)?;
+            points(
+                &format!("{at}.alternatives"),
+                &ind.alternatives,
+                ind.model,
+                false,
+            )?;
             points(&format!("{at}.targets"), &ind.targets, ind.model, true)?;
             for (k, p) in ind
                 .history
@@ -405,7 +414,9 @@ fn rate_field(field: &str, v: f64) -> Result<(), DatasetError> {
     if v <= -1.0 || v > 10.0 {
         return Err(err(
             field,
-            format!("{v} is not a yearly rate as a fraction (0.05 = 5%); expected between -1 and 10"),
+            format!(
+                "{v} is not a yearly rate as a fraction (0.05 = 5%); expected between -1 and 10"
+            ),
         ));
     }
     Ok(())
@@ -433,7 +444,10 @@ fn points(field: &str, pts: &[Point], model: Model, strict: bool) -> Result<(), 
         if strict {
             if let Some(py) = prev {
                 if p.year == py {
-                    return Err(err(format!("{at}.year"), format!("duplicate year {}", p.year)));
+                    return Err(err(
+                        format!("{at}.year"),
+                        format!("duplicate year {}", p.year),
+                    ));
                 }
                 if p.year < py {
                     return Err(err(
@@ -455,10 +469,16 @@ pub const SHARE_SUM_TOLERANCE: f64 = 0.5;
 
 fn shares(at: &str, ind: &Indicator) -> Result<(), DatasetError> {
     if ind.parts.len() < 2 {
-        return Err(err(format!("{at}.parts"), "a shares indicator needs at least two parts"));
+        return Err(err(
+            format!("{at}.parts"),
+            "a shares indicator needs at least two parts",
+        ));
     }
     if ind.shares.is_empty() {
-        return Err(err(format!("{at}.shares"), "needs at least one year of shares"));
+        return Err(err(
+            format!("{at}.shares"),
+            "needs at least one year of shares",
+        ));
     }
     let mut prev: Option<i32> = None;
     for (k, s) in ind.shares.iter().enumerate() {
@@ -466,22 +486,35 @@ fn shares(at: &str, ind: &Indicator) -> Result<(), DatasetError> {
         year(&format!("{f}.year"), s.year)?;
         if let Some(py) = prev {
             if s.year <= py {
-                return Err(err(format!("{f}.year"), "years must be increasing and unique"));
+                return Err(err(
+                    format!("{f}.year"),
+                    "years must be increasing and unique",
+                ));
             }
         }
         prev = Some(s.year);
         if s.values.len() != ind.parts.len() {
             return Err(err(
                 format!("{f}.values"),
-                format!("has {} values for {} parts", s.values.len(), ind.parts.len()),
+                format!(
+                    "has {} values for {} parts",
+                    s.values.len(),
+                    ind.parts.len()
+                ),
             ));
         }
         if s.values.iter().any(|v| !v.is_finite() || *v < 0.0) {
-            return Err(err(format!("{f}.values"), "shares must be finite and not negative"));
+            return Err(err(
+                format!("{f}.values"),
+                "shares must be finite and not negative",
+            ));
         }
         let sum: f64 = s.values.iter().sum();
         if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE {
-            return Err(err(format!("{f}.values"), format!("shares add up to {sum}, not 100")));
+            return Err(err(
+                format!("{f}.values"),
+                format!("shares add up to {sum}, not 100"),
+            ));
         }
     }
     Ok(())
@@ -511,7 +544,12 @@ mod tests {
         assert_eq!(pc.history.last().unwrap().value, 71.1);
         assert_eq!(pc.targets[0].value, 130.0);
         // Both disagreeing 2020 figures are kept.
-        let alt2020: Vec<f64> = pc.alternatives.iter().filter(|p| p.year == 2020).map(|p| p.value).collect();
+        let alt2020: Vec<f64> = pc
+            .alternatives
+            .iter()
+            .filter(|p| p.year == 2020)
+            .map(|p| p.value)
+            .collect();
         assert!(alt2020.contains(&44.5) && alt2020.contains(&44.3));
         for s in &d.sources {
             assert!(!s.publication.is_empty() && !s.title.is_empty(), "{}", s.id);
@@ -574,7 +612,11 @@ mod tests {
     fn unknown_source_is_refused() {
         let mut v = default_value();
         v["indicators"][0]["history"][0]["source"] = Value::from("nowhere");
-        refused(&v, "indicators[0].points[0].source", "unknown source \"nowhere\"");
+        refused(
+            &v,
+            "indicators[0].points[0].source",
+            "unknown source \"nowhere\"",
+        );
     }
 
     #[test]
@@ -582,7 +624,11 @@ mod tests {
         let mut v = default_value();
         let last = v["indicators"].as_array().unwrap().len() - 1;
         v["indicators"][last]["shares"][1]["values"][0] = Value::from(50.0);
-        refused(&v, &format!("indicators[{last}].shares[1].values"), "add up to");
+        refused(
+            &v,
+            &format!("indicators[{last}].shares[1].values"),
+            "add up to",
+        );
     }
 
     #[test]

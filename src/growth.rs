@@ -495,7 +495,10 @@ mod tests {
     #[test]
     fn already_at_target_takes_no_time() {
         assert_eq!(years_to_target(5.0, 5.0, 0.0).unwrap(), 0.0);
-        assert_eq!(first_year_reaching(2025, 5.0, 5.0, 0.1).unwrap(), Some(2025));
+        assert_eq!(
+            first_year_reaching(2025, 5.0, 5.0, 0.1).unwrap(),
+            Some(2025)
+        );
     }
 
     #[test]

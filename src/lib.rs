@@ -4,7 +4,15 @@
 //! Rust with no browser dependency. [`chart`] draws a projection on any
 //! plotters backend; `wasm` (wasm32 only) is the one layer that talks to JS.
 #![forbid(unsafe_code)]
-#![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic))]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::panic
+    )
+)]
 
 pub mod chart;
 pub mod dataset;

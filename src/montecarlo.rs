@@ -93,7 +93,19 @@ pub struct Bands {
     pub probability: Option<f64>,
 }
 
-/// Run `paths` paths of `years` years from `start`.
+/// What to simulate: `paths` paths of `years` years from `start`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Simulation {
+    pub start: f64,
+    pub step: Step,
+    /// Standard deviation of each year's draw (a fraction, or points for linear).
+    pub spread: f64,
+    pub years: usize,
+    pub paths: usize,
+    pub seed: u64,
+}
+
+/// Run the simulation.
 ///
 /// ```text
 /// compound: v[k] = v[k−1] · (1 + max(rate + spread·z, −95%))
@@ -105,16 +117,15 @@ pub struct Bands {
 /// `target` is `(years after start, value)`; "reaches" means at or above a target
 /// above `start`, at or below one below it. Callers validate inputs
 /// ([`crate::scenario`] does); out-of-range percentiles are clamped to [0, 100].
-pub fn simulate(
-    start: f64,
-    step: Step,
-    spread: f64,
-    years: usize,
-    paths: usize,
-    seed: u64,
-    percentiles: &[f64],
-    target: Option<(usize, f64)>,
-) -> Bands {
+pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f64)>) -> Bands {
+    let Simulation {
+        start,
+        step,
+        spread,
+        years,
+        paths,
+        seed,
+    } = *sim;
     let mut rng = Rng::new(seed);
     // Column-major: all paths of year k are contiguous, so each year's
     // percentiles come from one slice.
@@ -202,7 +213,18 @@ mod tests {
     #[test]
     fn same_seed_same_bands_other_seed_other_bands() {
         let run = |seed| {
-            simulate(71.1, Step::Compound { rate: 0.1 }, 0.03, 5, 2000, seed, &[10.0, 50.0, 90.0], Some((5, 130.0)))
+            simulate(
+                &Simulation {
+                    start: 71.1,
+                    step: Step::Compound { rate: 0.1 },
+                    spread: 0.03,
+                    years: 5,
+                    paths: 2000,
+                    seed,
+                },
+                &[10.0, 50.0, 90.0],
+                Some((5, 130.0)),
+            )
         };
         assert_eq!(run(1), run(1));
         assert_ne!(run(1).bands, run(2).bands);
@@ -220,7 +242,18 @@ mod tests {
 
     #[test]
     fn zero_spread_collapses_bands_onto_the_path() {
-        let b = simulate(100.0, Step::Compound { rate: 0.1 }, 0.0, 3, 100, 9, &[10.0, 50.0, 90.0], Some((3, 133.0)));
+        let b = simulate(
+            &Simulation {
+                start: 100.0,
+                step: Step::Compound { rate: 0.1 },
+                spread: 0.0,
+                years: 3,
+                paths: 100,
+                seed: 9,
+            },
+            &[10.0, 50.0, 90.0],
+            Some((3, 133.0)),
+        );
         for band in &b.bands {
             assert!((band[3] - 133.1).abs() < 1e-9);
         }
@@ -229,21 +262,58 @@ mod tests {
 
     #[test]
     fn median_tracks_the_scenario_rate() {
-        let b = simulate(100.0, Step::Compound { rate: 0.1 }, 0.03, 5, 20_000, 3, &[50.0], None);
+        let b = simulate(
+            &Simulation {
+                start: 100.0,
+                step: Step::Compound { rate: 0.1 },
+                spread: 0.03,
+                years: 5,
+                paths: 20_000,
+                seed: 3,
+            },
+            &[50.0],
+            None,
+        );
         let expected = 100.0 * 1.1f64.powi(5);
-        assert!((b.bands[0][5] / expected - 1.0).abs() < 0.01, "{}", b.bands[0][5]);
+        assert!(
+            (b.bands[0][5] / expected - 1.0).abs() < 0.01,
+            "{}",
+            b.bands[0][5]
+        );
     }
 
     #[test]
     fn probability_of_a_target_on_the_median_is_about_half() {
-        let b = simulate(100.0, Step::Linear { step: 1.0 }, 0.5, 5, 20_000, 11, &[50.0], Some((5, 105.0)));
+        let b = simulate(
+            &Simulation {
+                start: 100.0,
+                step: Step::Linear { step: 1.0 },
+                spread: 0.5,
+                years: 5,
+                paths: 20_000,
+                seed: 11,
+            },
+            &[50.0],
+            Some((5, 105.0)),
+        );
         let p = b.probability.unwrap();
         assert!((p - 0.5).abs() < 0.02, "{p}");
     }
 
     #[test]
     fn no_paths_gives_nan_bands_and_no_probability() {
-        let b = simulate(1.0, Step::Compound { rate: 0.1 }, 0.1, 2, 0, 1, &[50.0], Some((2, 2.0)));
+        let b = simulate(
+            &Simulation {
+                start: 1.0,
+                step: Step::Compound { rate: 0.1 },
+                spread: 0.1,
+                years: 2,
+                paths: 0,
+                seed: 1,
+            },
+            &[50.0],
+            Some((2, 2.0)),
+        );
         assert!(b.bands[0][1].is_nan());
         assert_eq!(b.probability, None);
     }

@@ -325,7 +325,10 @@ impl Scenario {
             return Err(bad("targetYear", "must be after the base year"));
         }
         if span > growth::MAX_YEARS as i64 {
-            return Err(bad("targetYear", "must be at most 100 years after the base year"));
+            return Err(bad(
+                "targetYear",
+                "must be at most 100 years after the base year",
+            ));
         }
         if linear {
             growth::finite("baseValue", self.base_value)?;
@@ -478,14 +481,26 @@ pub fn project(s: &Scenario) -> Result<Projection, ScenarioError> {
     let target = s.target_value;
     let required_rate = match target {
         Some(t) if linear => Some((t - s.base_value) / f64::from(span)),
-        Some(t) => Some(growth::required_growth_rate(s.base_value, t, f64::from(span))?),
+        Some(t) => Some(growth::required_growth_rate(
+            s.base_value,
+            t,
+            f64::from(span),
+        )?),
         None => None,
     };
     let per_capita = s.model == Model::PerCapita;
     let (required_real_growth, implied_inflation) = match (per_capita, required_rate) {
         (true, Some(r)) => (
-            Some(growth::real_growth_needed(r, s.inflation, s.population_growth)?),
-            Some(growth::implied_inflation(r, s.real_growth, s.population_growth)?),
+            Some(growth::real_growth_needed(
+                r,
+                s.inflation,
+                s.population_growth,
+            )?),
+            Some(growth::implied_inflation(
+                r,
+                s.real_growth,
+                s.population_growth,
+            )?),
         ),
         _ => (None, None),
     };
@@ -501,12 +516,14 @@ pub fn project(s: &Scenario) -> Result<Projection, ScenarioError> {
             Step::Compound { rate }
         };
         let b = montecarlo::simulate(
-            s.base_value,
-            step,
-            s.spread,
-            span as usize,
-            s.paths as usize,
-            u64::from(s.seed),
+            &montecarlo::Simulation {
+                start: s.base_value,
+                step,
+                spread: s.spread,
+                years: span as usize,
+                paths: s.paths as usize,
+                seed: u64::from(s.seed),
+            },
             &s.percentiles,
             target.map(|t| (span as usize, t)),
         );
@@ -553,7 +570,9 @@ pub fn project(s: &Scenario) -> Result<Projection, ScenarioError> {
         implied_inflation,
         reached_year,
         value_at_target_year,
-        share_of_target: target.filter(|t| *t != 0.0).map(|t| value_at_target_year / t),
+        share_of_target: target
+            .filter(|t| *t != 0.0)
+            .map(|t| value_at_target_year / t),
         cumulative_change,
         required_cumulative_change: target.map(|t| {
             if linear {
@@ -615,11 +634,21 @@ pub fn project_shares(ind: &Indicator, end_year: i32) -> Result<SharesProjection
     if ind.model != Model::Shares {
         return Err(bad("indicator", "is not a shares indicator"));
     }
-    let last = ind.shares.last().ok_or_else(|| bad("indicator", "has no shares"))?;
+    let last = ind
+        .shares
+        .last()
+        .ok_or_else(|| bad("indicator", "has no shares"))?;
     if end_year < last.year || i64::from(end_year) - i64::from(last.year) > 100 {
-        return Err(bad("targetYear", "must be within 100 years after the last observed year"));
+        return Err(bad(
+            "targetYear",
+            "must be within 100 years after the last observed year",
+        ));
     }
-    let prev = ind.shares.len().checked_sub(2).and_then(|i| ind.shares.get(i));
+    let prev = ind
+        .shares
+        .len()
+        .checked_sub(2)
+        .and_then(|i| ind.shares.get(i));
     let slope: Vec<f64> = match prev {
         Some(p) if last.year > p.year => last
             .values
@@ -631,7 +660,12 @@ pub fn project_shares(ind: &Indicator, end_year: i32) -> Result<SharesProjection
     };
     let mut years: Vec<i32> = ind.shares.iter().map(|s| s.year).collect();
     let mut values: Vec<Vec<f64>> = (0..ind.parts.len())
-        .map(|i| ind.shares.iter().map(|s| s.values.get(i).copied().unwrap_or(0.0)).collect())
+        .map(|i| {
+            ind.shares
+                .iter()
+                .map(|s| s.values.get(i).copied().unwrap_or(0.0))
+                .collect()
+        })
         .collect();
     for y in last.year + 1..=end_year {
         let dy = f64::from(y - last.year);
@@ -671,23 +705,102 @@ mod tests {
     #[test]
     fn every_bad_field_is_named() {
         let nan = Some(f64::NAN);
-        assert_eq!(field_of(ScenarioInput { real_growth: nan, ..Default::default() }), "realGrowth");
-        assert_eq!(field_of(ScenarioInput { inflation: Some(-1.0), ..Default::default() }), "inflation");
-        assert_eq!(field_of(ScenarioInput { population_growth: Some(f64::INFINITY), ..Default::default() }), "populationGrowth");
-        assert_eq!(field_of(ScenarioInput { target_value: Some(0.0), ..Default::default() }), "targetValue");
-        assert_eq!(field_of(ScenarioInput { target_year: Some(2200), ..Default::default() }), "targetYear");
-        assert_eq!(field_of(ScenarioInput { base_value: Some(-1.0), ..Default::default() }), "baseValue");
-        assert_eq!(field_of(ScenarioInput { spread: Some(2.0), ..Default::default() }), "spread");
-        assert_eq!(field_of(ScenarioInput { paths: Some(1_000_000), ..Default::default() }), "paths");
-        assert_eq!(field_of(ScenarioInput { fx_base: Some(0.0), ..Default::default() }), "fxBase");
-        assert_eq!(field_of(ScenarioInput { percentiles: Some(vec![101.0]), ..Default::default() }), "percentiles");
-        assert_eq!(field_of(ScenarioInput { indicator: Some("nope".into()), ..Default::default() }), "indicator");
-        assert_eq!(field_of(ScenarioInput { indicator: Some("structure".into()), ..Default::default() }), "indicator");
+        assert_eq!(
+            field_of(ScenarioInput {
+                real_growth: nan,
+                ..Default::default()
+            }),
+            "realGrowth"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                inflation: Some(-1.0),
+                ..Default::default()
+            }),
+            "inflation"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                population_growth: Some(f64::INFINITY),
+                ..Default::default()
+            }),
+            "populationGrowth"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                target_value: Some(0.0),
+                ..Default::default()
+            }),
+            "targetValue"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                target_year: Some(2200),
+                ..Default::default()
+            }),
+            "targetYear"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                base_value: Some(-1.0),
+                ..Default::default()
+            }),
+            "baseValue"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                spread: Some(2.0),
+                ..Default::default()
+            }),
+            "spread"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                paths: Some(1_000_000),
+                ..Default::default()
+            }),
+            "paths"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                fx_base: Some(0.0),
+                ..Default::default()
+            }),
+            "fxBase"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                percentiles: Some(vec![101.0]),
+                ..Default::default()
+            }),
+            "percentiles"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                indicator: Some("nope".into()),
+                ..Default::default()
+            }),
+            "indicator"
+        );
+        assert_eq!(
+            field_of(ScenarioInput {
+                indicator: Some("structure".into()),
+                ..Default::default()
+            }),
+            "indicator"
+        );
     }
 
     #[test]
     fn huge_but_valid_rates_do_not_panic() {
-        let s = ScenarioInput { real_growth: Some(1000.0), inflation: Some(9.0), base_year: Some(1950), target_year: Some(2050), paths: Some(10), ..Default::default() };
+        let s = ScenarioInput {
+            real_growth: Some(1000.0),
+            inflation: Some(9.0),
+            base_year: Some(1950),
+            target_year: Some(2050),
+            paths: Some(10),
+            ..Default::default()
+        };
         // 100 years at 10 000 % a year overflows an f64: an error, not a panic.
         let r = Scenario::resolve(&s, &d()).and_then(|s| project(&s));
         assert!(r.is_err());
@@ -698,7 +811,11 @@ mod tests {
         let t = Scenario::preset(&d(), "grdpPerCapita", "trend").unwrap();
         let p = project(&t).unwrap();
         assert!((p.rate - 0.0997).abs() < 5e-4, "{}", p.rate);
-        assert!((p.value_at_target_year - 114.2).abs() < 0.5, "{}", p.value_at_target_year);
+        assert!(
+            (p.value_at_target_year - 114.2).abs() < 0.5,
+            "{}",
+            p.value_at_target_year
+        );
         assert_eq!(p.reached_year, Some(2032));
         assert!(p.share_of_target.unwrap() < 0.9);
         assert!(p.probability.unwrap() < 0.25, "{:?}", p.probability);
@@ -714,7 +831,14 @@ mod tests {
 
     #[test]
     fn linear_indicator_goal_seek() {
-        let s = Scenario::resolve(&ScenarioInput { indicator: Some("digitalShare".into()), ..Default::default() }, &d()).unwrap();
+        let s = Scenario::resolve(
+            &ScenarioInput {
+                indicator: Some("digitalShare".into()),
+                ..Default::default()
+            },
+            &d(),
+        )
+        .unwrap();
         let p = project(&s).unwrap();
         assert_eq!(p.years.first(), Some(&2024));
         assert!((p.required_rate.unwrap() - 1.95).abs() < 1e-9);
@@ -723,7 +847,14 @@ mod tests {
 
     #[test]
     fn indicator_without_target_projects_five_years() {
-        let s = Scenario::resolve(&ScenarioInput { indicator: Some("forestCover".into()), ..Default::default() }, &d()).unwrap();
+        let s = Scenario::resolve(
+            &ScenarioInput {
+                indicator: Some("forestCover".into()),
+                ..Default::default()
+            },
+            &d(),
+        )
+        .unwrap();
         let p = project(&s).unwrap();
         assert_eq!(p.target_year, 2030);
         assert_eq!(p.required_rate, None);

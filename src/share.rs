@@ -78,7 +78,11 @@ fn choice(key: &str, v: &str, allowed: &[&str]) -> Result<String, LinkError> {
 }
 
 fn ident(key: &str, v: &str) -> Result<String, LinkError> {
-    if !v.is_empty() && v.len() <= 64 && v.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if !v.is_empty()
+        && v.len() <= 64
+        && v.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         Ok(v.to_string())
     } else {
         Err(lerr(key, "must be a short name of letters and digits"))
@@ -141,7 +145,13 @@ pub fn parse_hash(hash: &str) -> Result<ShareState, LinkError> {
     }
     match version {
         Some("1") => Ok(st),
-        Some(v) => Err(lerr("v", format!("link version \"{}\" is not supported (this widget reads 1)", short(v)))),
+        Some(v) => Err(lerr(
+            "v",
+            format!(
+                "link version \"{}\" is not supported (this widget reads 1)",
+                short(v)
+            ),
+        )),
         None => Err(lerr("v", "missing: not a link made by this widget")),
     }
 }
@@ -224,7 +234,13 @@ mod tests {
     fn truncated_link_names_the_key() {
         let full = "#v=1&g=0.105&inf=0.035&ty=2030";
         // Cut inside the last value: still parses (ty=20), range checks come later.
-        assert_eq!(parse_hash(&full[..full.len() - 2]).unwrap().scenario.target_year, Some(20));
+        assert_eq!(
+            parse_hash(&full[..full.len() - 2])
+                .unwrap()
+                .scenario
+                .target_year,
+            Some(20)
+        );
         // Cut after "=": the key is named.
         assert_eq!(parse_hash("#v=1&g=0.105&inf=").unwrap_err().key, "inf");
     }

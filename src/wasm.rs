@@ -32,7 +32,11 @@ fn scenario_err(e: scenario::ScenarioError) -> JsValue {
 }
 
 fn dataset_err(e: crate::dataset::DatasetError) -> JsValue {
-    let field = if e.field.is_empty() { "dataset" } else { e.field.as_str() };
+    let field = if e.field.is_empty() {
+        "dataset"
+    } else {
+        e.field.as_str()
+    };
     js_error(&e.to_string(), field)
 }
 
@@ -117,11 +121,19 @@ pub fn compound_rate_between(
         if y.is_finite() && y.fract() == 0.0 && (1900.0..=2200.0).contains(&y) {
             Ok(y as i32)
         } else {
-            Err(js_error(&format!("{name} must be a whole year between 1900 and 2200"), name))
+            Err(js_error(
+                &format!("{name} must be a whole year between 1900 and 2200"),
+                name,
+            ))
         }
     };
-    growth::compound_rate_between(year(from_year, "fromYear")?, from_value, year(to_year, "toYear")?, to_value)
-        .map_err(growth_err)
+    growth::compound_rate_between(
+        year(from_year, "fromYear")?,
+        from_value,
+        year(to_year, "toYear")?,
+        to_value,
+    )
+    .map_err(growth_err)
 }
 
 /// A projection engine over one dataset (the embedded Lạng Sơn one by default).
@@ -168,7 +180,10 @@ impl Engine {
             }
         }
         if self.dataset.indicator(indicator).is_none() {
-            return Err(js_error(&format!("unknown indicator \"{indicator}\""), "indicator"));
+            return Err(js_error(
+                &format!("unknown indicator \"{indicator}\""),
+                "indicator",
+            ));
         }
         to_js(&out)
     }
@@ -180,8 +195,14 @@ impl Engine {
             .dataset
             .indicator(indicator)
             .ok_or_else(|| js_error(&format!("unknown indicator \"{indicator}\""), "indicator"))?;
-        if !(end_year.is_finite() && end_year.fract() == 0.0 && (1900.0..=2200.0).contains(&end_year)) {
-            return Err(js_error("endYear must be a whole year between 1900 and 2200", "endYear"));
+        if !(end_year.is_finite()
+            && end_year.fract() == 0.0
+            && (1900.0..=2200.0).contains(&end_year))
+        {
+            return Err(js_error(
+                "endYear must be a whole year between 1900 and 2200",
+                "endYear",
+            ));
         }
         let p = scenario::project_shares(ind, end_year as i32).map_err(scenario_err)?;
         to_js(&p)
@@ -190,13 +211,17 @@ impl Engine {
     /// The spread of the indicator's record (sample s.d. of yearly changes), or null.
     #[wasm_bindgen(js_name = historicalSpread)]
     pub fn historical_spread(&self, indicator: &str) -> Option<f64> {
-        self.dataset.indicator(indicator).and_then(scenario::historical_spread)
+        self.dataset
+            .indicator(indicator)
+            .and_then(scenario::historical_spread)
     }
 
     /// The compound rate (or yearly step) of the indicator's record, or null.
     #[wasm_bindgen(js_name = historicalRate)]
     pub fn historical_rate(&self, indicator: &str) -> Option<f64> {
-        self.dataset.indicator(indicator).and_then(scenario::historical_rate)
+        self.dataset
+            .indicator(indicator)
+            .and_then(scenario::historical_rate)
     }
 }
 
@@ -213,7 +238,10 @@ fn refuse_unknown_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<
         if !allowed.contains(&k.as_str()) {
             let shown: String = k.chars().take(40).collect();
             return Err(js_error(
-                &format!("{what}: unknown field \"{shown}\" (expected one of {})", allowed.join(", ")),
+                &format!(
+                    "{what}: unknown field \"{shown}\" (expected one of {})",
+                    allowed.join(", ")
+                ),
                 &shown,
             ));
         }
@@ -226,7 +254,8 @@ fn project_with(dataset: &Dataset, scenario: JsValue) -> Result<scenario::Projec
         ScenarioInput::default()
     } else {
         refuse_unknown_keys(&scenario, ScenarioInput::FIELDS, "scenario")?;
-        serde_wasm_bindgen::from_value(scenario).map_err(|e| js_error(&format!("scenario: {e}"), "scenario"))?
+        serde_wasm_bindgen::from_value(scenario)
+            .map_err(|e| js_error(&format!("scenario: {e}"), "scenario"))?
     };
     let s = Scenario::resolve(&input, dataset).map_err(scenario_err)?;
     scenario::project(&s).map_err(scenario_err)

@@ -1,7 +1,12 @@
 //! The exported JS API, run in headless Chromium by wasm-bindgen-test:
 //! every export, with good arguments and with the errors a page can cause.
 #![cfg(target_arch = "wasm32")]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use grdp_whatif::wasm::*;
 use js_sys::{Array, Object, Reflect};
@@ -15,7 +20,9 @@ fn get(o: &JsValue, k: &str) -> JsValue {
 }
 
 fn num(o: &JsValue, k: &str) -> f64 {
-    get(o, k).as_f64().unwrap_or_else(|| panic!("{k} is not a number"))
+    get(o, k)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{k} is not a number"))
 }
 
 /// The error is a JS `Error` whose message names `field`, and carries it.
@@ -81,7 +88,10 @@ fn real_and_nominal() {
     let r = compound_rate_between(2020.0, 44.2, 2025.0, 71.1).unwrap();
     assert!((r - 0.0997).abs() < 5e-4);
     assert_js_error(compound_rate_between(2025.0, 44.2, 2020.0, 71.1), "toYear");
-    assert_js_error(compound_rate_between(2020.5, 44.2, 2025.0, 71.1), "fromYear");
+    assert_js_error(
+        compound_rate_between(2020.5, 44.2, 2025.0, 71.1),
+        "fromYear",
+    );
 }
 
 #[wasm_bindgen_test]
@@ -97,10 +107,21 @@ fn project_returns_a_plain_object() {
     assert!((0.0..=1.0).contains(&prob));
     assert!(get(&p, "reachedYear").as_f64().is_some());
 
-    let slow = project(obj(&[("realGrowth", 0.0.into()), ("inflation", 0.0.into()), ("populationGrowth", 0.01.into())])).unwrap();
-    assert!(get(&slow, "reachedYear").is_null(), "a shrinking path never reaches the target");
+    let slow = project(obj(&[
+        ("realGrowth", 0.0.into()),
+        ("inflation", 0.0.into()),
+        ("populationGrowth", 0.01.into()),
+    ]))
+    .unwrap();
+    assert!(
+        get(&slow, "reachedYear").is_null(),
+        "a shrinking path never reaches the target"
+    );
 
-    assert_js_error(project(obj(&[("realGrowth", f64::NAN.into())])), "realGrowth");
+    assert_js_error(
+        project(obj(&[("realGrowth", f64::NAN.into())])),
+        "realGrowth",
+    );
     assert_js_error(project(obj(&[("targetYear", 2020.into())])), "targetYear");
     assert_js_error(project(obj(&[("targetYear", 2200.into())])), "targetYear");
     assert_js_error(project(obj(&[("inflation", (-1.0).into())])), "inflation");
@@ -137,7 +158,10 @@ fn share_links_round_trip_and_refuse_junk() {
     let st = parse_share_link("#v=1&lang=en&g=0.09&ty=2032").unwrap();
     let hash = format_share_link(st.clone()).unwrap();
     let again = parse_share_link(&hash).unwrap();
-    assert_eq!(js_sys::JSON::stringify(&st).unwrap(), js_sys::JSON::stringify(&again).unwrap());
+    assert_eq!(
+        js_sys::JSON::stringify(&st).unwrap(),
+        js_sys::JSON::stringify(&again).unwrap()
+    );
     assert_js_error(parse_share_link("#v=1&g=<script>"), "g");
     assert_js_error(parse_share_link("#v=0&g=0.1"), "v");
 }
@@ -145,7 +169,8 @@ fn share_links_round_trip_and_refuse_junk() {
 #[wasm_bindgen_test]
 fn draws_on_a_canvas() {
     let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    let canvas: web_sys::HtmlCanvasElement =
+        doc.create_element("canvas").unwrap().dyn_into().unwrap();
     canvas.set_width(600);
     canvas.set_height(300);
     let spec = js_sys::JSON::parse(r##"{"scale":1,"history":[{"year":2020,"value":44.2},{"year":2025,"value":71.1}],
@@ -155,7 +180,12 @@ fn draws_on_a_canvas() {
     let layout = draw_chart(canvas.clone(), spec).unwrap();
     assert!(num(&layout, "plotWidth") > 400.0);
     // Something other than the background was drawn.
-    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    let ctx: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
     assert!(data.iter().any(|&b| b < 200), "canvas is blank");
     assert_js_error(draw_chart(canvas, JsValue::from_str("nonsense")), "spec");

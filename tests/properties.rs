@@ -1,0 +1,102 @@
+//! Invariants, over many inputs (proptest).
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+mod common;
+use grdp_whatif::dataset::Dataset;
+use grdp_whatif::growth::*;
+use grdp_whatif::montecarlo::{simulate, Simulation, Step};
+use grdp_whatif::scenario::{project, Scenario, ScenarioInput};
+use grdp_whatif::share::{format_hash, parse_hash, ShareState};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn projecting_at_the_required_rate_lands_on_the_target(start in 0.01f64..1e6, ratio in 0.05f64..20.0, years in 1u32..=60) {
+        let target = start * ratio;
+        let r = required_growth_rate(start, target, f64::from(years)).unwrap();
+        let path = project_series(start, r, years).unwrap();
+        let end = *path.last().unwrap();
+        prop_assert!((end - target).abs() / target < 1e-9, "{end} vs {target}");
+    }
+
+    #[test]
+    fn years_to_target_inverts_the_projection(start in 0.01f64..1e6, rate in -0.5f64..1.0, years in 0.1f64..80.0) {
+        prop_assume!(rate.abs() > 1e-4);
+        let v = value_after(start, rate, years).unwrap();
+        prop_assume!((v / start - 1.0).abs() > 1e-9);
+        let t = years_to_target(start, v, rate).unwrap();
+        prop_assert!((t - years).abs() < 1e-6 * years.max(1.0), "{t} vs {years}");
+    }
+
+    #[test]
+    fn paths_are_monotone_in_the_rate(start in 0.01f64..1e6, a in -0.5f64..1.0, b in -0.5f64..1.0, years in 1u32..40) {
+        let (lo, hi) = if a < b { (a, b) } else { (b, a) };
+        let pl = project_series(start, lo, years).unwrap();
+        let ph = project_series(start, hi, years).unwrap();
+        for (x, y) in pl.iter().zip(&ph) {
+            prop_assert!(x <= y);
+        }
+    }
+
+    #[test]
+    fn real_and_nominal_are_inverse(g in -0.5f64..1.0, p in -0.5f64..1.0, n in -0.5f64..1.0) {
+        let c = per_capita_nominal_growth(g, p, n).unwrap();
+        let back = real_growth_needed(c, p, n).unwrap();
+        prop_assert!((back - g).abs() < 1e-12);
+    }
+
+    #[test]
+    fn bands_are_ordered(rate in -0.3f64..0.5, spread in 0.0f64..0.3, years in 1usize..15, paths in 1usize..400, seed in any::<u64>()) {
+        let b = simulate(&Simulation { start: 100.0, step: Step::Compound { rate }, spread, years, paths, seed }, &[10.0, 50.0, 90.0], Some((years, 150.0)));
+        for k in 0..=years {
+            prop_assert!(b.bands[0][k] <= b.bands[1][k] && b.bands[1][k] <= b.bands[2][k], "year {k}: {:?}", b.bands.iter().map(|x| x[k]).collect::<Vec<_>>());
+        }
+        let p = b.probability.unwrap();
+        prop_assert!((0.0..=1.0).contains(&p));
+    }
+
+    #[test]
+    fn no_scenario_input_panics(
+        g in prop_oneof![any::<f64>(), -2.0f64..2.0],
+        inf in prop_oneof![any::<f64>(), -2.0f64..2.0],
+        ty in prop_oneof![any::<i32>(), 2000i32..2200],
+        tv in prop_oneof![any::<f64>(), 0.0f64..1000.0],
+        sp in prop_oneof![any::<f64>(), 0.0f64..1.0],
+        paths in prop_oneof![any::<u32>(), 0u32..5000],
+        ind in prop_oneof![Just("grdpPerCapita"), Just("digitalShare"), Just("forestCover"), Just("exports"), Just("structure"), Just("x")],
+    ) {
+        let d = Dataset::default_lang_son().unwrap();
+        let input = ScenarioInput { indicator: Some(ind.to_string()), real_growth: Some(g), growth: Some(g), inflation: Some(inf), target_year: Some(ty), target_value: Some(tv), spread: Some(sp), paths: Some(paths), ..Default::default() };
+        if let Ok(s) = Scenario::resolve(&input, &d) {
+            if let Ok(p) = project(&s) {
+                prop_assert!(p.values.iter().all(|v| v.is_finite()));
+                prop_assert_eq!(p.years.len(), p.values.len());
+            }
+        }
+    }
+
+    #[test]
+    fn share_links_round_trip(g in -0.9f64..5.0, inf in -0.9f64..5.0, ty in 1900i32..2200, tv in 0.001f64..1e6, sp in 0.0f64..1.0, lang in prop_oneof![Just(None), Just(Some("vi")), Just(Some("en"))]) {
+        let mut st = ShareState { lang: lang.map(str::to_string), ..Default::default() };
+        st.scenario.real_growth = Some(g);
+        st.scenario.inflation = Some(inf);
+        st.scenario.target_year = Some(ty);
+        st.scenario.target_value = Some(tv);
+        st.scenario.spread = Some(sp);
+        st.scenario.indicator = Some("grdpPerCapita".into());
+        prop_assert_eq!(parse_hash(&format_hash(&st)).unwrap(), st);
+    }
+
+    #[test]
+    fn share_link_parser_never_panics(s in ".{0,300}") {
+        let _ = parse_hash(&s);
+    }
+
+    #[test]
+    fn dataset_loader_never_panics(s in ".{0,300}") {
+        let _ = Dataset::from_json(&s);
+    }
+}
