@@ -341,6 +341,8 @@ class GrdpWhatIfElement extends HTMLElement {
     if (this.ind.model !== 'perCapita') { delete out.realGrowth; delete out.inflation; delete out.populationGrowth; delete out.fxChange; }
     else delete out.growth;
     if (this.ind.targets.length === 0) delete out.targetValue;
+    // The record's spread to the precision of its control (0.1 %), so links stay short.
+    if (out.spread !== undefined) out.spread = Math.round(out.spread * 1000) / 1000;
     return out;
   }
 
@@ -521,6 +523,7 @@ class GrdpWhatIfElement extends HTMLElement {
 
   /* ---- state changes ---- */
   _change(key, value, src) {
+    this.notice = null;
     const next = Object.assign({}, this.s.input, { [key]: value });
     if (this._recompute(next, key)) {
       this.s.preset = 'custom';
@@ -1071,10 +1074,13 @@ class GrdpWhatIfElement extends HTMLElement {
     this._build();
     let bad = null;
     for (const [k, f] of Object.entries(this.r.fields)) {
-      if (input[k] === undefined) continue;
-      const shown = f.def.pct ? input[k] * 100 : input[k];
-      const res = this._parse(f.def, String(Math.round(shown * 1e6) / 1e6));
-      if (res.error) { bad = `${t.controls[f.def.label || f.def.key]}: ${res.error}`; break; }
+      if (sc[k] === undefined || sc[k] === null) continue;
+      const shown = f.def.pct ? sc[k] * 100 : sc[k];
+      if (!(shown >= f.def.min && shown <= f.def.max)) {
+        const fmt = (v) => nf(t.locale, { maximumFractionDigits: 2, useGrouping: !f.def.year }).format(v);
+        bad = `${t.controls[f.def.label || f.def.key]}: ${t.errRange(fmt(f.def.min), fmt(f.def.max))}`;
+        break;
+      }
     }
     if (sc.indicator && want !== sc.indicator) bad = `ind: ${sc.indicator}`;
     if (!bad) {
@@ -1084,22 +1090,22 @@ class GrdpWhatIfElement extends HTMLElement {
       this.notice = { key: 'errLink', args: [bad] };
       if (prev.good && !initial) {
         if (prev.ind !== this.ind.id) this._setIndicator(prev.ind);
-        this.s.input = prev.input;
         this._build();
+        this._recompute(prev.input);
+      } else {
+        this._build();
+        this._recompute(this._presetInput('plan'));
       }
-      this._recompute(this.s.input.indicator || initial ? this._presetInputIfEmpty() : this.s.input);
       return;
     }
     this.notice = null;
     const isPreset = ['trend', 'plan'].find((n) => SCENARIO_FIELDS.every((k) => k === 'indicator' || JSON.stringify(this._presetInput(n)[k]) === JSON.stringify(input[k])));
     this.s.preset = isPreset || 'custom';
     if (!isPreset) this._custom = Object.assign({}, input);
+    const was = this.s.input;
+    this.s.input = input;
     this._build();
-    this._recompute(input);
-  }
-
-  _presetInputIfEmpty() {
-    return this.good ? this.s.input : this._presetInput('plan');
+    if (!this._recompute(input)) { this.s.input = was; this._build(); this._recompute(was); }
   }
 
   _shareUrl() {
@@ -1182,6 +1188,8 @@ class GrdpWhatIfElement extends HTMLElement {
       this._dead = false;
       Object.assign(this.s, { lang: keep.lang, theme: keep.theme, view: keep.view });
       this._setIndicator(keep.ind);
+      this.s.input = keep.input;
+      this.s.preset = 'custom';
       this._build();
       this._recompute(keep.input);
     } catch (e) {

@@ -1,0 +1,71 @@
+// Shared set-up for the end-to-end tests: the system Chromium through
+// playwright-core, a static server for dist/ with the strict CSP, and a
+// request log that fails the test on any request it did not expect.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serve } from '../../scripts/serve.mjs';
+
+export const DIST = resolve('dist');
+export const ARTIFACTS = resolve('tests/artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-features=Translate,OptimizationHints,MediaRouter'];
+
+export async function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function startServer(extra) {
+  const server = await serve(DIST, 0, { extra });
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** A page that records console errors, page errors, CSP violations and every
+ *  request; `allowed(url)` says which requests are expected. */
+export async function openPage(browser, { allowed, viewport = { width: 1024, height: 900 }, dpr = 1, blockOthers = false } = {}) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: dpr, acceptDownloads: true });
+  const page = await context.newPage();
+  const log = { requests: [], unexpected: [], errors: [], csp: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    log.requests.push(url);
+    const ok = !allowed || allowed(url);
+    if (!ok) log.unexpected.push(url);
+    if (!ok && blockOthers) return route.abort('blockedbyclient');
+    return route.continue();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(`pageerror: ${e.message}`));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { context, page, log };
+}
+
+/** Wait until the first (or nth) widget has drawn its readouts. */
+export async function ready(page, n = 0) {
+  await page.waitForFunction((i) => {
+    const el = document.querySelectorAll('grdp-whatif')[i];
+    return el && el.shadowRoot && el.shadowRoot.querySelector('.readout .big');
+  }, n, { timeout: 15000 });
+}
+
+/** Parse a number as the widget prints it in either language. */
+export function parseNum(s, lang = 'vi') {
+  let t = String(s).replace(/[^\d.,-]/g, '');
+  t = lang === 'vi' ? t.replace(/\./g, '').replace(',', '.') : t.replace(/,/g, '');
+  return Number(t);
+}
+
+/** Count the distinct colours on a canvas (a blank canvas has one). */
+export async function canvasColours(locator) {
+  return locator.evaluate((c) => {
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    const seen = new Set();
+    for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+    return seen.size;
+  });
+}

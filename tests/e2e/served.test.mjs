@@ -1,0 +1,261 @@
+// The served page (make run) as a reader uses it, under the strict CSP header.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, startServer, openPage, ready, parseNum, canvasColours, ARTIFACTS } from './helpers.mjs';
+
+let browser, srv;
+before(async () => { browser = await launch(); srv = await startServer(); });
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const W = 'grdp-whatif';
+const sameOrigin = () => (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:');
+
+async function open(hash = '', opts = {}) {
+  const o = await openPage(browser, { allowed: sameOrigin(), ...opts });
+  await o.page.goto(`${srv.origin}/${hash}`);
+  await ready(o.page);
+  return o;
+}
+
+async function done(o) {
+  const csp = await o.page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, [], 'no CSP violations');
+  assert.deepEqual(o.log.unexpected, [], 'no requests but the page’s own');
+  assert.deepEqual(o.log.errors, [], 'no console errors');
+  await o.context.close();
+}
+
+const readouts = (page) => page.locator(`${W} .readout`).allInnerTexts();
+const narrative = (page) => page.locator(`${W} .narrative`).innerText();
+
+test('loads with the default scenario and shows the 12,8% readout (vi)', async () => {
+  const o = await open();
+  const r = await readouts(o.page);
+  assert.match(r[0], /12,8\s?%/, r[0]);
+  assert.match(r[0], /83\s?%/, 'cumulative change shown');
+  assert.match(await narrative(o.page), /130 triệu đồng/);
+  assert.equal(await o.page.locator(`${W} .narrative`).getAttribute('aria-live'), 'polite');
+  assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 20, 'the canvas is not blank');
+  // Sources are named under the chart.
+  assert.match(await o.page.locator(`${W} .sources`).innerText(), /Nhân Dân[\s\S]*TTXVN/);
+  await done(o);
+});
+
+test('screenshots at 375 px and 1024 px', async () => {
+  for (const [w, dpr] of [[375, 2], [1024, 1]]) {
+    const o = await open('', { viewport: { width: w, height: 800 }, dpr });
+    await o.page.waitForTimeout(200);
+    await o.page.screenshot({ path: join(ARTIFACTS, `widget-${w}.png`), fullPage: true });
+    // HiDPI: the canvas backing store is CSS size × devicePixelRatio.
+    const { cw, bw } = await o.page.locator(`${W} canvas`).evaluate((c) => ({ cw: c.clientWidth, bw: c.width }));
+    assert.equal(bw, Math.round(cw * dpr));
+    await done(o);
+  }
+});
+
+test('moving a slider with the keyboard changes readouts, narrative and link', async () => {
+  const o = await open();
+  const before = await readouts(o.page);
+  const beforeText = await narrative(o.page);
+  const slider = o.page.locator(`${W} #gw-realGrowth-r`);
+  await slider.focus();
+  for (let i = 0; i < 10; i++) await o.page.keyboard.press('ArrowRight');
+  const afterR = await readouts(o.page);
+  assert.notDeepEqual(afterR, before);
+  assert.equal(afterR[0], before[0], 'the growth needed does not depend on real growth');
+  const afterText = await narrative(o.page);
+  assert.notEqual(afterText, beforeText);
+  assert.match(afterText, /11,5\s?%/, 'narrative names the new real growth');
+  assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '11,5');
+  assert.match(await o.page.evaluate(() => location.hash), /g=0\.115/);
+  assert.equal(await o.page.locator(`${W} button[aria-pressed="true"]`).first().innerText(), 'Tự chọn');
+  await done(o);
+});
+
+test('the share link restores a scenario exactly', async () => {
+  const o = await open('#v=1&lang=en&ind=grdpPerCapita&g=0.09&inf=0.03&pop=0.01&fxc=0.02&tv=140&ty=2031&sp=0.02');
+  assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '9.0');
+  assert.equal(await o.page.locator(`${W} #gw-targetYear`).inputValue(), '2031');
+  const text = await narrative(o.page);
+  assert.match(text, /reaching .* in 2031/);
+  const state = await o.page.evaluate(() => document.querySelector('grdp-whatif').scenario);
+  assert.deepEqual(state.scenario, { indicator: 'grdpPerCapita', realGrowth: 0.09, inflation: 0.03, populationGrowth: 0.01, fxChange: 0.02, targetValue: 140, targetYear: 2031, spread: 0.02 });
+  // Change, then open the new link in a fresh page: the same state and words.
+  await o.page.locator(`${W} #gw-inflation`).fill('4,5');
+  await o.page.locator(`${W} #gw-inflation`).press('Enter');
+  const hash = await o.page.evaluate(() => location.hash);
+  assert.match(hash, /inf=0\.045/);
+  const text2 = await narrative(o.page);
+  const o2 = await open(hash);
+  assert.equal(await narrative(o2.page), text2);
+  assert.deepEqual(await readouts(o2.page), await readouts(o.page));
+  await done(o2);
+  await done(o);
+});
+
+test('the CSV download matches the table', async () => {
+  const o = await open();
+  await o.page.locator(`${W} button`, { hasText: 'Bảng số liệu' }).click();
+  const cells = await o.page.locator(`${W} table tbody tr`).evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.textContent)));
+  const head = await o.page.locator(`${W} table thead th`).allInnerTexts();
+  const [download] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải CSV' }).click()]);
+  const path = await download.path();
+  const buf = readFileSync(path);
+  assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  const lines = buf.toString('utf8').slice(1).trim().split(/\r\n/);
+  const csvHead = lines[0].split(',');
+  assert.deepEqual(csvHead, head.filter((h) => h !== 'Nguồn'), 'same columns, less the source text');
+  assert.equal(lines.length - 1, cells.length, 'same rows');
+  const srcCol = head.indexOf('Nguồn');
+  lines.slice(1).forEach((line, i) => {
+    const csv = line.split(',');
+    const table = cells[i].filter((_, j) => j !== srcCol);
+    csv.forEach((v, j) => {
+      if (v === '' || table[j] === '') { assert.equal(v === '', table[j] === '', `row ${i} col ${j}`); return; }
+      const digits = (table[j].split(',')[1] || '').length;
+      assert.ok(Math.abs(Number(v) - parseNum(table[j])) <= 0.5 * 10 ** -digits + 1e-9, `row ${i} col ${j}: ${v} vs ${table[j]}`);
+    });
+  });
+  // The PNG download is a real PNG.
+  const [png] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải ảnh PNG' }).click()]);
+  const pbuf = readFileSync(await png.path());
+  assert.equal(pbuf.subarray(1, 4).toString(), 'PNG');
+  assert.ok(pbuf.length > 5000);
+  await done(o);
+});
+
+test('hover and keyboard readout name the value and its source', async () => {
+  const o = await open();
+  const canvas = o.page.locator(`${W} canvas`);
+  const layout = await o.page.evaluate(() => document.querySelector('grdp-whatif')._layout);
+  const box = await canvas.boundingBox();
+  const x = box.x + layout.plotLeft + ((2021 - layout.xMin) / (layout.xMax - layout.xMin)) * layout.plotWidth;
+  await o.page.mouse.move(x, box.y + box.height / 2);
+  const tip = await o.page.locator(`${W} .tip`).innerText();
+  assert.match(tip, /2021/);
+  assert.match(tip, /46,9 triệu đồng/);
+  assert.match(tip, /Báo Lạng Sơn/);
+  await canvas.focus();
+  await o.page.keyboard.press('End');
+  assert.match(await o.page.locator(`${W} .tip`).innerText(), /2030[\s\S]*Mục tiêu: 130 triệu đồng[\s\S]*TTXVN/);
+  await done(o);
+});
+
+test('language switch, theme switch and indicator switch', async () => {
+  const o = await open();
+  await o.page.locator(`${W} button`, { hasText: 'English' }).click();
+  const r = await readouts(o.page);
+  assert.match(r[0], /12\.8%/);
+  assert.match(await narrative(o.page), /million VND/);
+  await o.page.locator(`${W} select[aria-label="Theme"]`).selectOption('dark');
+  assert.equal(await o.page.locator(W).getAttribute('data-theme'), 'dark');
+  const bg = await o.page.locator(`${W} canvas`).evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
+  assert.ok(bg[0] < 40 && bg[1] < 40, `dark canvas background, got ${bg}`);
+  for (const id of ['exports', 'digitalShare', 'poorHouseholds', 'forestCover', 'structure', 'investment', 'realGrdp', 'domesticRevenue']) {
+    await o.page.locator(`${W} select[aria-label="Indicator"]`).selectOption(id);
+    assert.ok((await narrative(o.page)).length > 20, id);
+    assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 5, `${id} chart drawn`);
+  }
+  assert.match(await o.page.evaluate(() => location.hash), /ind=investment|ind=domesticRevenue/);
+  await o.page.locator(`${W} select[aria-label="Indicator"]`).selectOption('digitalShare');
+  assert.match((await readouts(o.page))[0], /1\.95/);
+  await o.page.locator(`${W} select[aria-label="Indicator"]`).selectOption('poorHouseholds');
+  assert.match(await o.page.locator(`${W} .sub`).innerText(), /poverty standard changed in 2022/);
+  await done(o);
+});
+
+test('bad typed input: a message by the field, the last good scenario stays', async () => {
+  const o = await open();
+  const field = o.page.locator(`${W} #gw-realGrowth`);
+  const msg = o.page.locator(`${W} #gw-realGrowth-m`);
+  const good = await readouts(o.page);
+  const goodHash = await o.page.evaluate(() => location.hash);
+  const cases = [
+    ['', /Chưa nhập/], ['abc', /không phải là số/], ['NaN', /không phải là số/], ['Infinity', /không phải là số/],
+    ['-Infinity', /không phải là số/], ['1e999', /không phải là số/], ['99999999', /Phải từ -5 đến 20/], ['-150', /Phải từ -5 đến 20/],
+    ['10,12345', /Tối đa 2 chữ số/], ['<img src=x onerror=alert(1)>', /không phải là số/],
+  ];
+  for (const [typed, re] of cases) {
+    await field.fill(typed);
+    await field.press('Enter');
+    assert.match(await msg.innerText(), re, `typed ${JSON.stringify(typed)}`);
+    assert.equal(await field.getAttribute('aria-invalid'), 'true');
+    assert.deepEqual(await readouts(o.page), good, 'readouts unchanged');
+    assert.equal(await o.page.evaluate(() => location.hash), goodHash, 'link unchanged');
+  }
+  const year = o.page.locator(`${W} #gw-targetYear`);
+  await year.fill('2020');
+  await year.press('Enter');
+  assert.match(await o.page.locator(`${W} #gw-targetYear-m`).innerText(), /Phải từ 2026 đến 2055/);
+  await year.fill('2030,5');
+  await year.press('Enter');
+  assert.match(await o.page.locator(`${W} #gw-targetYear-m`).innerText(), /số nguyên/);
+  // A good value clears the message.
+  await field.fill('9,5');
+  await field.press('Enter');
+  assert.equal(await msg.innerText(), '');
+  assert.equal(await field.getAttribute('aria-invalid'), null);
+  assert.notDeepEqual(await readouts(o.page), good);
+  await done(o);
+});
+
+test('broken, hostile, truncated and old links: message, nothing injected, last good stays', async () => {
+  for (const [hash, re] of [
+    ['#v=1&g=abc', /g/], ['#v=1&g=0.1&inf=', /inf/], ['#v=0&g=0.1', /version/], ['#g=0.1', /v/],
+    ['#v=1&ind=%3Cimg%20src=x%20onerror=alert(1)%3E', /ind/], ['#v=1&g=%3Cscript%3Ealert(1)%3C/script%3E', /g/],
+    ['#v=1&ty=20', /Năm mục tiêu/], ['#v=1&g=5', /Tăng trưởng GRDP thực/], [`#v=1&g=${'9'.repeat(3000)}`, /too long/],
+  ]) {
+    const o = await open(hash);
+    const alert = await o.page.locator(`${W} .alert`).innerText();
+    assert.match(alert, /Liên kết chia sẻ không đọc được/, hash);
+    assert.match(alert, re, hash);
+    assert.match((await readouts(o.page))[0], /12,8\s?%/, 'default scenario on screen');
+    const injected = await o.page.evaluate(() => document.querySelector('grdp-whatif').shadowRoot.querySelectorAll('img:not(.printimg), script').length);
+    assert.equal(injected, 0);
+    assert.match(await o.page.evaluate(() => location.hash), /^#v=1&/, 'the link now holds the good scenario');
+    await done(o);
+  }
+  // A bad link arriving later (hashchange) keeps the reader's own scenario.
+  const o = await open('#v=1&g=0.09');
+  await o.page.evaluate(() => { location.hash = '#v=1&g=zzz'; });
+  await o.page.waitForFunction(() => !document.querySelector('grdp-whatif').shadowRoot.querySelector('.alert').hidden);
+  assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '9,0');
+  assert.match(await o.page.evaluate(() => location.hash), /g=0\.09/);
+  await done(o);
+});
+
+test('a trap inside wasm shows a reload that brings the scenario back', async () => {
+  const o = await open('#v=1&g=0.09');
+  await o.page.evaluate(() => {
+    const el = document.querySelector('grdp-whatif');
+    el.wb.drawChart = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+  });
+  await o.page.locator(`${W} #gw-inflation`).fill('4');
+  await o.page.locator(`${W} #gw-inflation`).press('Enter');
+  await o.page.locator(`${W} .fatal`).waitFor();
+  assert.match(await o.page.locator(`${W} .fatal`).innerText(), /Tiện ích gặp lỗi/);
+  await o.page.locator(`${W} .fatal button`).click();
+  await ready(o.page);
+  assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '9,0');
+  assert.equal(await o.page.locator(`${W} #gw-inflation`).inputValue(), '4,0');
+  assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 20);
+  await done(o);
+});
+
+test('the API on globalThis.GrdpWhatIf', async () => {
+  const o = await open();
+  const r = await o.page.evaluate(async () => {
+    const api = await GrdpWhatIf.ready;
+    let err = null;
+    try { api.requiredGrowthRate(71.1, NaN, 5); } catch (e) { err = e.message; }
+    return { r: api.requiredGrowthRate(71.1, 130, 5), s: Array.from(api.projectSeries(71.1, 0.1, 5)), isF64: api.projectSeries(1, 0, 1) instanceof Float64Array, err, p: api.project({ realGrowth: 0.1 }).reachedYear };
+  });
+  assert.ok(Math.abs(r.r - 0.1283) < 5e-5);
+  assert.equal(r.s.length, 6);
+  assert.ok(r.isF64);
+  assert.match(r.err, /target/);
+  assert.equal(r.p, 2030);
+  await done(o);
+});
