@@ -23,7 +23,9 @@ export function serve(dir, p, { csp = true, extra = {} } = {}) {
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       const body = extra[path] !== undefined ? extra[path] : await readFile(file);
       const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-      if (csp && extname(file) === '.html' && !path.startsWith('/host')) headers['content-security-policy'] = CSP;
+      // The served page gets the strict policy as a header; grdp-whatif.html carries
+      // its own (hash-based, no network) in a meta tag.
+      if (csp && path === '/index.html') headers['content-security-policy'] = CSP;
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -845,7 +845,7 @@ class GrdpWhatIfElement extends HTMLElement {
       return li;
     }).filter(Boolean);
     const notes = this.dataset_.notes && (this.dataset_.notes[this.s.lang] || this.dataset_.notes.vi);
-    this.r.sources.replaceChildren(h('strong', { text: `${t.sources}:` }), h('ol', null, ...items), ind.model === 'perCapita' && notes ? h('p', { text: notes }) : null);
+    this.r.sources.replaceChildren(...[h('strong', { text: `${t.sources}:` }), h('ol', null, ...items), ind.model === 'perCapita' && notes ? h('p', { text: notes }) : null].filter(Boolean));
   }
 
   _renderAssumptions() {

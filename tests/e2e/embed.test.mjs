@@ -1,0 +1,129 @@
+// dist/embed.js on a hostile news page: two (three) widgets, hostile CSS,
+// a dataset inline with script/HTML payloads, a dataset URL that fails.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openPage, ready, canvasColours } from './helpers.mjs';
+
+const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+function hostileDataset() {
+  const d = JSON.parse(readFileSync('data/lang-son.json', 'utf8'));
+  d.name = { vi: `Tỉnh ${XSS}`, en: `Province ${XSS}` };
+  const forest = d.indicators.find((i) => i.id === 'forestCover');
+  forest.label = { vi: `Rừng ${XSS}`, en: `Forest ${XSS}` };
+  forest.history[1].note = { vi: XSS, en: XSS };
+  d.sources[0].title = `Title ${XSS}`;
+  d.sources[0].url = 'javascript:window.__pwned=3';
+  // Inside <script type="application/json"> only "</" needs escaping.
+  return JSON.stringify(d).replace(/<\//g, '<\\/');
+}
+
+let browser, srv;
+before(async () => {
+  browser = await launch();
+  const host = readFileSync('tests/e2e/host.html', 'utf8').replace('__DATASET__', () => hostileDataset());
+  srv = await startServer({ '/host.html': host });
+});
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+test('two widgets on a hostile page: isolated, independent, nothing injected', async () => {
+  const allowed = (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:');
+  const o = await openPage(browser, { allowed, viewport: { width: 1024, height: 900 } });
+  await o.page.goto(`${srv.origin}/host.html`);
+  for (const i of [0, 1, 2]) await ready(o.page, i);
+  const a = o.page.locator('#a');
+  const b = o.page.locator('#b');
+
+  // The host's CSS does not reach in.
+  const style = await a.evaluate((el) => {
+    const btn = el.shadowRoot.querySelector('button');
+    const big = el.shadowRoot.querySelector('.big');
+    const cs = getComputedStyle(btn);
+    return { font: cs.fontFamily, size: cs.fontSize, bg: cs.backgroundColor, bigDisplay: getComputedStyle(big).display, canvas: getComputedStyle(el.shadowRoot.querySelector('canvas')).display, color: getComputedStyle(big).color };
+  });
+  assert.doesNotMatch(style.font, /Comic/);
+  assert.notEqual(style.size, '40px');
+  assert.notEqual(style.bg, 'rgb(0, 255, 0)');
+  assert.equal(style.bigDisplay, 'block');
+  assert.equal(style.canvas, 'block');
+  assert.notEqual(style.color, 'rgb(255, 0, 255)');
+  // Ours does not leak out.
+  const host = await o.page.evaluate(() => ({ h1: getComputedStyle(document.querySelector('h1')).display, p: getComputedStyle(document.querySelector('#host-text')).fontSize }));
+  assert.equal(host.h1, 'none', 'host rule still applies to the host');
+  assert.equal(host.p, '16px');
+
+  // Each widget draws its own chart, in its own language and theme.
+  assert.ok(await canvasColours(a.locator('canvas')) > 20);
+  assert.ok(await canvasColours(b.locator('canvas')) > 5);
+  assert.match(await a.locator('.readout').first().innerText(), /12,8\s?%/);
+  assert.match(await b.locator('.narrative').innerText(), /Forest/);
+  assert.equal(await b.getAttribute('data-theme'), 'dark');
+
+  // Independent: moving a slider in one leaves the other alone.
+  const bBefore = await b.locator('.narrative').innerText();
+  const aBefore = await a.locator('.narrative').innerText();
+  await a.locator('#gw-realGrowth-r').focus();
+  await o.page.keyboard.press('ArrowLeft');
+  assert.notEqual(await a.locator('.narrative').innerText(), aBefore);
+  assert.equal(await b.locator('.narrative').innerText(), bBefore);
+  // Embedded widgets do not touch the host's URL.
+  assert.equal(await o.page.evaluate(() => location.hash), '');
+
+  // Data is text: the payloads show as text and never run.
+  const pwned = await o.page.evaluate(() => window.__pwned);
+  assert.equal(pwned, undefined);
+  const injected = await b.evaluate((el) => el.shadowRoot.querySelectorAll('img:not(.printimg), script, [onerror]').length);
+  assert.equal(injected, 0);
+  assert.match(await b.locator('h2').innerText(), /<img src=x onerror=/);
+  const links = await b.evaluate((el) => [...el.shadowRoot.querySelectorAll('a[href]')].map((x) => x.getAttribute('href')));
+  assert.ok(links.every((h) => h.startsWith('https://')), `only https links: ${links}`);
+  await b.locator('canvas').focus();
+  await o.page.keyboard.press('End');
+  await o.page.keyboard.press('Home');
+  assert.equal(await o.page.evaluate(() => window.__pwned), undefined);
+
+  // A dataset URL that fails: a message, and the built-in data on screen.
+  const c = o.page.locator('#c');
+  assert.match(await c.locator('.alert').innerText(), /dataset cannot be used[\s\S]*HTTP 404/);
+  assert.match(await c.locator('.readout').first().innerText(), /12\.8%/);
+
+  // Nothing added to the host's globals but GrdpWhatIf.
+  const added = await o.page.evaluate(() => Object.getOwnPropertyNames(window).filter((k) => !window.__globalsBefore.includes(k) && k !== '__globalsBefore'));
+  assert.deepEqual(added, ['GrdpWhatIf']);
+  assert.ok(await o.page.evaluate(() => !!customElements.get('grdp-whatif')));
+
+  const requests = o.log.requests.filter((u) => !u.endsWith('/host.html'));
+  assert.deepEqual(requests.map((u) => new URL(u).pathname).sort(), ['/embed.js', '/missing-dataset.json']);
+  await o.page.screenshot({ path: 'tests/artifacts/hostile-host.png', fullPage: true });
+  await o.context.close();
+});
+
+test('a dataset that fails validation names the field and keeps the default', async () => {
+  const d = JSON.parse(readFileSync('data/lang-son.json', 'utf8'));
+  d.indicators[0].history[1].year = 2020;
+  const bad = JSON.stringify(d);
+  const page = `<!doctype html><meta charset="utf-8"><grdp-whatif lang="en" src="/bad.json"></grdp-whatif><grdp-whatif lang="vi" src="/junk.json"></grdp-whatif><script src="/embed.js"></script>`;
+  const s2 = await startServer({ '/host2.html': page, '/bad.json': bad, '/junk.json': 'x'.repeat(10 * 1024 * 1024) });
+  const o = await openPage(browser, {});
+  await o.page.goto(`${s2.origin}/host2.html`);
+  await ready(o.page, 0);
+  await ready(o.page, 1);
+  const [a, b] = [o.page.locator('grdp-whatif').nth(0), o.page.locator('grdp-whatif').nth(1)];
+  assert.match(await a.locator('.alert').innerText(), /indicators\[0\]\.history\[1\]\.year: duplicate year 2020/);
+  assert.match(await b.locator('.alert').innerText(), /Không dùng được bộ dữ liệu[\s\S]*too large/);
+  assert.match(await b.locator('.readout').first().innerText(), /12,8\s?%/);
+  await o.context.close();
+  s2.server.close();
+});
+
+test('the iframe embed follows its content height', async () => {
+  const o = await openPage(browser, {});
+  await o.page.goto(`${srv.origin}/iframe-example.html`);
+  const frame = o.page.frameLocator('iframe');
+  await frame.locator('grdp-whatif .readout').first().waitFor();
+  await o.page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+  const h = await o.page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
+  const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
+  assert.ok(Math.abs(h - inner) <= 2, `iframe ${h} vs content ${inner}`);
+  await o.context.close();
+});

@@ -1,0 +1,64 @@
+// dist/grdp-whatif.html opened from file:// with every network request blocked.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, statSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { launch, openPage, ready, canvasColours, DIST } from './helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const FILE = pathToFileURL(`${DIST}/grdp-whatif.html`).href;
+const W = 'grdp-whatif';
+
+test('the single file is self-contained', () => {
+  const html = readFileSync(`${DIST}/grdp-whatif.html`, 'utf8');
+  assert.doesNotMatch(html, /<script[^>]+src=/);
+  assert.doesNotMatch(html, /<link[^>]+stylesheet/);
+  assert.doesNotMatch(html, /(src|href)\s*=\s*["']?(https?:)?\/\//i, 'nothing loaded from elsewhere');
+  assert.doesNotMatch(html, /url\(\s*["']?(https?:)?\/\/|@import/i, 'no remote CSS');
+  assert.ok(statSync(`${DIST}/grdp-whatif.html`).size > 10000);
+});
+
+test('works from file:// with the network off: chart, controls, link, downloads, both languages', async () => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'), blockOthers: true });
+  await o.context.setOffline(true);
+  await o.page.goto(FILE);
+  await ready(o.page);
+  assert.match(await o.page.locator(`${W} .readout`).first().innerText(), /12,8\s?%/);
+  assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 20);
+  const before = await o.page.locator(`${W} .narrative`).innerText();
+  await o.page.locator(`${W} #gw-realGrowth-r`).focus();
+  await o.page.keyboard.press('ArrowLeft');
+  assert.notEqual(await o.page.locator(`${W} .narrative`).innerText(), before);
+  const hash = await o.page.evaluate(() => location.hash);
+  assert.match(hash, /g=0\.104/);
+  // The link works from file:// too.
+  const o2 = await openPage(browser, { allowed: (u) => u.startsWith('file:') || u.startsWith('data:') || u.startsWith('blob:'), blockOthers: true });
+  await o2.context.setOffline(true);
+  await o2.page.goto(FILE + hash);
+  await ready(o2.page);
+  assert.equal(await o2.page.locator(`${W} #gw-realGrowth`).inputValue(), '10,4');
+  await o2.context.close();
+  // Downloads.
+  const [csv] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải CSV' }).click()]);
+  assert.match(readFileSync(await csv.path(), 'utf8'), /^\uFEFFNăm,/);
+  const [png] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải ảnh PNG' }).click()]);
+  assert.ok(readFileSync(await png.path()).length > 5000);
+  // English.
+  await o.page.locator(`${W} button`, { hasText: 'English' }).click();
+  assert.match(await o.page.locator(`${W} .readout`).first().innerText(), /12\.8%/);
+  assert.match(await o.page.evaluate(() => location.hash), /lang=en/);
+  // The API is there.
+  const r = await o.page.evaluate(async () => (await GrdpWhatIf.ready).requiredGrowthRate(71.1, 130, 5));
+  assert.ok(Math.abs(r - 0.1283) < 5e-5);
+  const csp = await o.page.evaluate(() => window.__csp);
+  assert.deepEqual(csp, []);
+  assert.deepEqual(o.log.unexpected, [], 'no network request');
+  assert.deepEqual(o.log.errors, []);
+  await o.page.emulateMedia({ media: 'print' });
+  await o.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await o.page.pdf?.({ path: 'tests/artifacts/print.pdf' }).catch(() => {});
+  await o.context.close();
+});
