@@ -14,6 +14,8 @@
     )
 )]
 
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
 pub mod chart;
 pub mod dataset;
 pub mod growth;

@@ -9,7 +9,6 @@ use crate::growth;
 use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
 use crate::share;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -310,7 +309,7 @@ pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
 pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, JsValue> {
     let spec: ChartSpec = serde_wasm_bindgen::from_value(spec)
         .map_err(|e| js_error(&format!("chart spec: {e}"), "spec"))?;
-    let backend = CanvasBackend::with_canvas_object(canvas)
+    let backend = crate::canvas::Canvas::new(canvas)
         .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
     let root = backend.into_drawing_area();
     let layout = chart::draw(&root, &spec).map_err(|e| js_error(&e.to_string(), "chart"))?;

@@ -1,0 +1,128 @@
+//! A plotters backend for `<canvas>`: plotters-canvas for drawing, with text
+//! measured by the canvas itself (`measureText`). Without this, plotters
+//! measures text by appending a `<span>` to the host page's `<body>` for
+//! every label on every redraw: a layout per label, a change to the host's
+//! DOM, and a `style` attribute that a strict CSP refuses.
+
+use plotters::prelude::DrawingBackend;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
+};
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+type Error = <CanvasBackend as DrawingBackend>::ErrorType;
+
+pub struct Canvas {
+    inner: CanvasBackend,
+    context: CanvasRenderingContext2d,
+}
+
+impl Canvas {
+    /// `None` when the canvas has no 2D context.
+    pub fn new(canvas: HtmlCanvasElement) -> Option<Self> {
+        let context = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()?
+            .dyn_into::<CanvasRenderingContext2d>()
+            .ok()?;
+        Some(Canvas {
+            inner: CanvasBackend::with_canvas_object(canvas)?,
+            context,
+        })
+    }
+}
+
+impl DrawingBackend for Canvas {
+    type ErrorType = Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.present()
+    }
+    fn draw_pixel(
+        &mut self,
+        p: BackendCoord,
+        c: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.draw_pixel(p, c)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.draw_line(a, b, s)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.draw_rect(a, b, s, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.draw_path(path, s)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.fill_polygon(vert, s)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.draw_circle(c, r, s, fill)
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Error>> {
+        self.inner.draw_text(text, s, pos)
+    }
+
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        s: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Error>> {
+        let style = match s.style() {
+            FontStyle::Normal => "normal",
+            FontStyle::Oblique => "oblique",
+            FontStyle::Italic => "italic",
+            FontStyle::Bold => "bold",
+        };
+        let size = s.size();
+        self.context
+            .set_font(&format!("{style} {size}px {}", s.family().as_str()));
+        // measureText cannot fail on a 2D context; if it ever did, estimate.
+        let width = self
+            .context
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or(size * 0.6 * text.chars().count() as f64);
+        Ok((width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32))
+    }
+}
