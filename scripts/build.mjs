@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
 
 const read = (p) => readFileSync(p, 'utf8');
-const version = JSON.parse(JSON.stringify(read('Cargo.toml').match(/^version = "([^"]+)"/m)[1]));
+const version = read('Cargo.toml').match(/^version = "([^"]+)"/m)[1];
 mkdirSync('dist', { recursive: true });
 
 const wasm = readFileSync('target/wb-nomod/grdp_whatif_bg.wasm');
@@ -20,10 +20,9 @@ const css = read('www/widget.css');
 // The glue declares `let wasm_bindgen = (...)` at top level: wrapped in a
 // function it becomes local, and calling createWasm() twice gives two
 // independent instances (each widget gets its own memory).
-const embed = `/*! grdp-whatif ${version} | MIT | the <grdp-whatif> element and globalThis.GrdpWhatIf */
-(function () {
+const source = `(function () {
 "use strict";
-const WASM_B64 = "${wasm.toString('base64')}";
+const WASM_B64 = "__WASM_B64__";
 const CSS = ${JSON.stringify(css)};
 function createWasm() {
 ${glue}
@@ -32,6 +31,12 @@ return wasm_bindgen;
 ${widget}
 })();
 `;
+const { minify } = await import('terser');
+const min = await minify(source, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+if (!min.code || !min.code.includes('"__WASM_B64__"')) throw new Error('minify lost the wasm placeholder');
+const wasmGz = gzipSync(wasm, { level: 9 });
+const embed = `/*! grdp-whatif ${version} | MIT | the <grdp-whatif> element and globalThis.GrdpWhatIf */\n`
+  + min.code.replace('"__WASM_B64__"', () => `"${wasmGz.toString('base64')}"`) + '\n';
 writeFileSync('dist/embed.js', embed);
 
 const page = read('www/index.html');

@@ -280,8 +280,14 @@ pub fn draw<DB: DrawingBackend>(
     let ((x0, x1), (y0, y1)) = ranges(spec);
     let (w, _h) = root.dim_in_pixel();
     let css_w = f64::from(w) / k;
-    let font = ("sans-serif", f64::from(px(12.0))).into_font().color(&text);
-    let small = ("sans-serif", f64::from(px(11.0))).into_font().color(&text);
+    // FontFamily::SansSerif, not "sans-serif": a string family is lower-cased
+    // by plotters, which links Unicode case tables into the wasm.
+    let font = (FontFamily::SansSerif, f64::from(px(12.0)))
+        .into_font()
+        .color(&text);
+    let small = (FontFamily::SansSerif, f64::from(px(11.0)))
+        .into_font()
+        .color(&text);
     let y_digits =
         format_number(y1, spec.decimals, &spec.decimal, &spec.group).len() + spec.unit_suffix.len();
     let y_area = px(14.0 + 7.0 * y_digits as f64);

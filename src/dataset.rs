@@ -4,7 +4,7 @@
 //! problem.
 
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The embedded Lạng Sơn dataset, as shipped in `data/lang-son.json`.
@@ -173,10 +173,105 @@ impl fmt::Display for DatasetError {
 
 impl std::error::Error for DatasetError {}
 
+impl DatasetError {
+    /// An error for `field` (a path such as `indicators[0].unit`; empty for the whole dataset).
+    pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
+        DatasetError {
+            field: field.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
 fn err(field: impl Into<String>, problem: impl Into<String>) -> DatasetError {
-    DatasetError {
-        field: field.into(),
-        problem: problem.into(),
+    DatasetError::new(field, problem)
+}
+
+/// The keys each object of a dataset may have, for readers that cannot use
+/// `deny_unknown_fields` (serde-wasm-bindgen reads only the keys a struct
+/// names). Mirrors the structs above; a test keeps the two in step.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// Any value: its type is checked by serde.
+    Value,
+    /// An object with these keys only.
+    Object(&'static [(&'static str, Shape)]),
+    /// A list of this shape.
+    List(&'static Shape),
+    /// An object with any keys, each value of this shape.
+    Map(&'static Shape),
+}
+
+const V: Shape = Shape::Value;
+const TEXT: Shape = Shape::Object(&[("vi", V), ("en", V)]);
+const POINT: Shape = Shape::Object(&[("year", V), ("value", V), ("source", V), ("note", TEXT)]);
+const SOURCE: Shape = Shape::Object(&[
+    ("id", V),
+    ("publication", V),
+    ("title", V),
+    ("date", V),
+    ("url", V),
+]);
+const ASSUMPTION: Shape = Shape::Object(&[("value", V), ("source", V), ("note", TEXT)]);
+const PRESET: Shape = Shape::Object(&[("realGrowth", V), ("growth", V), ("note", TEXT)]);
+const PART: Shape = Shape::Object(&[("id", V), ("label", TEXT)]);
+const SHARE: Shape = Shape::Object(&[("year", V), ("values", V), ("source", V), ("note", TEXT)]);
+const INDICATOR: Shape = Shape::Object(&[
+    ("id", V),
+    ("label", TEXT),
+    ("unit", V),
+    ("model", V),
+    ("history", Shape::List(&POINT)),
+    ("alternatives", Shape::List(&POINT)),
+    ("targets", Shape::List(&POINT)),
+    ("scenarios", Shape::Map(&PRESET)),
+    ("parts", Shape::List(&PART)),
+    ("shares", Shape::List(&SHARE)),
+]);
+
+/// The shape of a whole dataset.
+pub const SCHEMA: Shape = Shape::Object(&[
+    ("formatVersion", V),
+    ("id", V),
+    ("name", TEXT),
+    ("baseYear", V),
+    ("notes", TEXT),
+    ("sources", Shape::List(&SOURCE)),
+    (
+        "assumptions",
+        Shape::Object(&[
+            ("inflation", ASSUMPTION),
+            ("populationGrowth", ASSUMPTION),
+            ("fxBase", ASSUMPTION),
+            ("fxChange", ASSUMPTION),
+        ]),
+    ),
+    ("indicators", Shape::List(&INDICATOR)),
+]);
+
+/// Refuse text over [`MAX_DATASET_BYTES`] before any parsing.
+///
+/// # Errors
+/// The size and the limit.
+pub fn check_size(text: &str) -> Result<(), DatasetError> {
+    if text.len() > MAX_DATASET_BYTES {
+        return Err(err(
+            "",
+            format!(
+                "too large ({} bytes; the limit is {MAX_DATASET_BYTES})",
+                text.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Join a path and a key: `indicators[0]` + `unit` = `indicators[0].unit`.
+pub fn join_path(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
     }
 }
 
@@ -202,16 +297,9 @@ impl Dataset {
     /// let e = Dataset::from_json("{\"formatVersion\": 1}").unwrap_err();
     /// assert!(e.to_string().contains("missing field"));
     /// ```
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_json(text: &str) -> Result<Self, DatasetError> {
-        if text.len() > MAX_DATASET_BYTES {
-            return Err(err(
-                "",
-                format!(
-                    "too large ({} bytes; the limit is {MAX_DATASET_BYTES})",
-                    text.len()
-                ),
-            ));
-        }
+        check_size(text)?;
         let d: Dataset = serde_json::from_str(text).map_err(|e| err("", e.to_string()))?;
         d.validate()?;
         Ok(d)
@@ -228,6 +316,7 @@ impl Dataset {
     /// let d = grdp_whatif::dataset::Dataset::default_lang_son().unwrap();
     /// assert!(d.indicator("grdpPerCapita").is_some());
     /// ```
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn default_lang_son() -> Result<Self, DatasetError> {
         Self::from_json(DEFAULT_JSON)
     }
@@ -266,7 +355,7 @@ impl Dataset {
         nonempty("id", &self.id)?;
         nonempty("name.vi", &self.name.vi)?;
         year("baseYear", self.base_year)?;
-        let mut source_ids = HashSet::new();
+        let mut source_ids = BTreeSet::new();
         for (i, s) in self.sources.iter().enumerate() {
             nonempty(&format!("sources[{i}].id"), &s.id)?;
             if !source_ids.insert(s.id.as_str()) {
@@ -302,7 +391,7 @@ impl Dataset {
         if self.indicators.is_empty() {
             return Err(err("indicators", "must list at least one indicator"));
         }
-        let mut ids = HashSet::new();
+        let mut ids = BTreeSet::new();
         for (i, ind) in self.indicators.iter().enumerate() {
             let at = format!("indicators[{i}]");
             nonempty(&format!("{at}.id"), &ind.id)?;
@@ -638,6 +727,62 @@ mod tests {
         let huge = "x".repeat(10 * 1024 * 1024);
         let e = Dataset::from_json(&huge).unwrap_err();
         assert!(e.problem.contains("too large"), "{e}");
+    }
+
+    fn walk(v: &Value, shape: &Shape, path: &str, out: &mut Vec<String>) {
+        match (shape, v) {
+            (Shape::Object(keys), Value::Object(m)) => {
+                for (k, child) in m {
+                    match keys.iter().find(|(name, _)| name == k) {
+                        Some((_, s)) => walk(child, s, &join_path(path, k), out),
+                        None => out.push(join_path(path, k)),
+                    }
+                }
+            }
+            (Shape::List(s), Value::Array(a)) => {
+                for (i, child) in a.iter().enumerate() {
+                    walk(child, s, &format!("{path}[{i}]"), out);
+                }
+            }
+            (Shape::Map(s), Value::Object(m)) => {
+                for (k, child) in m {
+                    walk(child, s, &join_path(path, k), out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn schema_matches_the_structs() {
+        // Every key of the full default dataset is in the schema …
+        let mut unknown = Vec::new();
+        walk(&default_value(), &SCHEMA, "", &mut unknown);
+        assert!(unknown.is_empty(), "{unknown:?}");
+        // … and every key of the schema is one serde accepts: a dataset that
+        // uses each optional key once still loads.
+        let mut v = default_value();
+        v["sources"][0]["url"] = Value::from("https://example.org");
+        v["indicators"][0]["history"][0]["note"] = serde_json::json!({"vi": "a", "en": "b"});
+        v["indicators"][0]["scenarios"]["plan"]["growth"] = Value::from(0.1);
+        assert!(Dataset::from_json(&v.to_string()).is_ok());
+        // Unknown keys at any depth are found by both.
+        for (path, edit) in [
+            ("indicators[0].history[0].colour", "/indicators/0/history/0"),
+            ("assumptions.inflation.colour", "/assumptions/inflation"),
+            (
+                "indicators[0].scenarios.plan.colour",
+                "/indicators/0/scenarios/plan",
+            ),
+            ("colour", ""),
+        ] {
+            let mut v = default_value();
+            v.pointer_mut(edit).unwrap()["colour"] = Value::from(1);
+            let mut unknown = Vec::new();
+            walk(&v, &SCHEMA, "", &mut unknown);
+            assert_eq!(unknown, vec![path.to_string()]);
+            assert!(Dataset::from_json(&v.to_string()).is_err(), "{path}");
+        }
     }
 
     #[test]

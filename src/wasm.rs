@@ -4,7 +4,7 @@
 //! show it in the reader's language. Nothing here panics.
 
 use crate::chart::{self, ChartSpec};
-use crate::dataset::Dataset;
+use crate::dataset::{self as ds, Dataset, DatasetError, Shape};
 use crate::growth;
 use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
 use crate::share;
@@ -30,7 +30,7 @@ fn scenario_err(e: scenario::ScenarioError) -> JsValue {
     js_error(&e.to_string(), &e.field)
 }
 
-fn dataset_err(e: crate::dataset::DatasetError) -> JsValue {
+fn dataset_err(e: DatasetError) -> JsValue {
     let field = if e.field.is_empty() {
         "dataset"
     } else {
@@ -55,6 +55,73 @@ fn whole_years(years: f64) -> Result<u32, JsValue> {
         ));
     }
     Ok(years as u32)
+}
+
+fn js_message(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
+}
+
+/// Check every object's keys against the dataset's [`Shape`], naming the
+/// first unknown one by its path.
+fn check_keys(v: &JsValue, shape: &Shape, path: &str) -> Result<(), DatasetError> {
+    match shape {
+        Shape::Value => Ok(()),
+        Shape::List(inner) => {
+            if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+                for (i, item) in a.iter().enumerate() {
+                    check_keys(&item, inner, &format!("{path}[{i}]"))?;
+                }
+            }
+            Ok(())
+        }
+        Shape::Object(_) | Shape::Map(_) => {
+            if !v.is_object() || js_sys::Array::is_array(v) {
+                return Ok(()); // a wrong type: serde names it
+            }
+            let obj: &js_sys::Object = v.unchecked_ref();
+            for entry in js_sys::Object::entries(obj).iter() {
+                let pair: js_sys::Array = entry.unchecked_into();
+                let key = pair.get(0).as_string().unwrap_or_default();
+                let child = pair.get(1);
+                let next = match shape {
+                    Shape::Object(keys) => keys.iter().find(|(k, _)| *k == key).map(|(_, s)| s),
+                    Shape::Map(inner) => Some(*inner),
+                    _ => None,
+                };
+                match next {
+                    Some(s) => check_keys(&child, s, &ds::join_path(path, &key))?,
+                    None => {
+                        let shown: String = key.chars().take(40).collect();
+                        return Err(DatasetError::new(
+                            ds::join_path(path, &shown),
+                            format!("unknown field `{shown}`"),
+                        ));
+                    }
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Read a dataset from JSON text with the browser's JSON.parse, then the
+/// same checks as the native `Dataset::from_json`.
+fn parse_dataset(text: &str) -> Result<Dataset, DatasetError> {
+    ds::check_size(text)?;
+    let v = js_sys::JSON::parse(text)
+        .map_err(|e| DatasetError::new("", format!("not valid JSON: {}", js_message(&e))))?;
+    check_keys(&v, &ds::SCHEMA, "")?;
+    let d: Dataset =
+        serde_wasm_bindgen::from_value(v).map_err(|e| DatasetError::new("", e.to_string()))?;
+    d.validate()?;
+    Ok(d)
+}
+
+fn default_lang_son() -> Result<Dataset, DatasetError> {
+    parse_dataset(ds::DEFAULT_JSON)
 }
 
 /// The constant yearly rate r with start·(1+r)^years = target.
@@ -147,7 +214,7 @@ impl Engine {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
         Ok(Engine {
-            dataset: Dataset::default_lang_son().map_err(dataset_err)?,
+            dataset: default_lang_son().map_err(dataset_err)?,
         })
     }
 
@@ -155,7 +222,7 @@ impl Engine {
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
         Ok(Engine {
-            dataset: Dataset::from_json(text).map_err(dataset_err)?,
+            dataset: parse_dataset(text).map_err(dataset_err)?,
         })
     }
 
@@ -261,7 +328,7 @@ fn project_with(dataset: &Dataset, scenario: JsValue) -> Result<scenario::Projec
 }
 
 thread_local! {
-    static DEFAULT: Option<Dataset> = Dataset::default_lang_son().ok();
+    static DEFAULT: Option<Dataset> = default_lang_son().ok();
 }
 
 /// Project a scenario over the embedded dataset.
@@ -277,14 +344,14 @@ pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// The embedded dataset as a plain object.
 #[wasm_bindgen(js_name = defaultDataset)]
 pub fn default_dataset() -> Result<JsValue, JsValue> {
-    let d = Dataset::default_lang_son().map_err(dataset_err)?;
+    let d = default_lang_son().map_err(dataset_err)?;
     to_js(&d)
 }
 
 /// Validate a dataset given as JSON text; returns it as a plain object.
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
-    let d = Dataset::from_json(text).map_err(dataset_err)?;
+    let d = parse_dataset(text).map_err(dataset_err)?;
     to_js(&d)
 }
 

@@ -183,12 +183,18 @@ const SCENARIO_FIELDS = ['indicator', 'realGrowth', 'inflation', 'populationGrow
 
 /* ---------- wasm ---------- */
 let modulePromise = null;
+/* The wasm travels gzip-compressed and base64-encoded inside this script (no
+ * request at run time, works from file://); the browser's own
+ * DecompressionStream inflates it. */
 function wasmModule() {
   if (!modulePromise) {
-    const bin = atob(WASM_B64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    modulePromise = WebAssembly.compile(bytes);
+    modulePromise = (async () => {
+      const bin = atob(WASM_B64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+      return WebAssembly.compile(await new Response(stream).arrayBuffer());
+    })();
   }
   return modulePromise;
 }
