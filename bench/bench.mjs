@@ -1,0 +1,178 @@
+// make bench: sizes, start-up, slider steps, Monte Carlo, memory, and the same chart with
+// Chart.js and uPlot, in one headless Chromium run. Prints a table and writes bench/RESULTS.md.
+import { chromium } from 'playwright-core';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { cpus, totalmem } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+
+const LOADS = Number(process.env.BENCH_LOADS || 25);
+const STEPS = 500;
+const DPR = 2;
+const VIEW = { width: 1024, height: 900 };
+const file = (p) => pathToFileURL(resolve(p)).href;
+const gz = (b) => gzipSync(b, { level: 9 }).length;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (x) => (x < 0.1 ? `${(x * 1000).toFixed(0)} µs` : `${x.toFixed(2)} ms`);
+const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.round((s.length - 1) * p))]; };
+const stats = (xs) => ({ median: q(xs, 0.5), p95: q(xs, 0.95), p10: q(xs, 0.1), p90: q(xs, 0.9), min: Math.min(...xs), max: Math.max(...xs) });
+
+const rows = [];
+const row = (section, what, value, note = '') => { rows.push({ section, what, value, note }); console.log(`${section.padEnd(12)} ${what.padEnd(58)} ${String(value).padEnd(28)} ${note}`); };
+
+/* ---------- sizes ---------- */
+const html = readFileSync('dist/grdp-whatif.html');
+const embed = readFileSync('dist/embed.js', 'utf8');
+const wasm = readFileSync('target/wb-nomod/grdp_whatif_bg.wasm');
+const jsOnly = Buffer.from(embed.replace(/"[A-Za-z0-9+/=]{10000,}"/, '""'));
+const css = readFileSync('www/widget.css');
+const chartjs = readFileSync('node_modules/chart.js/dist/chart.umd.min.js');
+const uplot = readFileSync('node_modules/uplot/dist/uPlot.iife.min.js');
+row('size', 'wasm (after wasm-opt -Oz)', `${kb(wasm.length)} raw, ${kb(gz(wasm))} gz`);
+row('size', 'JS (glue + widget, minified, without the wasm)', `${kb(jsOnly.length)} raw, ${kb(gz(jsOnly))} gz`);
+row('size', 'CSS', `${kb(css.length)} raw, ${kb(gz(css))} gz`);
+row('size', 'dist/grdp-whatif.html (everything)', `${kb(html.length)} raw, ${kb(gz(html))} gz`, `budget ≤ 100 KB gz: ${gz(html) <= 100 * 1024 ? 'met' : 'MISSED'}`);
+row('size', 'Chart.js 4 (chart.umd.min.js)', `${kb(chartjs.length)} raw, ${kb(gz(chartjs))} gz`);
+row('size', 'uPlot (uPlot.iife.min.js)', `${kb(uplot.length)} raw, ${kb(gz(uplot))} gz`);
+
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'] });
+const chromiumVersion = browser.version();
+
+/* ---------- start-up: interleaved fresh loads ---------- */
+async function firstMark(url, mark) {
+  const ctx = await browser.newContext({ viewport: VIEW, deviceScaleFactor: DPR });
+  const page = await ctx.newPage();
+  await page.goto(url);
+  const t = await page.waitForFunction((m) => {
+    const e = performance.getEntriesByName(m)[0];
+    return e ? e.startTime : false;
+  }, mark, { timeout: 20000, polling: 5 });
+  const v = await t.jsonValue();
+  await ctx.close();
+  return v;
+}
+const ours = [], bare = [];
+for (let i = 0; i < LOADS; i++) {
+  bare.push(await firstMark(file('bench/bare.html'), 'bare:drawn'));
+  ours.push(await firstMark(file('dist/grdp-whatif.html'), 'grdp-whatif:first-chart'));
+}
+const so = stats(ours), sb = stats(bare);
+row('start', `bare canvas page, navigation → drawn (${LOADS} loads)`, `median ${ms(sb.median)}`, `p10–p90 ${ms(sb.p10)}–${ms(sb.p90)}`);
+row('start', `grdp-whatif.html, navigation → first complete chart`, `median ${ms(so.median)}`, `p10–p90 ${ms(so.p10)}–${ms(so.p90)}`);
+row('start', 'ratio ours / bare (medians)', `${(so.median / sb.median).toFixed(2)}×`, `budget ≤ 1.5×: ${so.median <= 1.5 * sb.median ? 'met' : 'MISSED'}`);
+
+/* ---------- interaction, Monte Carlo, memory, side by side ---------- */
+const ctx = await browser.newContext({ viewport: VIEW, deviceScaleFactor: DPR });
+const page = await ctx.newPage();
+await page.goto(file('bench/compare.html'));
+await page.waitForFunction(() => document.querySelector('#ours').shadowRoot?.querySelector('.readout .big'));
+
+// 500 slider steps: from the input event to the chart and readouts updated (synchronous work).
+const steps = await page.evaluate(async (n) => {
+  const el = document.querySelector('#ours');
+  const r = el.shadowRoot.querySelector('#gw-realGrowth-r');
+  const sync = [], paint = [];
+  const value = (i) => String((Math.round((5 + 10 * Math.abs(Math.sin(i / 37))) * 10) / 10).toFixed(1));
+  for (let i = 0; i < n; i++) {
+    r.value = value(i);
+    const t0 = performance.now();
+    r.dispatchEvent(new Event('input', { bubbles: true }));
+    sync.push(performance.now() - t0);
+  }
+  for (let i = 0; i < 100; i++) {
+    r.value = value(i + 1000);
+    const t0 = performance.now();
+    r.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    paint.push(performance.now() - t0);
+  }
+  return { sync, paint };
+}, STEPS);
+const ss = stats(steps.sync), sp = stats(steps.paint);
+row('step', `slider step: input → recompute + redraw + readouts (${STEPS})`, `median ${ms(ss.median)}, p95 ${ms(ss.p95)}`, `budget p95 ≤ 8 ms: ${ss.p95 <= 8 ? 'met' : 'MISSED'}`);
+row('step', 'slider step: input → after the next paint (100 steps)', `median ${ms(sp.median)}, p95 ${ms(sp.p95)}`, 'includes waiting for the next frame (≈16.7 ms at 60 Hz)');
+
+// Monte Carlo in wasm, 5-year scenario.
+const mc = await page.evaluate(async () => {
+  const api = await GrdpWhatIf.ready;
+  const out = {};
+  for (const [paths, runs] of [[1000, 60], [10000, 30], [100000, 8]]) {
+    api.project({ paths });
+    const t = [];
+    for (let i = 0; i < runs; i++) { const t0 = performance.now(); api.project({ paths, seed: i + 1 }); t.push(performance.now() - t0); }
+    t.sort((a, b) => a - b);
+    out[paths] = t[Math.floor(t.length / 2)];
+  }
+  return out;
+});
+row('montecarlo', 'project(), 5 years, 1,000 paths (wasm, median)', ms(mc[1000]));
+row('montecarlo', 'project(), 5 years, 10,000 paths (wasm, median)', ms(mc[10000]), `budget ≤ 10 ms: ${mc[10000] <= 10 ? 'met' : 'MISSED'}`);
+row('montecarlo', 'project(), 5 years, 100,000 paths (wasm, median)', ms(mc[100000]), `10k→100k ×${(mc[100000] / mc[10000]).toFixed(1)} (linear = ×10)`);
+
+// Memory after 10 and 10,000 steps.
+const mem = await page.evaluate(async () => {
+  const el = document.querySelector('#ours');
+  const r = el.shadowRoot.querySelector('#gw-realGrowth-r');
+  const step = (i) => { r.value = String(5 + (i % 150) / 10); r.dispatchEvent(new Event('input', { bubbles: true })); };
+  const read = async () => { for (let k = 0; k < 3; k++) { window.gc?.(); await new Promise((ok) => setTimeout(ok, 50)); } return { wasm: el.wb.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? NaN }; };
+  for (let i = 0; i < 10; i++) step(i);
+  const a = await read();
+  for (let i = 0; i < 10000; i++) step(i);
+  const b = await read();
+  return { a, b };
+});
+row('memory', 'wasm memory after 10 → 10,000 steps', `${kb(mem.a.wasm)} → ${kb(mem.b.wasm)}`, mem.b.wasm === mem.a.wasm ? 'flat' : 'GREW');
+row('memory', 'JS heap (after gc) after 10 → 10,000 steps', `${kb(mem.a.heap)} → ${kb(mem.b.heap)}`, `${(((mem.b.heap - mem.a.heap) / mem.a.heap) * 100).toFixed(1)} %`);
+
+// Side by side: the same 500 states redrawn by each library.
+const side = await page.evaluate(async (n) => {
+  const el = document.querySelector('#ours');
+  const r = el.shadowRoot.querySelector('#gw-realGrowth-r');
+  const states = [];
+  const goods = [];
+  for (let i = 0; i < n; i++) {
+    const input = Object.assign({}, el.s.input, { realGrowth: (5 + 10 * Math.abs(Math.sin(i / 37))) / 100 });
+    const g = el._compute(input);
+    goods.push(g);
+    const b = g.p.bands.values;
+    states.push({ hist: el.ind.history, years: g.p.years, values: g.p.values, trend: g.trend.values, lo: b[0], hi: b[b.length - 1], targetYear: g.p.targetYear, targetValue: g.p.targetValue });
+  }
+  void r;
+  const others = window.setupOthers(states);
+  const tick = () => new Promise((ok) => queueMicrotask(ok));
+  const time = async (fn) => {
+    for (let i = 0; i < 20; i++) { fn(i); await tick(); }
+    const t = [];
+    for (let i = 0; i < n; i++) { const t0 = performance.now(); fn(i); await tick(); t.push(performance.now() - t0); }
+    return t;
+  };
+  const ours = await time((i) => { el.good = goods[i]; el._draw(); });
+  const cj = await time((i) => others.chartjs(i));
+  const up = await time((i) => others.uplot(i));
+  const size = (sel) => { const c = document.querySelector(sel); return `${c.width}×${c.height}`; };
+  return { ours, cj, up, sizes: { ours: (() => { const c = el.shadowRoot.querySelector('canvas'); return `${c.width}×${c.height}`; })(), cj: size('#cj'), up: size('#up canvas') } };
+}, STEPS);
+const so2 = stats(side.ours), scj = stats(side.cj), sup = stats(side.up);
+row('redraw', `grdp-whatif (plotters-canvas), canvas ${side.sizes.ours}`, `median ${ms(so2.median)}, p95 ${ms(so2.p95)}`);
+row('redraw', `Chart.js update('none'), canvas ${side.sizes.cj}`, `median ${ms(scj.median)}, p95 ${ms(scj.p95)}`, `ours/theirs ${(so2.median / scj.median).toFixed(2)}×`);
+row('redraw', `uPlot setData, canvas ${side.sizes.up}`, `median ${ms(sup.median)}, p95 ${ms(sup.p95)}`, `ours/theirs ${(so2.median / sup.median).toFixed(2)}×`);
+row('redraw', 'slider step (recompute + redraw) vs uPlot redraw alone', `${ms(ss.median)} vs ${ms(sup.median)}`, `budget ours ≤ uPlot: ${ss.median <= sup.median ? 'met' : 'MISSED'}`);
+await page.screenshot({ path: 'bench/compare.png', fullPage: true });
+await browser.close();
+
+/* ---------- RESULTS.md ---------- */
+const cpu = cpus()[0]?.model || 'unknown CPU';
+let rustc = '';
+try { rustc = execFileSync('rustc', ['--version']).toString().trim(); } catch { /* not needed */ }
+const md = [`# Benchmark results`, '', `Run ${new Date().toISOString()} on ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${chromiumVersion} headless (software rendering, --disable-gpu), devicePixelRatio ${DPR}, viewport ${VIEW.width}×${VIEW.height}; ${rustc}.`, '',
+  'Produced by `make bench` (bench/bench.mjs). Times are wall-clock in the page (`performance.now()`).', '',
+  '| section | what | value | note |', '|---|---|---|---|', ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.note} |`), ''].join('\n');
+writeFileSync('bench/RESULTS.md', md + readNotes());
+console.log('\nwritten: bench/RESULTS.md, bench/compare.png');
+
+function readNotes() {
+  try { return '\n' + readFileSync('bench/NOTES.md', 'utf8'); } catch { return ''; }
+}
