@@ -467,6 +467,7 @@ class GrdpWhatIfElement extends HTMLElement {
     for (const def of this._controlDefs()) r.controls.append(this._control(def));
     r.assumptions = h('div', { class: 'assumptions' });
     r.sources = h('div', { class: 'sources' });
+    this._sourcesFor = null;
 
     const wrap = h('div', { class: 'gw', lang: this.s.lang },
       top, r.title, r.sub, r.alert, presetBar, r.readouts, r.narrative, actions, r.linkBox,
@@ -476,7 +477,13 @@ class GrdpWhatIfElement extends HTMLElement {
     this._bindChart();
     this._setView(this.s.view, true);
     if (this._ro) this._ro.disconnect();
-    this._ro = new ResizeObserver(() => this._draw());
+    this._box = null;
+    this._ro = new ResizeObserver((entries) => {
+      const e = entries[entries.length - 1];
+      const size = e.contentBoxSize && e.contentBoxSize[0];
+      this._box = size ? { w: size.inlineSize, h: size.blockSize } : { w: e.contentRect.width, h: e.contentRect.height };
+      this._draw();
+    });
     this._ro.observe(r.chartbox);
     if (this.hasAttribute('sync-hash') && window.parent !== window) {
       new ResizeObserver(() => {
@@ -593,6 +600,7 @@ class GrdpWhatIfElement extends HTMLElement {
     r.chartbox.classList.toggle('hidden', view !== 'chart');
     r.legend.classList.toggle('hidden', view !== 'chart');
     r.table.classList.toggle('hidden', view !== 'table');
+    if (view === 'table' && this.good) this._renderTable();
     if (!quiet) { this._draw(); this._writeHash(); }
   }
 
@@ -670,8 +678,13 @@ class GrdpWhatIfElement extends HTMLElement {
     this._renderAlert();
     if (g.shares) this._renderShares(); else this._renderReadouts();
     this._renderLegend();
-    this._renderTable();
-    this._renderSources();
+    // The table only when it is shown (it is rebuilt on switching to it);
+    // the sources depend on the indicator and language, not the scenario.
+    if (this.s.view === 'table') this._renderTable();
+    if (this._sourcesFor !== `${this.ind.id}|${this.s.lang}`) {
+      this._sourcesFor = `${this.ind.id}|${this.s.lang}`;
+      this._renderSources();
+    }
     this._draw();
   }
 
@@ -692,6 +705,22 @@ class GrdpWhatIfElement extends HTMLElement {
 
   _readout(label, big, small, cls) {
     return h('div', { class: 'readout' }, h('div', { class: 'label', text: label }), h('div', { class: `big ${cls || ''}`, text: big }), h('div', { class: 'small', text: small }));
+  }
+
+  /** Show readout cards, updating the existing ones in place when the set is
+   *  the same shape (a slider step changes words, not structure). */
+  _setCards(cards) {
+    const box = this.r.readouts;
+    if (box.children.length !== cards.length) { box.replaceChildren(...cards); return; }
+    cards.forEach((card, i) => {
+      const old = box.children[i];
+      for (let k = 0; k < 3; k++) {
+        const a = old.children[k];
+        const b = card.children[k];
+        if (a.textContent !== b.textContent) a.textContent = b.textContent;
+        if (a.className !== b.className) a.className = b.className;
+      }
+    });
   }
 
   _renderReadouts() {
@@ -722,7 +751,7 @@ class GrdpWhatIfElement extends HTMLElement {
     if (p.probability !== null) {
       cards.push(this._readout(t.probability, pct(p.probability, 0), t.probSub(nf(t.locale, {}).format(p.scenario.paths))));
     }
-    this.r.readouts.replaceChildren(...cards);
+    this._setCards(cards);
     const reach = p.reachedYear === null ? t.notWithin : (p.reachedYear <= p.targetYear ? t.reachedIn(p.reachedYear) : t.notReached(p.targetYear) + ` (${p.reachedYear})`);
     const prob = p.probability !== null ? t.probText(pct(p.probability, 0)) : '';
     const name = this.dataset_.name[this.s.lang] || this.dataset_.name.vi;
@@ -750,7 +779,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const sh = this.good.shares;
     const last = sh.years.length - 1;
     const parts = this.ind.parts.map((part, i) => `${part.label[this.s.lang] || part.label.vi} ${num(sh.values[i][last])}%`).join('; ');
-    this.r.readouts.replaceChildren(...this.ind.parts.map((part, i) => this._readout(`${num(sh.values[i][last])}%`, `${part.label[this.s.lang] || part.label.vi}, ${sh.years[last]}`)));
+    this._setCards(this.ind.parts.map((part, i) => this._readout(`${part.label[this.s.lang] || part.label.vi}, ${sh.years[last]}`, `${num(sh.values[i][last])}%`, '')));
     this.r.narrative.textContent = t.narrativeShares({ y: sh.years[last], parts });
     this.r.canvas.setAttribute('aria-label', t.caption(this.ind.label[this.s.lang] || this.ind.label.vi, '%'));
     this._renderAssumptions();
@@ -926,8 +955,10 @@ class GrdpWhatIfElement extends HTMLElement {
   _draw() {
     if (!this.good || !this.r || this.s.view !== 'chart') return;
     const box = this.r.chartbox;
-    const w = box.clientWidth;
-    const hgt = box.clientHeight;
+    // The size comes from the ResizeObserver: reading clientWidth here would
+    // force a layout of the whole widget after every readout update.
+    if (!this._box) this._box = { w: box.clientWidth, h: box.clientHeight };
+    const { w, h: hgt } = this._box;
     if (w < 10 || hgt < 10) return;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     this._dpr = dpr;
@@ -1219,13 +1250,24 @@ class GrdpWhatIfElement extends HTMLElement {
 if (!customElements.get('grdp-whatif')) customElements.define('grdp-whatif', GrdpWhatIfElement);
 
 if (!globalThis.GrdpWhatIf) {
+  // The API's own wasm instance is made on first use of `ready`, so a page
+  // that only shows the widget does not pay for a second instance.
   const api = { version: VERSION };
-  api.ready = newInstance().then((wb) => {
-    for (const k of ['requiredGrowthRate', 'yearsToTarget', 'valueAfter', 'projectSeries', 'projectSchedule', 'perCapitaNominalGrowth',
-      'realGrowthNeeded', 'compoundRateBetween', 'project', 'defaultDataset', 'loadDataset', 'parseShareLink', 'formatShareLink', 'Engine']) {
-      api[k] = wb[k];
-    }
-    return api;
+  let readyPromise = null;
+  Object.defineProperty(api, 'ready', {
+    enumerable: true,
+    get() {
+      if (!readyPromise) {
+        readyPromise = newInstance().then((wb) => {
+          for (const k of ['requiredGrowthRate', 'yearsToTarget', 'valueAfter', 'projectSeries', 'projectSchedule', 'perCapitaNominalGrowth',
+            'realGrowthNeeded', 'compoundRateBetween', 'project', 'defaultDataset', 'loadDataset', 'parseShareLink', 'formatShareLink', 'Engine']) {
+            api[k] = wb[k];
+          }
+          return api;
+        });
+      }
+      return readyPromise;
+    },
   });
   Object.defineProperty(globalThis, 'GrdpWhatIf', { value: api, configurable: true, writable: false, enumerable: false });
 }

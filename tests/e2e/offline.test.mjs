@@ -19,6 +19,8 @@ test('the single file is self-contained', () => {
   assert.doesNotMatch(html, /(src|href)\s*=\s*["']?(https?:)?\/\//i, 'nothing loaded from elsewhere');
   assert.doesNotMatch(html, /url\(\s*["']?(https?:)?\/\/|@import/i, 'no remote CSS');
   assert.ok(statSync(`${DIST}/grdp-whatif.html`).size > 10000);
+  // Data is text: no HTML parsing sinks anywhere in the shipped code.
+  assert.doesNotMatch(html, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write\(/);
 });
 
 test('works from file:// with the network off: chart, controls, link, downloads, both languages', async () => {

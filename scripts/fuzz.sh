@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# make fuzz: run each cargo-fuzz target for FUZZ_SECONDS (default 60) on nightly.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+SECS="${FUZZ_SECONDS:-60}"
+if ! rustup toolchain list | grep -q nightly; then
+  echo "make fuzz needs a nightly toolchain (rustup toolchain install nightly)" >&2; exit 1
+fi
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+for t in engine_api dataset share_link; do
+  echo "== fuzz $t for ${SECS}s"
+  mkdir -p "fuzz/corpus/$t"
+  cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$SECS" -rss_limit_mb=2048 2>&1 \
+    | grep -E "^#[0-9]+.*(DONE|pulse)|Done [0-9]+ runs|ERROR|panicked|SUMMARY" | tail -3
+done
