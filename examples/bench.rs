@@ -20,36 +20,75 @@ fn time<F: FnMut()>(runs: usize, mut f: F) -> (f64, f64) {
         })
         .collect();
     t.sort_by(f64::total_cmp);
-    let at = |q: f64| t.get(((t.len() - 1) as f64 * q) as usize).copied().unwrap_or(f64::NAN);
+    let at = |q: f64| {
+        t.get(((t.len() - 1) as f64 * q) as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
     (at(0.5), at(0.95))
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let d = Dataset::default_lang_son()?;
-    println!("{:<58} {:>12} {:>12}", "native (release)", "median µs", "p95 µs");
+    println!(
+        "{:<58} {:>12} {:>12}",
+        "native (release)", "median µs", "p95 µs"
+    );
     let row = |name: &str, (m, p): (f64, f64)| println!("{name:<58} {m:>12.3} {p:>12.3}");
     for paths in [0u32, 1_000, 10_000, 100_000] {
-        let s = Scenario::resolve(&ScenarioInput { paths: Some(paths), ..Default::default() }, &d)?;
+        let s = Scenario::resolve(
+            &ScenarioInput {
+                paths: Some(paths),
+                ..Default::default()
+            },
+            &d,
+        )?;
         let runs = if paths >= 100_000 { 30 } else { 300 };
-        row(&format!("project(): 5-year per-capita scenario, {paths} paths"), time(runs, || {
-            black_box(project(black_box(&s)).ok());
-        }));
+        row(
+            &format!("project(): 5-year per-capita scenario, {paths} paths"),
+            time(runs, || {
+                black_box(project(black_box(&s)).ok());
+            }),
+        );
     }
-    row("requiredGrowthRate", time(100_000, || {
-        black_box(growth::required_growth_rate(black_box(71.1), black_box(130.0), black_box(5.0)).ok());
-    }));
-    row("yearsToTarget", time(100_000, || {
-        black_box(growth::years_to_target(black_box(71.1), black_box(130.0), black_box(0.1)).ok());
-    }));
-    row("projectSeries (5 years)", time(100_000, || {
-        black_box(growth::project_series(black_box(71.1), black_box(0.1283), black_box(5)).ok());
-    }));
-    row("perCapitaNominalGrowth + realGrowthNeeded", time(100_000, || {
-        let c = growth::per_capita_nominal_growth(black_box(0.071), 0.035, 0.008).unwrap_or(0.0);
-        black_box(growth::real_growth_needed(c, 0.035, 0.008).ok());
-    }));
-    row("Dataset::from_json (embedded Lạng Sơn)", time(300, || {
-        black_box(Dataset::from_json(black_box(grdp_whatif::dataset::DEFAULT_JSON)).ok());
-    }));
+    row(
+        "requiredGrowthRate",
+        time(100_000, || {
+            black_box(
+                growth::required_growth_rate(black_box(71.1), black_box(130.0), black_box(5.0))
+                    .ok(),
+            );
+        }),
+    );
+    row(
+        "yearsToTarget",
+        time(100_000, || {
+            black_box(
+                growth::years_to_target(black_box(71.1), black_box(130.0), black_box(0.1)).ok(),
+            );
+        }),
+    );
+    row(
+        "projectSeries (5 years)",
+        time(100_000, || {
+            black_box(
+                growth::project_series(black_box(71.1), black_box(0.1283), black_box(5)).ok(),
+            );
+        }),
+    );
+    row(
+        "perCapitaNominalGrowth + realGrowthNeeded",
+        time(100_000, || {
+            let c =
+                growth::per_capita_nominal_growth(black_box(0.071), 0.035, 0.008).unwrap_or(0.0);
+            black_box(growth::real_growth_needed(c, 0.035, 0.008).ok());
+        }),
+    );
+    row(
+        "Dataset::from_json (embedded Lạng Sơn)",
+        time(300, || {
+            black_box(Dataset::from_json(black_box(grdp_whatif::dataset::DEFAULT_JSON)).ok());
+        }),
+    );
     Ok(())
 }

@@ -12,7 +12,7 @@ step "cargo fmt --check"
 cargo fmt --check
 step "clippy -D warnings (native and wasm32)"
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --all-targets --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --test wasm --quiet -- -D warnings
 step "native tests: unit, doc, properties, numpy-financial, seeds"
 cargo test --quiet
 step "wasm-bindgen-test in headless Chromium"
