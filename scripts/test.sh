@@ -16,7 +16,7 @@ cargo clippy --target wasm32-unknown-unknown --lib --test wasm --quiet -- -D war
 step "native tests: unit, doc, properties, numpy-financial, seeds"
 cargo test --quiet
 step "wasm-bindgen-test in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test wasm --quiet
+cargo test --target wasm32-unknown-unknown --test wasm
 step "build dist/"
 scripts/build.sh
 step "fuzz smoke (property-test equivalents of the fuzz targets)"
