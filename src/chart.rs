@@ -138,6 +138,12 @@ fn drawing<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> Ch
 }
 
 /// Parse `#rrggbb`; anything else is mid grey (a bad colour must not kill the chart).
+/// # Example
+/// ```
+/// use grdp_whatif::chart::parse_color;
+/// assert_eq!(parse_color("#0b5cad").0, 0x0b);
+/// assert_eq!(parse_color("red; }").0, 128);
+/// ```
 pub fn parse_color(s: &str) -> RGBColor {
     let hex = s.strip_prefix('#').unwrap_or(s);
     let channel = |i: usize| {
@@ -194,6 +200,9 @@ fn finite_points(years: &[f64], values: &[f64]) -> Vec<(f64, f64)> {
 }
 
 /// The x and y ranges that fit everything shown.
+/// # Example
+/// See `chart::tests`: the ranges include every point, the band and the target, and start at zero
+/// when that costs less than half the height.
 pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     let mut xs: Vec<f64> = Vec::new();
     let mut ys: Vec<f64> = Vec::new();
@@ -256,6 +265,9 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
 ///
 /// # Errors
 /// A [`ChartError`] from the backend (the page shows it and keeps the last chart).
+/// # Example
+/// Drawn natively on a recording backend in `chart::tests`, and on a real `<canvas>` in
+/// `tests/wasm.rs` (`draws_on_a_canvas`).
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,

@@ -175,6 +175,12 @@ impl std::error::Error for DatasetError {}
 
 impl DatasetError {
     /// An error for `field` (a path such as `indicators[0].unit`; empty for the whole dataset).
+    /// # Example
+    /// ```
+    /// use grdp_whatif::dataset::DatasetError;
+    /// let e = DatasetError::new("indicators[0].unit", "unknown unit");
+    /// assert_eq!(e.to_string(), "dataset field indicators[0].unit: unknown unit");
+    /// ```
     pub fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
         DatasetError {
             field: field.into(),
@@ -253,6 +259,12 @@ pub const SCHEMA: Shape = Shape::Object(&[
 ///
 /// # Errors
 /// The size and the limit.
+/// # Example
+/// ```
+/// use grdp_whatif::dataset::check_size;
+/// assert!(check_size("{}").is_ok());
+/// assert!(check_size(&"x".repeat(2_000_000)).is_err());
+/// ```
 pub fn check_size(text: &str) -> Result<(), DatasetError> {
     if text.len() > MAX_DATASET_BYTES {
         return Err(err(
@@ -267,6 +279,11 @@ pub fn check_size(text: &str) -> Result<(), DatasetError> {
 }
 
 /// Join a path and a key: `indicators[0]` + `unit` = `indicators[0].unit`.
+/// # Example
+/// ```
+/// assert_eq!(grdp_whatif::dataset::join_path("indicators[0]", "unit"), "indicators[0].unit");
+/// assert_eq!(grdp_whatif::dataset::join_path("", "id"), "id");
+/// ```
 pub fn join_path(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -333,6 +350,11 @@ impl Dataset {
     }
 
     /// The source with this id.
+    /// # Example
+    /// ```
+    /// let d = grdp_whatif::dataset::Dataset::default_lang_son().unwrap();
+    /// assert_eq!(d.source("ttxvn-2025").unwrap().publication, "TTXVN");
+    /// ```
     pub fn source(&self, id: &str) -> Option<&Source> {
         self.sources.iter().find(|s| s.id == id)
     }
@@ -342,6 +364,12 @@ impl Dataset {
     ///
     /// # Errors
     /// The first problem found, with its field path.
+    /// # Example
+    /// ```
+    /// let mut d = grdp_whatif::dataset::Dataset::default_lang_son().unwrap();
+    /// d.indicators[0].unit = "kg".into();
+    /// assert_eq!(d.validate().unwrap_err().field, "indicators[0].unit");
+    /// ```
     pub fn validate(&self) -> Result<(), DatasetError> {
         if self.format_version != FORMAT_VERSION {
             return Err(err(

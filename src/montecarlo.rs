@@ -35,6 +35,11 @@ impl Rng {
     }
 
     /// The next 64 random bits.
+    /// # Example
+    /// ```
+    /// let mut r = grdp_whatif::montecarlo::Rng::new(1);
+    /// assert_ne!(r.next_u64(), r.next_u64());
+    /// ```
     pub fn next_u64(&mut self) -> u64 {
         let [s0, s1, s2, s3] = &mut self.s;
         let result = s1.wrapping_mul(5).rotate_left(7).wrapping_mul(9);
@@ -49,6 +54,11 @@ impl Rng {
     }
 
     /// Uniform in (0, 1): never exactly 0, so its logarithm is finite.
+    /// # Example
+    /// ```
+    /// let mut r = grdp_whatif::montecarlo::Rng::new(1);
+    /// assert!((0..1000).map(|_| r.uniform()).all(|u| u > 0.0 && u < 1.0));
+    /// ```
     pub fn uniform(&mut self) -> f64 {
         ((self.next_u64() >> 11) as f64 + 0.5) * (1.0 / (1u64 << 53) as f64)
     }
@@ -57,6 +67,12 @@ impl Rng {
     ///
     /// ```text
     /// z = √(−2 ln u₁) · cos(2π u₂)
+    /// ```
+    /// # Example
+    /// ```
+    /// let mut r = grdp_whatif::montecarlo::Rng::new(1);
+    /// let mean = (0..10_000).map(|_| r.normal()).sum::<f64>() / 10_000.0;
+    /// assert!(mean.abs() < 0.05);
     /// ```
     pub fn normal(&mut self) -> f64 {
         if let Some(z) = self.spare.take() {
@@ -117,6 +133,14 @@ pub struct Simulation {
 /// `target` is `(years after start, value)`; "reaches" means at or above a target
 /// above `start`, at or below one below it. Callers validate inputs
 /// ([`crate::scenario`] does); out-of-range percentiles are clamped to [0, 100].
+/// # Example
+/// ```
+/// use grdp_whatif::montecarlo::{simulate, Simulation, Step};
+/// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 5_000, seed: 1 };
+/// let b = simulate(&sim, &[10.0, 50.0, 90.0], Some((5, 130.0)));
+/// assert!(b.bands[0][5] < b.bands[1][5] && b.bands[1][5] < b.bands[2][5]);
+/// assert!(b.probability.unwrap() > 0.5);
+/// ```
 pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f64)>) -> Bands {
     let Simulation {
         start,

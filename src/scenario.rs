@@ -145,6 +145,13 @@ fn last_history(ind: &Indicator) -> Option<&Point> {
 /// ```text
 /// compound: (last / first)^(1 / Δyears) − 1;  linear: (last − first) / Δyears
 /// ```
+/// # Example
+/// ```
+/// use grdp_whatif::{dataset::Dataset, scenario::historical_rate};
+/// let d = Dataset::default_lang_son().unwrap();
+/// let r = historical_rate(d.indicator("forestCover").unwrap()).unwrap();
+/// assert!((r - 0.3).abs() < 1e-9); // points a year
+/// ```
 pub fn historical_rate(ind: &Indicator) -> Option<f64> {
     let (a, b) = (ind.history.first()?, ind.history.last()?);
     if b.year <= a.year {
@@ -315,6 +322,14 @@ impl Scenario {
     ///
     /// # Errors
     /// The first field out of range, by name.
+    /// # Example
+    /// ```
+    /// use grdp_whatif::{dataset::Dataset, scenario::{Scenario, ScenarioInput}};
+    /// let d = Dataset::default_lang_son().unwrap();
+    /// let mut s = Scenario::resolve(&ScenarioInput::default(), &d).unwrap();
+    /// s.spread = -0.1;
+    /// assert_eq!(s.validate().unwrap_err().field, "spread");
+    /// ```
     pub fn validate(&self) -> Result<(), ScenarioError> {
         let linear = self.model == Model::Linear;
         if !(1900..=2200).contains(&self.base_year) {
@@ -377,6 +392,12 @@ impl Scenario {
     }
 
     /// Years from base to target.
+    /// # Example
+    /// ```
+    /// use grdp_whatif::{dataset::Dataset, scenario::{Scenario, ScenarioInput}};
+    /// let d = Dataset::default_lang_son().unwrap();
+    /// assert_eq!(Scenario::resolve(&ScenarioInput::default(), &d).unwrap().span(), 5);
+    /// ```
     pub fn span(&self) -> u32 {
         (self.target_year - self.base_year).clamp(0, growth::MAX_YEARS as i32) as u32
     }
@@ -386,6 +407,13 @@ impl Scenario {
     ///
     /// # Errors
     /// As [`growth::per_capita_nominal_growth`].
+    /// # Example
+    /// ```
+    /// use grdp_whatif::{dataset::Dataset, scenario::Scenario};
+    /// let d = Dataset::default_lang_son().unwrap();
+    /// let trend = Scenario::preset(&d, "grdpPerCapita", "trend").unwrap();
+    /// assert!((trend.rate().unwrap() - 0.0997).abs() < 5e-4);
+    /// ```
     pub fn rate(&self) -> Result<f64, GrowthError> {
         match self.model {
             Model::PerCapita => growth::per_capita_nominal_growth(

@@ -151,6 +151,8 @@ fn datasets() {
     assert!(engine.presets("grdpPerCapita").is_ok());
     assert_js_error(engine.presets("nope"), "indicator");
     assert!((engine.historical_spread("grdpPerCapita").unwrap() - 0.034).abs() < 0.001);
+    assert!((engine.historical_rate("forestCover").unwrap() - 0.3).abs() < 1e-9);
+    assert!(engine.historical_rate("nope").is_none());
 }
 
 #[wasm_bindgen_test]

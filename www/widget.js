@@ -269,6 +269,7 @@ class GrdpWhatIfElement extends HTMLElement {
     if (this._ro) this._ro.disconnect();
     if (this._mq) this._mq.removeEventListener('change', this._onScheme);
     if (this._onHash) window.removeEventListener('hashchange', this._onHash);
+    if (this._onPrint) { window.removeEventListener('beforeprint', this._onPrint); this._onPrint = null; }
     this._started = false;
   }
 
@@ -476,6 +477,11 @@ class GrdpWhatIfElement extends HTMLElement {
     this._applyTheme();
     this._bindChart();
     this._setView(this.s.view, true);
+    if (!this._onPrint) {
+      // Canvas charts often print blank: print a snapshot image instead.
+      this._onPrint = () => { if (this.r && this.good) { this._draw(); this.r.printImg.src = this.r.canvas.toDataURL('image/png'); } };
+      window.addEventListener('beforeprint', this._onPrint);
+    }
     if (this._ro) this._ro.disconnect();
     this._box = null;
     this._ro = new ResizeObserver((entries) => {

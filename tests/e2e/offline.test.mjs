@@ -59,8 +59,16 @@ test('works from file:// with the network off: chart, controls, link, downloads,
   assert.deepEqual(csp, []);
   assert.deepEqual(o.log.unexpected, [], 'no network request');
   assert.deepEqual(o.log.errors, []);
-  await o.page.emulateMedia({ media: 'print' });
+  // Print: a snapshot of the chart, the assumptions and the sources; no controls.
   await o.page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await o.page.pdf?.({ path: 'tests/artifacts/print.pdf' }).catch(() => {});
+  await o.page.emulateMedia({ media: 'print' });
+  const print = await o.page.evaluate(() => {
+    const r = document.querySelector('grdp-whatif').shadowRoot;
+    const shown = (sel) => getComputedStyle(r.querySelector(sel)).display !== 'none';
+    return { img: r.querySelector('.printimg').src.startsWith('data:image/png'), imgShown: shown('.printimg'), canvas: shown('canvas'), controls: shown('.controls'), assumptions: shown('.assumptions'), sources: shown('.sources'), text: r.querySelector('.assumptions').textContent };
+  });
+  assert.deepEqual({ ...print, text: undefined }, { img: true, imgShown: true, canvas: false, controls: false, assumptions: true, sources: true, text: undefined });
+  assert.match(print.text, /Real GRDP growth \(%\/yr\): 10\.4%/);
+  await o.page.screenshot({ path: 'tests/artifacts/print.png', fullPage: true });
   await o.context.close();
 });
