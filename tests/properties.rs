@@ -59,7 +59,7 @@ proptest! {
     }
 
     #[test]
-    fn no_scenario_input_panics(
+    fn engine_api_never_panics(
         g in prop_oneof![any::<f64>(), -2.0f64..2.0],
         inf in prop_oneof![any::<f64>(), -2.0f64..2.0],
         ty in prop_oneof![any::<i32>(), 2000i32..2200],

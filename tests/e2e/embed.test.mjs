@@ -98,22 +98,67 @@ test('two widgets on a hostile page: isolated, independent, nothing injected', a
   await o.context.close();
 });
 
-test('a dataset that fails validation names the field and keeps the default', async () => {
-  const d = JSON.parse(readFileSync('data/lang-son.json', 'utf8'));
-  d.indicators[0].history[1].year = 2020;
-  const bad = JSON.stringify(d);
-  const page = `<!doctype html><meta charset="utf-8"><grdp-whatif lang="en" src="/bad.json"></grdp-whatif><grdp-whatif lang="vi" src="/junk.json"></grdp-whatif><script src="/embed.js"></script>`;
-  const s2 = await startServer({ '/host2.html': page, '/bad.json': bad, '/junk.json': 'x'.repeat(10 * 1024 * 1024) });
+test('datasets that fail validation name the field and keep the default', async () => {
+  const base = () => JSON.parse(readFileSync('data/lang-son.json', 'utf8'));
+  const dup = base(); dup.indicators[0].history[1].year = 2020;
+  const unsorted = base(); unsorted.indicators[0].history[1].year = 2019;
+  const missing = base(); delete missing.indicators[0].unit;
+  const unit = base(); unit.indicators[1].unit = 'kg';
+  const unknownField = base(); unknownField.indicators[0].history[0].colour = 'red';
+  const cases = [
+    ['/dup.json', JSON.stringify(dup), /indicators\[0\]\.history\[1\]\.year: duplicate year 2020/],
+    ['/unsorted.json', JSON.stringify(unsorted), /indicators\[0\]\.history\[1\]\.year: years must be in increasing order/],
+    ['/missing.json', JSON.stringify(missing), /missing field `unit`/],
+    ['/unit.json', JSON.stringify(unit), /indicators\[1\]\.unit: unknown unit "kg"/],
+    ['/unknown.json', JSON.stringify(unknownField), /indicators\[0\]\.history\[0\]\.colour: unknown field/],
+    ['/broken.json', '{"formatVersion": 1, "id": ', /not valid JSON/],
+    ['/junk.json', 'x'.repeat(10 * 1024 * 1024), /too large/],
+  ];
+  const extra = { '/host2.html': `<!doctype html><meta charset="utf-8">${cases.map(([u]) => `<grdp-whatif lang="en" src="${u}"></grdp-whatif>`).join('')}<script src="/embed.js"></script>` };
+  for (const [u, body] of cases) extra[u] = body;
+  const s2 = await startServer(extra);
   const o = await openPage(browser, {});
   await o.page.goto(`${s2.origin}/host2.html`);
-  await ready(o.page, 0);
-  await ready(o.page, 1);
-  const [a, b] = [o.page.locator('grdp-whatif').nth(0), o.page.locator('grdp-whatif').nth(1)];
-  assert.match(await a.locator('.alert').innerText(), /indicators\[0\]\.history\[1\]\.year: duplicate year 2020/);
-  assert.match(await b.locator('.alert').innerText(), /Không dùng được bộ dữ liệu[\s\S]*too large/);
-  assert.match(await b.locator('.readout').first().innerText(), /12,8\s?%/);
+  for (let i = 0; i < cases.length; i++) {
+    await ready(o.page, i);
+    const w = o.page.locator('grdp-whatif').nth(i);
+    const alert = await w.locator('.alert').innerText();
+    assert.match(alert, /The dataset cannot be used/, cases[i][0]);
+    assert.match(alert, cases[i][2], cases[i][0]);
+    assert.match(await w.locator('.readout').first().innerText(), /12\.8%/, 'the built-in data is shown');
+  }
+  // In Vietnamese too.
+  await o.page.evaluate(() => document.querySelector('grdp-whatif').setAttribute('lang', 'vi'));
+  assert.match(await o.page.locator('grdp-whatif').first().locator('.alert').innerText(), /Không dùng được bộ dữ liệu/);
+  assert.deepEqual(o.log.errors.filter((e) => !/404|Failed to load/.test(e)), []);
   await o.context.close();
   s2.server.close();
+});
+
+test('colours meet WCAG AA contrast in both themes, and auto follows the system', async () => {
+  const o = await openPage(browser, {});
+  await o.page.emulateMedia({ colorScheme: 'dark' });
+  await o.page.goto(`${srv.origin}/embed-example.html`);
+  await ready(o.page);
+  assert.equal(await o.page.locator('grdp-whatif').getAttribute('data-theme'), 'dark', 'auto follows prefers-color-scheme');
+  for (const theme of ['light', 'dark']) {
+    await o.page.evaluate((t) => document.querySelector('grdp-whatif').setAttribute('theme', t), theme);
+    const pairs = await o.page.evaluate(() => {
+      const cs = getComputedStyle(document.querySelector('grdp-whatif'));
+      const v = (n) => cs.getPropertyValue(n).trim();
+      return [['--gw-fg', '--gw-bg'], ['--gw-muted', '--gw-panel'], ['--gw-muted', '--gw-bg'], ['--gw-bg', '--gw-accent'], ['--gw-good', '--gw-panel'], ['--gw-bad', '--gw-panel'], ['--gw-bad', '--gw-bg'], ['--gw-accent', '--gw-bg']].map(([a, b]) => [a, b, v(a), v(b)]);
+    });
+    const lum = (hex) => {
+      const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((x) => (x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    };
+    for (const [a, b, ca, cb] of pairs) {
+      const [l1, l2] = [lum(ca), lum(cb)].sort((x, y) => y - x);
+      const ratio = (l1 + 0.05) / (l2 + 0.05);
+      assert.ok(ratio >= 4.5, `${theme}: ${a} ${ca} on ${b} ${cb} is ${ratio.toFixed(2)}:1`);
+    }
+  }
+  await o.context.close();
 });
 
 test('the iframe embed follows its content height', async () => {
