@@ -124,7 +124,9 @@ pub fn required_growth_rate(start: f64, target: f64, years: f64) -> Result<f64, 
             value: years,
         });
     }
-    checked((target.ln() - start.ln()) / years).map(f64::exp_m1)
+    // Check the result, not only the exponent: a finite exponent can still
+    // overflow exp (found by cargo fuzz: years = 1.8e-307).
+    checked(((target.ln() - start.ln()) / years).exp_m1())
 }
 
 /// The fractional number of years `start` takes to reach `target` at `rate`.
@@ -489,6 +491,19 @@ mod tests {
         assert_eq!(
             project_series(1e300, 1e10, 100).unwrap_err(),
             GrowthError::Overflow
+        );
+    }
+
+    #[test]
+    fn tiny_horizon_overflows_to_an_error() {
+        // Found by cargo fuzz (engine_api): used to return Ok(inf).
+        assert_eq!(
+            required_growth_rate(
+                1.390671161565785e-309,
+                5.340177264561806e-307,
+                1.7800590868057611e-307
+            ),
+            Err(GrowthError::Overflow)
         );
     }
 
