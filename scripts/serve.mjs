@@ -31,11 +31,17 @@ export function serve(dir, p, { csp = true, extra = {} } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  return new Promise((ok) => server.listen(p, '127.0.0.1', () => ok(server)));
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(p, '127.0.0.1', () => ok(server));
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await serve(root, port);
+  const server = await serve(root, port).catch((e) => {
+    console.error(e.code === 'EADDRINUSE' ? `port ${port} is in use: stop what uses it, or run: make run PORT=${port + 1}` : String(e));
+    process.exit(1);
+  });
   console.log(`grdp-whatif: serving ${root} on http://127.0.0.1:${server.address().port}/  (Ctrl-C to stop)`);
   const stop = () => { server.close(); server.closeAllConnections?.(); console.log('\nstopped'); process.exit(0); };
   process.on('SIGINT', stop);
