@@ -275,7 +275,9 @@ pub fn first_year_reaching(
 ) -> Result<Option<i32>, GrowthError> {
     match years_to_target(start, target, rate_) {
         // Round away float noise first: 5.0000000001 years is 5 years.
-        Ok(t) => Ok(Some(base_year + ((t - 1e-9).max(0.0).ceil() as i32))),
+        // t ≤ 100, but base_year can be anything: a year past i32 is never reached
+        // (found by cargo fuzz: base_year = i32::MAX overflowed).
+        Ok(t) => Ok(base_year.checked_add((t - 1e-9).max(0.0).ceil() as i32)),
         Err(GrowthError::Unreachable) => Ok(None),
         Err(e) => Err(e),
     }
@@ -505,6 +507,12 @@ mod tests {
             ),
             Err(GrowthError::Overflow)
         );
+    }
+
+    #[test]
+    fn year_past_i32_is_never_reached() {
+        // Found by cargo fuzz (engine_api): used to overflow.
+        assert_eq!(first_year_reaching(i32::MAX, 1.0, 2.0, 0.5).unwrap(), None);
     }
 
     #[test]

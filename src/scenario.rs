@@ -623,7 +623,11 @@ fn linear_reach(base_year: i32, base: f64, target: f64, step: f64) -> Option<i32
         return None;
     }
     let t = need / step;
-    (t.is_finite() && t <= growth::MAX_YEARS).then(|| base_year + (t - 1e-9).max(0.0).ceil() as i32)
+    if t.is_finite() && t <= growth::MAX_YEARS {
+        base_year.checked_add((t - 1e-9).max(0.0).ceil() as i32)
+    } else {
+        None
+    }
 }
 
 /// Shares carried forward: each part's yearly change between the last two
