@@ -258,7 +258,8 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     } else {
         y0 - 0.08 * span
     };
-    ((x0 - 0.3, x1 + 0.3), (lo, y1 + 0.1 * span))
+    // Room above the highest point for the target and "reached" labels.
+    ((x0 - 0.3, x1 + 0.3), (lo, y1 + 0.16 * span))
 }
 
 /// Draw the chart on `root`; returns where the plot landed.
@@ -522,6 +523,20 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(drawing)?;
     }
 
+    // Not reached by the target year: say so in the corner (the page passes the words).
+    if spec.reached_year.is_none() && spec.target.is_some() && !spec.words.reached.is_empty() {
+        chart
+            .draw_series(std::iter::once(Text::new(
+                spec.words.reached.clone(),
+                (x1, y1),
+                small
+                    .clone()
+                    .color(&c_target)
+                    .pos(Pos::new(HPos::Right, VPos::Top)),
+            )))
+            .map_err(drawing)?;
+    }
+
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     root.present().map_err(drawing)?;
     Ok(Layout {
@@ -685,6 +700,24 @@ mod tests {
             "{layout:?}"
         );
         assert!(layout.y_min == 0.0 && layout.y_max > 130.0);
+    }
+
+    #[test]
+    fn says_when_the_target_is_not_reached() {
+        let rec = Recorder::default();
+        let mut s = spec();
+        s.reached_year = None;
+        s.words.reached = "Chưa đạt đến 2030".into();
+        {
+            let root = rec.clone().into_drawing_area();
+            draw(&root, &s).unwrap();
+        }
+        assert!(rec
+            .0
+            .borrow()
+            .texts
+            .iter()
+            .any(|t| t == "Chưa đạt đến 2030"));
     }
 
     #[test]

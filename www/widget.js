@@ -951,7 +951,7 @@ class GrdpWhatIfElement extends HTMLElement {
       reachedYear: p.targetValue !== null && p.reachedYear !== null && p.reachedYear <= p.targetYear ? p.reachedYear : null,
       words: {
         target: p.targetValue !== null ? t.chartTarget(nf(t.locale, { maximumFractionDigits: 2 }).format(p.targetValue)) : '',
-        reached: p.reachedYear !== null && p.reachedYear <= p.targetYear ? t.chartReached(p.reachedYear) : '',
+        reached: p.targetValue === null ? '' : (p.reachedYear !== null && p.reachedYear <= p.targetYear ? t.chartReached(p.reachedYear) : t.chartNotReached(p.targetYear)),
         projected: '',
       },
       decimals: unit === 'percent' ? 1 : 0,
