@@ -18,7 +18,7 @@ const VERSION = '0.1.0';
 const T = {
   vi: {
     locale: 'vi-VN',
-    title: (name, ind) => `${ind} ${name}: cần tăng bao nhiêu để đạt mục tiêu?`,
+    title: (name, ind, goal) => (goal ? `${ind} ${name}: cần tăng bao nhiêu để đạt mục tiêu?` : `${ind} – ${name}: thử các kịch bản`),
     loading: 'Đang tải…',
     presets: 'Kịch bản',
     trend: 'Xu hướng 2021–2025',
@@ -98,7 +98,7 @@ const T = {
   },
   en: {
     locale: 'en-US',
-    title: (name, ind) => `${name} ${ind}: what growth does the target take?`,
+    title: (name, ind, goal) => (goal ? `${name} ${ind}: what growth does the target take?` : `${name}, ${ind}: try scenarios`),
     loading: 'Loading…',
     presets: 'Scenario',
     trend: '2021–2025 trend',
@@ -423,7 +423,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const r = {};
     this.r = r;
     const ds = this.dataset_;
-    r.title = h('h2', { text: t.title(ds.name[this.s.lang] || ds.name.vi, this.ind.label[this.s.lang] || this.ind.label.vi) });
+    r.title = h('h2', { text: t.title(ds.name[this.s.lang] || ds.name.vi, this.ind.label[this.s.lang] || this.ind.label.vi, this.ind.model !== 'shares' && this.ind.targets.length > 0) });
     r.sub = h('p', { class: 'sub', text: this.ind.id === 'poorHouseholds' ? t.poverty : '' });
     r.alert = h('div', { class: 'alert', role: 'alert', hidden: true });
     r.langBtn = h('button', { type: 'button', lang: this.s.lang === 'vi' ? 'en' : 'vi', 'aria-label': t.languageLabel, text: t.language, onclick: () => this._setLang(this.s.lang === 'vi' ? 'en' : 'vi') });
