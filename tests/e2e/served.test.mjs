@@ -257,5 +257,16 @@ test('the API on globalThis.GrdpWhatIf', async () => {
   assert.ok(r.isF64);
   assert.match(r.err, /target/);
   assert.equal(r.p, 2030);
+  // The same engine as an ES module (dist/grdp_whatif.js), as the README shows.
+  const m = await o.page.evaluate(async () => {
+    const mod = await import('/grdp_whatif.js');
+    await mod.default();
+    let err = null;
+    try { mod.yearsToTarget(71.1, 130, -0.1); } catch (e) { err = e.message; }
+    return { r: mod.requiredGrowthRate(71.1, 130, 5), err, n: mod.defaultDataset().indicators.length };
+  });
+  assert.ok(Math.abs(m.r - 0.1283) < 5e-5);
+  assert.match(m.err, /unreachable/);
+  assert.ok(m.n >= 8);
   await done(o);
 });
