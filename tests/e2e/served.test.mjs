@@ -55,6 +55,25 @@ test('screenshots at 375 px and 1024 px', async () => {
   }
 });
 
+test('a 320 px phone: no sideways scroll, and a tap shows the readout', async () => {
+  const o = await openPage(browser, { allowed: sameOrigin(), viewport: { width: 320, height: 640 }, dpr: 3 });
+  await o.context.close();
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto(`${srv.origin}/`);
+  await ready(page);
+  const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
+  assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px screen`);
+  const canvas = page.locator(`${W} canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  const layout = await page.evaluate(() => document.querySelector('grdp-whatif')._layout);
+  const box = await canvas.boundingBox();
+  const x = box.x + layout.plotLeft + ((2023 - layout.xMin) / (layout.xMax - layout.xMin)) * layout.plotWidth;
+  await page.touchscreen.tap(x, box.y + box.height / 2);
+  assert.match(await page.locator(`${W} .tip`).innerText(), /2023[\s\S]*59,8 triệu đồng[\s\S]*PLVN/);
+  await context.close();
+});
+
 test('moving a slider with the keyboard changes readouts, narrative and link', async () => {
   const o = await open();
   const before = await readouts(o.page);
