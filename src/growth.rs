@@ -9,6 +9,11 @@ use std::fmt;
 /// The longest horizon any function accepts, in years.
 pub const MAX_YEARS: f64 = 100.0;
 
+/// Float noise tolerated when turning fractional years into calendar years:
+/// 71.1 at exactly the required rate reaches 130 after 5.000000000000002 years,
+/// which is 2030, not 2031.
+pub const YEAR_NOISE: f64 = 1e-9;
+
 /// An argument that cannot be used, and why. The `arg` is the argument's
 /// JS name (camelCase), so the message can be shown as it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -274,10 +279,9 @@ pub fn first_year_reaching(
     rate_: f64,
 ) -> Result<Option<i32>, GrowthError> {
     match years_to_target(start, target, rate_) {
-        // Round away float noise first: 5.0000000001 years is 5 years.
         // t ≤ 100, but base_year can be anything: a year past i32 is never reached
         // (found by cargo fuzz: base_year = i32::MAX overflowed).
-        Ok(t) => Ok(base_year.checked_add((t - 1e-9).max(0.0).ceil() as i32)),
+        Ok(t) => Ok(base_year.checked_add((t - YEAR_NOISE).max(0.0).ceil() as i32)),
         Err(GrowthError::Unreachable) => Ok(None),
         Err(e) => Err(e),
     }

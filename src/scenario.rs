@@ -624,7 +624,7 @@ fn linear_reach(base_year: i32, base: f64, target: f64, step: f64) -> Option<i32
     }
     let t = need / step;
     if t.is_finite() && t <= growth::MAX_YEARS {
-        base_year.checked_add((t - 1e-9).max(0.0).ceil() as i32)
+        base_year.checked_add((t - growth::YEAR_NOISE).max(0.0).ceil() as i32)
     } else {
         None
     }
