@@ -866,9 +866,9 @@ class GrdpWhatIfElement extends HTMLElement {
   _renderTable() {
     const { head, rows } = this._rows();
     const t = T[this.s.lang];
-    const cap = h('caption', { class: 'sr', text: t.caption(this.ind.label[this.s.lang] || this.ind.label.vi, t.units[this.ind.unit]) });
+    const cap = h('caption', { class: 'cap', text: t.caption(this.ind.label[this.s.lang] || this.ind.label.vi, t.units[this.ind.unit]) });
     const table = h('table', null, cap,
-      h('thead', null, h('tr', null, ...head.map((c) => h('th', { scope: 'col', text: c })))),
+      h('thead', null, h('tr', null, ...head.map((c) => h('th', { scope: 'col', class: c === t.table.source ? 'src' : null, text: c })))),
       h('tbody', null, ...rows.map((r) => h('tr', null, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row', text: c }) : h('td', { class: head[i] === t.table.source ? 'src' : '', text: c })))))));
     this.r.table.replaceChildren(table);
   }
