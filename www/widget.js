@@ -451,6 +451,7 @@ class GrdpWhatIfElement extends HTMLElement {
     r.printImg = h('img', { class: 'printimg', alt: '' });
     r.chartbox = h('div', { class: 'chartbox' }, r.canvas, r.tip, r.printImg);
     r.hint = h('p', { class: 'sr', id: 'gw-hint', text: t.hoverHint });
+    r.live = h('p', { class: 'sr', 'aria-live': 'polite' });
     r.legend = h('ul', { class: 'legend' });
     r.table = h('div', { class: 'tablewrap' });
     r.viewChart = h('button', { type: 'button', 'aria-pressed': String(this.s.view === 'chart'), text: t.viewChart, onclick: () => this._setView('chart') });
@@ -472,7 +473,7 @@ class GrdpWhatIfElement extends HTMLElement {
 
     const wrap = h('div', { class: 'gw', lang: this.s.lang },
       top, r.title, r.sub, r.alert, presetBar, r.readouts, r.narrative, actions, r.linkBox,
-      r.chartbox, r.hint, r.legend, r.table, r.controls, r.assumptions, r.sources);
+      r.chartbox, r.hint, r.live, r.legend, r.table, r.controls, r.assumptions, r.sources);
     this._root.replaceChildren(wrap);
     this._applyTheme();
     this._bindChart();
@@ -1070,7 +1071,8 @@ class GrdpWhatIfElement extends HTMLElement {
       tip.style.setProperty('left', `${left}px`);
       tip.style.setProperty('top', `${L.plotTop + 4}px`);
     }
-    if (announce) this.r.hint.textContent = lines.join('. ');
+    // Keyboard readout: spoken by screen readers through a polite live region.
+    if (announce) this.r.live.textContent = lines.join('. ');
   }
 
   _hideTip() {

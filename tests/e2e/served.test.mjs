@@ -159,6 +159,7 @@ test('hover and keyboard readout name the value and its source', async () => {
   await canvas.focus();
   await o.page.keyboard.press('End');
   assert.match(await o.page.locator(`${W} .tip`).innerText(), /2030[\s\S]*Mục tiêu: 130 triệu đồng[\s\S]*TTXVN/);
+  assert.match(await o.page.locator(`${W} p[aria-live="polite"].sr`).innerText(), /^2030\. /, 'announced to screen readers');
   await done(o);
 });
 
