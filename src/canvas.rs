@@ -3,6 +3,11 @@
 //! measures text by appending a `<span>` to the host page's `<body>` for
 //! every label on every redraw: a layout per label, a change to the host's
 //! DOM, and a `style` attribute that a strict CSP refuses.
+//!
+//! Strokes are batched: consecutive lines and paths of the same colour and
+//! width go into one canvas path and one `stroke()` (grid lines, and the
+//! dozens of dashes of a dashed line), instead of a path, a colour string
+//! and a stroke each.
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{
@@ -17,6 +22,8 @@ type Error = <CanvasBackend as DrawingBackend>::ErrorType;
 pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
+    /// The open batched stroke: (r, g, b, alpha bits, width).
+    open: Option<(u8, u8, u8, u64, u32)>,
 }
 
 impl Canvas {
@@ -31,8 +38,55 @@ impl Canvas {
         Some(Canvas {
             inner: CanvasBackend::with_canvas_object(canvas)?,
             context,
+            open: None,
         })
     }
+
+    /// Start (or continue) a batched stroke in this style.
+    fn stroke_in<S: BackendStyle>(&mut self, style: &S) {
+        let c = style.color();
+        let key = (
+            c.rgb.0,
+            c.rgb.1,
+            c.rgb.2,
+            c.alpha.to_bits(),
+            style.stroke_width(),
+        );
+        if self.open != Some(key) {
+            self.flush();
+            let (r, g, b) = c.rgb;
+            self.context
+                .set_stroke_style_str(&format!("rgba({r},{g},{b},{})", c.alpha));
+            self.context.set_line_width(f64::from(style.stroke_width()));
+            self.context.begin_path();
+            self.open = Some(key);
+        }
+    }
+
+    /// Stroke the open batch, if any.
+    fn flush(&mut self) {
+        if self.open.take().is_some() {
+            self.context.stroke();
+        }
+    }
+}
+
+/// Half-pixel offsets for horizontal and vertical lines, as plotters-canvas
+/// does, so a 1 px line covers one pixel row instead of two half rows.
+fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
+    let (mut a, mut b) = (
+        (f64::from(from.0), f64::from(from.1)),
+        (f64::from(to.0), f64::from(to.1)),
+    );
+    if from.0 == to.0 {
+        a.0 -= 0.5;
+        b.0 -= 0.5;
+    }
+    if from.1 == to.1 {
+        a.1 -= 0.5;
+        b.1 -= 0.5;
+    }
+    (a, b)
 }
 
 impl DrawingBackend for Canvas {
