@@ -99,6 +99,7 @@ impl DrawingBackend for Canvas {
         self.inner.ensure_prepared()
     }
     fn present(&mut self) -> Result<(), DrawingErrorKind<Error>> {
+        self.flush();
         self.inner.present()
     }
     fn draw_pixel(
@@ -106,6 +107,7 @@ impl DrawingBackend for Canvas {
         p: BackendCoord,
         c: BackendColor,
     ) -> Result<(), DrawingErrorKind<Error>> {
+        self.flush();
         self.inner.draw_pixel(p, c)
     }
     fn draw_line<S: BackendStyle>(
@@ -114,7 +116,14 @@ impl DrawingBackend for Canvas {
         b: BackendCoord,
         s: &S,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.inner.draw_line(a, b, s)
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.stroke_in(s);
+        let (a, b) = crisp(a, b);
+        self.context.move_to(a.0, a.1);
+        self.context.line_to(b.0, b.1);
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -123,6 +132,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
+        self.flush();
         self.inner.draw_rect(a, b, s, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -130,13 +140,25 @@ impl DrawingBackend for Canvas {
         path: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.inner.draw_path(path, s)
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut path = path.into_iter();
+        if let Some(start) = path.next() {
+            self.stroke_in(s);
+            self.context.move_to(f64::from(start.0), f64::from(start.1));
+            for p in path {
+                self.context.line_to(f64::from(p.0), f64::from(p.1));
+            }
+        }
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         vert: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<Error>> {
+        self.flush();
         self.inner.fill_polygon(vert, s)
     }
     fn draw_circle<S: BackendStyle>(
@@ -146,6 +168,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
+        self.flush();
         self.inner.draw_circle(c, r, s, fill)
     }
     fn draw_text<S: BackendTextStyle>(
@@ -154,6 +177,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Error>> {
+        self.flush();
         self.inner.draw_text(text, s, pos)
     }
 
