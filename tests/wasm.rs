@@ -146,10 +146,21 @@ fn datasets() {
     let e = Engine::from_json(&text.replacen("\"year\":2021", "\"year\":2020", 1));
     assert!(e.is_err(), "duplicate year");
     let engine = Engine::new().unwrap();
-    let p = engine.project(obj(&[("indicator", "forestCover".into()), ("growth", 0.5.into())])).unwrap();
+    let p = engine
+        .project(obj(&[
+            ("indicator", "forestCover".into()),
+            ("growth", 0.5.into()),
+        ]))
+        .unwrap();
     assert!((num(&p, "valueAtTargetYear") - 67.0).abs() < 1e-9);
-    assert_js_error(engine.project(obj(&[("indicator", "nope".into())])), "indicator");
-    assert_eq!(get(&engine.dataset().unwrap(), "id").as_string().as_deref(), Some("lang-son"));
+    assert_js_error(
+        engine.project(obj(&[("indicator", "nope".into())])),
+        "indicator",
+    );
+    assert_eq!(
+        get(&engine.dataset().unwrap(), "id").as_string().as_deref(),
+        Some("lang-son")
+    );
     assert_js_error(engine.project_shares("structure", 1800.5), "endYear");
     assert_js_error(engine.project_shares("grdpPerCapita", 2030.0), "indicator");
     let sh = engine.project_shares("structure", 2030.0).unwrap();

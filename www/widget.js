@@ -261,11 +261,23 @@ class GrdpWhatIfElement extends HTMLElement {
   connectedCallback() {
     if (this._started) return;
     this._started = true;
-    this._root.replaceChildren(h('div', { class: 'gw', role: 'status', text: T.vi.loading }));
-    this._boot().catch((e) => this._fatal(e));
+    const lang = this.getAttribute('lang') === 'en' ? 'en' : 'vi';
+    this._root.replaceChildren(h('div', { class: 'gw', role: 'status', text: T[lang].loading }));
+    const start = () => this._boot().catch((e) => this._fatal(e));
+    // loading="lazy": start (wasm, dataset, chart) only when the widget comes
+    // near the viewport, so a widget far down an article costs nothing at load.
+    if (this.getAttribute('loading') === 'lazy' && typeof IntersectionObserver === 'function') {
+      this._io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) { this._io.disconnect(); this._io = null; start(); }
+      }, { rootMargin: '400px 0px' });
+      this._io.observe(this);
+    } else {
+      start();
+    }
   }
 
   disconnectedCallback() {
+    if (this._io) { this._io.disconnect(); this._io = null; }
     if (this._ro) this._ro.disconnect();
     if (this._mq) this._mq.removeEventListener('change', this._onScheme);
     if (this._onHash) window.removeEventListener('hashchange', this._onHash);

@@ -161,6 +161,22 @@ test('colours meet WCAG AA contrast in both themes, and auto follows the system'
   await o.context.close();
 });
 
+test('loading="lazy" starts a widget only when it comes near the viewport', async () => {
+  const page = `<!doctype html><meta charset="utf-8"><div style="height:4000px">article text</div><grdp-whatif id="lazy" loading="lazy" lang="en"></grdp-whatif><script src="/embed.js"></script>`;
+  const s3 = await startServer({ '/lazy.html': page });
+  const o = await openPage(browser, {});
+  await o.page.goto(`${s3.origin}/lazy.html`);
+  await o.page.waitForTimeout(800);
+  const before = await o.page.evaluate(() => ({ text: document.querySelector('#lazy').shadowRoot.textContent, wb: !!document.querySelector('#lazy').wb }));
+  assert.equal(before.wb, false, 'no wasm instance before it is near the viewport');
+  assert.match(before.text, /Loading/);
+  await o.page.locator('#lazy').scrollIntoViewIfNeeded();
+  await ready(o.page);
+  assert.match(await o.page.locator('#lazy .readout').first().innerText(), /12\.8%/);
+  await o.context.close();
+  s3.server.close();
+});
+
 test('the iframe embed follows its content height', async () => {
   const o = await openPage(browser, {});
   await o.page.goto(`${srv.origin}/iframe-example.html`);
