@@ -14,7 +14,7 @@ mkdirSync('dist', { recursive: true });
 
 const wasm = readFileSync('target/wb-nomod/grdp_whatif_bg.wasm');
 const glue = read('target/wb-nomod/grdp_whatif.js');
-const widget = read('www/widget.js');
+const widget = read('www/i18n.js') + '\n' + read('www/widget.js');
 const css = read('www/widget.css');
 
 // The glue declares `let wasm_bindgen = (...)` at top level: wrapped in a
