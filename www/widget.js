@@ -148,7 +148,12 @@ class GrdpWhatIfElement extends HTMLElement {
     this._setIndicator(this.dataset_.indicators.some((i) => i.id === ind) ? ind : this.dataset_.indicators[0].id);
     this._ready = true;
     this._build();
-    const link = this.hasAttribute('sync-hash') && location.hash.length > 1 ? location.hash : this.getAttribute('scenario');
+    // The standalone page owns the URL hash. An embedded widget only reads it,
+    // and only when it is one of our links (#v=…), so that “copy link” from an
+    // article restores the reader's scenario there too; other anchors are ignored.
+    const own = this.hasAttribute('sync-hash');
+    const hash = location.hash;
+    const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
     if (link) this._applyLink(link, true); else this._recompute();
     if (this.hasAttribute('sync-hash')) {
       this._onHash = () => { if (location.hash !== this._lastHash) this._applyLink(location.hash); };

@@ -161,6 +161,31 @@ test('colours meet WCAG AA contrast in both themes, and auto follows the system'
   await o.context.close();
 });
 
+test('a link copied from an embedded widget restores it on the article page', async () => {
+  const o = await openPage(browser, {});
+  await o.page.goto(`${srv.origin}/embed-example.html`);
+  await ready(o.page);
+  const w = o.page.locator('grdp-whatif');
+  await w.locator('#gw-realGrowth').fill('8,5');
+  await w.locator('#gw-realGrowth').press('Enter');
+  assert.equal(await o.page.evaluate(() => location.hash), '', 'the host URL is not touched');
+  const url = await w.evaluate((el) => el._shareUrl());
+  assert.match(url, /embed-example\.html#v=1&.*g=0\.085/);
+  const text = await w.locator('.narrative').innerText();
+  await o.page.goto('about:blank');
+  await o.page.goto(url);
+  await ready(o.page);
+  assert.equal(await w.locator('#gw-realGrowth').inputValue(), '8,5');
+  assert.equal(await w.locator('.narrative').innerText(), text);
+  // The host's own anchors are not ours: ignored without a message.
+  await o.page.goto('about:blank');
+  await o.page.goto(`${srv.origin}/embed-example.html#section-2`);
+  await ready(o.page);
+  assert.equal(await w.locator('.alert').isHidden(), true);
+  assert.equal(await w.locator('#gw-realGrowth').inputValue(), '10,5');
+  await o.context.close();
+});
+
 test('loading="lazy" starts a widget only when it comes near the viewport', async () => {
   const page = `<!doctype html><meta charset="utf-8"><div style="height:4000px">article text</div><grdp-whatif id="lazy" loading="lazy" lang="en"></grdp-whatif><script src="/embed.js"></script>`;
   const s3 = await startServer({ '/lazy.html': page });
