@@ -22,4 +22,4 @@ scripts/build.sh
 step "fuzz smoke (property-test equivalents of the fuzz targets)"
 cargo test --release --quiet --test properties -- never_panics
 step "end-to-end: served page, file:// offline file, embeds on a hostile host"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

@@ -130,7 +130,13 @@ class GrdpWhatIfElement extends HTMLElement {
     else if (name === 'theme') { this.s.theme = ['light', 'dark', 'auto'].includes(newV) ? newV : 'auto'; this._applyTheme(); this._draw(); }
     else if (name === 'indicator' && newV) { this._switchIndicator(newV); }
     else if (name === 'scenario' && newV) { this._applyLink(newV); }
-    else if (name === 'src') { this._loadDataset().then(() => this._rebuild()); }
+    else if (name === 'src') {
+      this._loadDataset().then(() => {
+        const keep = this.dataset_.indicators.some((i) => i.id === this.s.indicator);
+        this._setIndicator(keep ? this.s.indicator : this.dataset_.indicators[0].id);
+        this._rebuild();
+      }).catch((e) => this._fatal(e));
+    }
   }
 
   /* ---- start-up ---- */
@@ -186,6 +192,7 @@ class GrdpWhatIfElement extends HTMLElement {
     if (!this.engine) { this.engine = new this.wb.Engine(); this.datasetText = null; }
     this.dataset_ = this.engine.dataset();
     if (this.datasetError) this.notice = { key: 'errDataset', args: [this.datasetError] };
+    else if (this.notice && this.notice.key === 'errDataset') this.notice = null;
   }
 
   _setIndicator(id) {

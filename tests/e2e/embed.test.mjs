@@ -116,6 +116,11 @@ test('datasets that fail validation name the field and keep the default', async 
   ];
   const extra = { '/host2.html': `<!doctype html><meta charset="utf-8">${cases.map(([u]) => `<grdp-whatif lang="en" src="${u}"></grdp-whatif>`).join('')}<script src="/embed.js"></script>` };
   for (const [u, body] of cases) extra[u] = body;
+  const other = base();
+  other.id = 'other-province';
+  other.name = { vi: 'Tỉnh khác', en: 'Another province' };
+  other.indicators = other.indicators.filter((i) => i.id !== 'grdpPerCapita');
+  extra['/other.json'] = JSON.stringify(other);
   const s2 = await startServer(extra);
   const o = await openPage(browser, {});
   await o.page.goto(`${s2.origin}/host2.html`);
@@ -127,9 +132,15 @@ test('datasets that fail validation name the field and keep the default', async 
     assert.match(alert, cases[i][2], cases[i][0]);
     assert.match(await w.locator('.readout').first().innerText(), /12\.8%/, 'the built-in data is shown');
   }
+  // A new src later: the new dataset replaces the built-in one and the message goes.
+  const first = o.page.locator('grdp-whatif').first();
+  await first.evaluate((el) => el.setAttribute('src', '/other.json'));
+  await o.page.waitForFunction(() => document.querySelector('grdp-whatif').shadowRoot.querySelector('h2')?.textContent.includes('Another province'));
+  assert.equal(await first.locator('.alert').isHidden(), true);
+  assert.match(await first.locator('select[aria-label="Indicator"]').inputValue(), /realGrdp/);
   // In Vietnamese too.
-  await o.page.evaluate(() => document.querySelector('grdp-whatif').setAttribute('lang', 'vi'));
-  assert.match(await o.page.locator('grdp-whatif').first().locator('.alert').innerText(), /Không dùng được bộ dữ liệu/);
+  await o.page.evaluate(() => document.querySelectorAll('grdp-whatif')[1].setAttribute('lang', 'vi'));
+  assert.match(await o.page.locator('grdp-whatif').nth(1).locator('.alert').innerText(), /Không dùng được bộ dữ liệu/);
   assert.deepEqual(o.log.errors.filter((e) => !/404|Failed to load/.test(e)), []);
   await o.context.close();
   s2.server.close();

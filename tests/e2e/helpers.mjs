@@ -19,6 +19,8 @@ export async function launch() {
 
 export async function startServer(extra) {
   const server = await serve(DIST, 0, { extra });
+  // A test that fails before closing its server must not keep node alive.
+  server.unref();
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 
