@@ -290,7 +290,7 @@ class GrdpWhatIfElement extends HTMLElement {
     r.sub = h('p', { class: 'sub', text: this.ind.id === 'poorHouseholds' ? t.poverty : '' });
     r.alert = h('div', { class: 'alert', role: 'alert', hidden: true });
     r.langBtn = h('button', { type: 'button', lang: this.s.lang === 'vi' ? 'en' : 'vi', 'aria-label': t.languageLabel, text: t.language, onclick: () => this._setLang(this.s.lang === 'vi' ? 'en' : 'vi') });
-    r.themeSel = h('select', { 'aria-label': t.themeLabel, onchange: (e) => { this.s.theme = e.target.value; this._applyTheme(); this._draw(); this._writeHash(); } },
+    r.themeSel = h('select', { 'aria-label': t.themeLabel, onchange: (e) => { this.s.theme = e.target.value; this._applyTheme(); this._renderLegend(); this._draw(); this._writeHash(); } },
       ...['auto', 'light', 'dark'].map((v) => h('option', { value: v, text: t.themes[v], selected: this.s.theme === v })));
     r.indSel = h('select', { 'aria-label': t.indicator, onchange: (e) => this._switchIndicator(e.target.value) },
       ...ds.indicators.map((i) => h('option', { value: i.id, text: i.label[this.s.lang] || i.label.vi, selected: i.id === this.ind.id })));
@@ -333,6 +333,7 @@ class GrdpWhatIfElement extends HTMLElement {
     r.assumptions = h('div', { class: 'assumptions' });
     r.sources = h('div', { class: 'sources' });
     this._sourcesFor = null;
+    this._legendFor = null;
 
     const wrap = h('div', { class: 'gw', lang: this.s.lang },
       top, r.title, r.sub, r.alert, presetBar, r.readouts, r.narrative, actions, r.linkBox,
@@ -343,7 +344,8 @@ class GrdpWhatIfElement extends HTMLElement {
     this._setView(this.s.view, true);
     if (!this._onPrint) {
       // Canvas charts often print blank: print a snapshot image instead.
-      this._onPrint = () => { if (this.r && this.good) { this._draw(); this.r.printImg.src = this.r.canvas.toDataURL('image/png'); } };
+      // The assumptions list is only printed, so it is built here, not on every step.
+      this._onPrint = () => { if (this.r && this.good) { this._draw(); this._renderAssumptions(); this.r.printImg.src = this.r.canvas.toDataURL('image/png'); } };
       window.addEventListener('beforeprint', this._onPrint);
     }
     if (this._ro) this._ro.disconnect();
@@ -379,6 +381,7 @@ class GrdpWhatIfElement extends HTMLElement {
       this._change(def.key, parsed.value, src);
     };
     range.addEventListener('input', () => set('range'));
+    range.addEventListener('change', () => this._writeHash()); // the drag ended: write the link now
     num.addEventListener('change', () => set('text'));
     num.addEventListener('keydown', (e) => { if (e.key === 'Enter') set('text'); });
     this.r.fields[def.key] = { def, range, num, msg };
@@ -410,7 +413,7 @@ class GrdpWhatIfElement extends HTMLElement {
   _change(key, value, src) {
     this.notice = null;
     const next = Object.assign({}, this.s.input, { [key]: value });
-    if (this._recompute(next, key)) {
+    if (this._recompute(next, key, src === 'range')) {
       this.s.preset = 'custom';
       this._custom = Object.assign({}, next);
       this._updatePresetButtons();
@@ -483,7 +486,7 @@ class GrdpWhatIfElement extends HTMLElement {
   /** Compute `input` (default: the current one). On success it becomes the
    *  state and the page is redrawn; on failure the last good state stays and
    *  the field at fault says why. Returns success. */
-  _recompute(input, changedKey) {
+  _recompute(input, changedKey, lazyHash) {
     input = input || this.s.input;
     let next;
     try {
@@ -504,7 +507,7 @@ class GrdpWhatIfElement extends HTMLElement {
       if (f) { f.num.removeAttribute('aria-invalid'); f.msg.textContent = ''; }
     }
     this._render();
-    this._writeHash();
+    this._writeHash(lazyHash);
     return true;
   }
 
@@ -641,7 +644,6 @@ class GrdpWhatIfElement extends HTMLElement {
     }
     this.r.narrative.textContent = text.trim();
     this.r.canvas.setAttribute('aria-label', t.caption(ind.label[this.s.lang] || ind.label.vi, t.units[ind.unit]));
-    this._renderAssumptions();
   }
 
   _renderShares() {
@@ -652,10 +654,14 @@ class GrdpWhatIfElement extends HTMLElement {
     this._setCards(this.ind.parts.map((part, i) => this._readout(`${part.label[this.s.lang] || part.label.vi}, ${sh.years[last]}`, `${num(sh.values[i][last])}%`, '')));
     this.r.narrative.textContent = t.narrativeShares({ y: sh.years[last], parts });
     this.r.canvas.setAttribute('aria-label', t.caption(this.ind.label[this.s.lang] || this.ind.label.vi, '%'));
-    this._renderAssumptions();
   }
 
   _renderLegend() {
+    // The legend changes with the indicator, language, theme and whether there
+    // is a band or a target, not with every slider step.
+    const key = [this.ind.id, this.s.lang, this.getAttribute('data-theme'), !!(this.good.p && this.good.p.bands), !!(this.good.p && this.good.p.targetValue !== null)].join('|');
+    if (key === this._legendFor) return;
+    this._legendFor = key;
     const t = T[this.s.lang];
     const item = (cls, color, text) => {
       const sw = h('span', { class: `sw ${cls}`, 'aria-hidden': 'true' });
@@ -955,8 +961,15 @@ class GrdpWhatIfElement extends HTMLElement {
     return this.wb.formatShareLink(this._state());
   }
 
-  _writeHash() {
+  /** Put the state in the URL hash. While a slider is dragged (`lazy`) the
+   *  write waits 250 ms: browsers throttle floods of history.replaceState. */
+  _writeHash(lazy) {
     if (!this.hasAttribute('sync-hash') || !this.good) return;
+    if (lazy) {
+      if (!this._hashTimer) this._hashTimer = setTimeout(() => { this._hashTimer = null; this._writeHash(); }, 250);
+      return;
+    }
+    if (this._hashTimer) { clearTimeout(this._hashTimer); this._hashTimer = null; }
     let hash;
     try { hash = this._hash(); } catch (e) { if (isWasmTrap(e)) this._fatal(e); return; }
     this._lastHash = hash;

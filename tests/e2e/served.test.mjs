@@ -93,6 +93,24 @@ test('moving a slider with the keyboard changes readouts, narrative and link', a
   await done(o);
 });
 
+test('dragging a slider does not flood the history API; the link catches up', async () => {
+  const o = await open();
+  const calls = await o.page.evaluate(async () => {
+    let n = 0;
+    const orig = history.replaceState.bind(history);
+    history.replaceState = (...a) => { n++; return orig(...a); };
+    const r = document.querySelector('grdp-whatif').shadowRoot.querySelector('#gw-realGrowth-r');
+    for (let i = 0; i < 300; i++) { r.value = String(5 + (i % 100) / 10); r.dispatchEvent(new Event('input', { bubbles: true })); }
+    const during = n;
+    await new Promise((ok) => setTimeout(ok, 400));
+    return { during, after: n, hash: location.hash, last: r.value };
+  });
+  assert.equal(calls.during, 0, 'no history writes while dragging');
+  assert.equal(calls.after, 1, 'one write after the drag');
+  assert.match(calls.hash, new RegExp(`g=${Number(calls.last) / 100}(&|$)`));
+  await done(o);
+});
+
 test('the share link restores a scenario exactly', async () => {
   const o = await open('#v=1&lang=en&ind=grdpPerCapita&g=0.09&inf=0.03&pop=0.01&fxc=0.02&tv=140&ty=2031&sp=0.02');
   assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '9.0');
