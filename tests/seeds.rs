@@ -168,3 +168,42 @@ fn the_seed_texts_contain_the_dataset_figures() {
         assert!(text.contains(quoted), "the articles do not say {quoted:?}");
     }
 }
+
+#[test]
+fn derived_figures_follow_from_the_quoted_rates() {
+    let d = Dataset::default_lang_son().unwrap();
+    let at = |id: &str, y: i32| {
+        let ind = d.indicator(id).unwrap();
+        ind.history
+            .iter()
+            .chain(&ind.targets)
+            .find(|p| p.year == y)
+            .unwrap()
+            .value
+    };
+    // Real GRDP index: 7.1 % a year 2021–2025; 2030 target at the low end of 10–11 %.
+    close(
+        at("realGrdp", 2030),
+        at("realGrdp", 2025) * 1.10f64.powi(5),
+        0.05,
+    );
+    // Local exports index: 8.81 % a year back from 2025; 2030 target at 10 % a year.
+    close(at("exports", 2020), 100.0 / 1.0881f64.powi(5), 0.01);
+    close(at("exports", 2030), 100.0 * 1.10f64.powi(5), 0.01);
+    close(at("domesticRevenue", 2030), 100.0 * 1.10f64.powi(5), 0.01);
+    // Forest cover 2020: 64.5 − 1.5 points.
+    close(at("forestCover", 2020), 64.5 - 1.5, 1e-9);
+    // Structure 2020: 2025 shares minus their change.
+    let st = d.indicator("structure").unwrap();
+    let (s2020, s2025) = (&st.shares[0].values, &st.shares[1].values);
+    for (i, change) in [-2.74, 6.17, -2.98, -0.46].iter().enumerate() {
+        close(s2025[i] - s2020[i], *change, 1e-9);
+    }
+    // The exchange-rate change takes 24,517 VND/USD to ≈ 26,000 in 2030.
+    let fx = &d.assumptions;
+    close(
+        fx.fx_base.value * (1.0 + fx.fx_change.value).powi(5),
+        26_000.0,
+        10.0,
+    );
+}
