@@ -153,14 +153,13 @@ class GrdpWhatIfElement extends HTMLElement {
     const ind = this.getAttribute('indicator');
     this._setIndicator(this.dataset_.indicators.some((i) => i.id === ind) ? ind : this.dataset_.indicators[0].id);
     this._ready = true;
-    this._build();
     // The standalone page owns the URL hash. An embedded widget only reads it,
     // and only when it is one of our links (#v=…), so that “copy link” from an
     // article restores the reader's scenario there too; other anchors are ignored.
     const own = this.hasAttribute('sync-hash');
     const hash = location.hash;
     const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
-    if (link) this._applyLink(link, true); else this._recompute();
+    if (link) this._applyLink(link, true); else { this._build(); this._recompute(); }
     if (this.hasAttribute('sync-hash')) {
       this._onHash = () => { if (location.hash !== this._lastHash) this._applyLink(location.hash); };
       window.addEventListener('hashchange', this._onHash);
@@ -979,14 +978,13 @@ class GrdpWhatIfElement extends HTMLElement {
   /** Apply a share link (hash or `scenario` attribute). On any problem the
    *  reader is told what, and the last good scenario stays. */
   _applyLink(hash, initial) {
-    const t = T[this.s.lang];
     let st;
     try {
       st = this.wb.parseShareLink(String(hash));
     } catch (e) {
       if (isWasmTrap(e)) { this._fatal(e); return; }
       this.notice = { key: 'errLink', args: [e.message] };
-      if (initial || !this.good) this._recompute(); else { this._renderAlert(); this._writeHash(); }
+      if (initial || !this.good) { this._build(); this._recompute(); } else { this._renderAlert(); this._writeHash(); }
       return;
     }
     if (st.lang) this.s.lang = st.lang;
@@ -998,15 +996,17 @@ class GrdpWhatIfElement extends HTMLElement {
     if (want !== this.ind.id) this._setIndicator(want);
     const input = Object.assign({}, this._presetInput('plan'));
     for (const k of SCENARIO_FIELDS) if (sc[k] !== undefined && sc[k] !== null && k !== 'indicator') input[k] = sc[k];
-    // Range-check the link's values with the same rules as typed input.
-    this._build();
+    // Range-check the link's values with the same rules as typed input (the
+    // controls' definitions; the page is built once, after the checks).
+    const tl = T[this.s.lang];
     let bad = null;
-    for (const [k, f] of Object.entries(this.r.fields)) {
-      if (sc[k] === undefined || sc[k] === null) continue;
-      const shown = f.def.pct ? sc[k] * 100 : sc[k];
-      if (!(shown >= f.def.min && shown <= f.def.max)) {
-        const fmt = (v) => nf(t.locale, { maximumFractionDigits: 2, useGrouping: !f.def.year }).format(v);
-        bad = `${t.controls[f.def.label || f.def.key]}: ${t.errRange(fmt(f.def.min), fmt(f.def.max))}`;
+    for (const def of this._controlDefs()) {
+      const v = sc[def.key];
+      if (v === undefined || v === null) continue;
+      const shown = def.pct ? v * 100 : v;
+      if (!(shown >= def.min && shown <= def.max)) {
+        const fmt = (x) => nf(tl.locale, { maximumFractionDigits: 2, useGrouping: !def.year }).format(x);
+        bad = `${tl.controls[def.label || def.key]}: ${tl.errRange(fmt(def.min), fmt(def.max))}`;
         break;
       }
     }
@@ -1018,6 +1018,7 @@ class GrdpWhatIfElement extends HTMLElement {
       this.notice = { key: 'errLink', args: [bad] };
       if (prev.good && !initial) {
         if (prev.ind !== this.ind.id) this._setIndicator(prev.ind);
+        this.s.input = prev.input;
         this._build();
         this._recompute(prev.input);
       } else {

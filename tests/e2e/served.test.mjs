@@ -262,6 +262,14 @@ test('broken, hostile, truncated and old links: message, nothing injected, last 
   assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '9,0');
   assert.match(await o.page.evaluate(() => location.hash), /g=0\.09/);
   await done(o);
+  // … also when the bad link names another indicator.
+  const o2 = await open('#v=1&ind=forestCover&gr=0.5');
+  await o2.page.evaluate(() => { location.hash = '#v=1&ind=exports&gr=99'; });
+  await o2.page.waitForFunction(() => !document.querySelector('grdp-whatif').shadowRoot.querySelector('.alert').hidden);
+  assert.equal(await o2.page.locator(`${W} select[aria-label="Chỉ tiêu"]`).inputValue(), 'forestCover');
+  assert.equal(await o2.page.locator(`${W} #gw-growth`).inputValue(), '0,5');
+  assert.match(await o2.page.evaluate(() => location.hash), /ind=forestCover&gr=0\.5/);
+  await done(o2);
 });
 
 test('a trap inside wasm shows a reload that brings the scenario back', async () => {
