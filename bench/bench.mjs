@@ -140,7 +140,6 @@ const side = await page.evaluate(async (n) => {
     const b = g.p.bands.values;
     states.push({ hist: el.ind.history, years: g.p.years, values: g.p.values, trend: g.trend.values, lo: b[0], hi: b[b.length - 1], targetYear: g.p.targetYear, targetValue: g.p.targetValue });
   }
-  void r;
   const others = window.setupOthers(states);
   const tick = () => new Promise((ok) => queueMicrotask(ok));
   // Per-step times (the page's clock is coarsened to 0.1 ms), and the mean over

@@ -606,7 +606,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const cards = [];
     const reachText = (q) => (q.reachedYear === null ? t.notWithin : (q.reachedYear <= q.targetYear ? t.reachedIn(q.reachedYear) : `${t.notReached(q.targetYear)} (${q.reachedYear})`));
     if (p.targetValue !== null) {
-      cards.push(this._readout(linear ? t.needLabelPts : t.needLabel, `${rateText(p.requiredRate)}${linear ? '' : ''}`,
+      cards.push(this._readout(linear ? t.needLabelPts : t.needLabel, rateText(p.requiredRate),
         `${p.scenario.baseYear}–${p.targetYear}; ${linear ? t.cumulativePts(num(p.requiredCumulativeChange), span) : t.cumulative(pct(p.requiredCumulativeChange, 0), span)}`));
       if (ind.model === 'perCapita') {
         cards.push(this._readout(t.realNeeded, `${pct(p.requiredRealGrowth)}${t.perYear}`,
@@ -692,7 +692,7 @@ class GrdpWhatIfElement extends HTMLElement {
 
   /** Rows of the table and the CSV: exactly the numbers on the chart. */
   _rows() {
-    const { t, num, withUnit } = this._fmt();
+    const { t, num } = this._fmt();
     const g = this.good;
     if (g.shares) {
       const head = [t.table.year, ...this.ind.parts.map((p) => p.label[this.s.lang] || p.label.vi), t.table.source];
@@ -728,7 +728,6 @@ class GrdpWhatIfElement extends HTMLElement {
       rows.push(row);
       raw.push(rawRow);
     }
-    void withUnit;
     return { head, rows, raw };
   }
 
@@ -927,7 +926,7 @@ class GrdpWhatIfElement extends HTMLElement {
       }
     }
     const tip = this.r.tip;
-    tip.replaceChildren(...lines.map((l, i) => h('div', { text: l, style: null }, ...(i === 0 ? [] : []))));
+    tip.replaceChildren(...lines.map((l) => h('div', { text: l })));
     tip.firstChild.style.setProperty('font-weight', '700');
     tip.hidden = false;
     const L = this._layout;
