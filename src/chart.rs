@@ -444,15 +444,16 @@ pub fn draw<DB: DrawingBackend>(
         .draw_series(LineSeries::new(hist.clone(), c_hist.stroke_width(px(1.5))))
         .map_err(drawing)?;
     if let Some(p) = &spec.projection {
+        let points = finite_points(&p.years, &p.values);
         chart
             .draw_series(LineSeries::new(
-                finite_points(&p.years, &p.values),
+                points.clone(),
                 c_proj.stroke_width(px(3.0)),
             ))
             .map_err(drawing)?;
         chart
             .draw_series(
-                finite_points(&p.years, &p.values)
+                points
                     .into_iter()
                     .skip(1)
                     .map(|pt| Circle::new(pt, px(3.0), c_proj.filled())),
@@ -501,34 +502,29 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    if let Some(ry) = spec
+    // The year the target is reached: a line and its label. Not reached by the
+    // target year: the same label (the page's words) in the top-right corner.
+    let reached = spec
         .reached_year
-        .filter(|y| y.is_finite() && *y >= x0 && *y <= x1)
-    {
+        .filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
+    if let Some(ry) = reached {
         chart
             .draw_series(LineSeries::new(
                 vec![(ry, y0), (ry, y1)],
                 c_target.mix(0.8).stroke_width(px(1.0)),
             ))
             .map_err(drawing)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                spec.words.reached.clone(),
-                (ry, y1),
-                small
-                    .clone()
-                    .color(&c_target)
-                    .pos(Pos::new(HPos::Right, VPos::Top)),
-            )))
-            .map_err(drawing)?;
     }
-
-    // Not reached by the target year: say so in the corner (the page passes the words).
-    if spec.reached_year.is_none() && spec.target.is_some() && !spec.words.reached.is_empty() {
+    let label_at = match reached {
+        Some(ry) => Some(ry),
+        None if spec.reached_year.is_none() && spec.target.is_some() => Some(x1),
+        None => None,
+    };
+    if let Some(x) = label_at.filter(|_| !spec.words.reached.is_empty()) {
         chart
             .draw_series(std::iter::once(Text::new(
                 spec.words.reached.clone(),
-                (x1, y1),
+                (x, y1),
                 small
                     .clone()
                     .color(&c_target)

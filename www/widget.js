@@ -782,6 +782,15 @@ class GrdpWhatIfElement extends HTMLElement {
   }
 
   _colors() {
+    // Read once per theme, not on every redraw (a slider step redraws).
+    const key = this.getAttribute('data-theme');
+    if (this._colorCache && this._colorCache.key === key) return this._colorCache.colors;
+    const colors = this._readColors();
+    this._colorCache = { key, colors };
+    return colors;
+  }
+
+  _readColors() {
     const cs = getComputedStyle(this);
     const v = (n, d) => (cs.getPropertyValue(n).trim() || d);
     return {
