@@ -3,7 +3,8 @@
 //!     cargo run --release --example bench
 use grdp_whatif::dataset::Dataset;
 use grdp_whatif::growth;
-use grdp_whatif::scenario::{project, Scenario, ScenarioInput};
+use grdp_whatif::montecarlo::Draws;
+use grdp_whatif::scenario::{project, project_with, Scenario, ScenarioInput};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -48,6 +49,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             &format!("project(): 5-year per-capita scenario, {paths} paths"),
             time(runs, || {
                 black_box(project(black_box(&s)).ok());
+            }),
+        );
+        // A slider step: same seed, so the draws kept from the last step serve.
+        let mut draws = Draws::new(0);
+        row(
+            &format!("  the same, draws kept between calls (a slider step)"),
+            time(runs, || {
+                black_box(project_with(black_box(&s), &mut draws).ok());
             }),
         );
     }

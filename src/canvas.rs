@@ -11,9 +11,12 @@
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{
+    text_anchor::{HPos, VPos},
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind, FontStyle,
+    FontTransform,
 };
 use plotters_canvas::CanvasBackend;
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
@@ -24,6 +27,11 @@ pub struct Canvas {
     context: CanvasRenderingContext2d,
     /// The open batched stroke: (r, g, b, alpha bits, width).
     open: Option<(u8, u8, u8, u64, u32)>,
+    /// The text state last given to the context (a hash of the font string,
+    /// and the text colour, alignment and baseline): setting `font` makes the
+    /// browser parse it, so an unchanged one is not set again.
+    font: Cell<Option<u64>>,
+    text: Option<(u8, u8, u8, u64, u8, u8)>,
 }
 
 impl Canvas {
@@ -39,7 +47,17 @@ impl Canvas {
             inner: CanvasBackend::with_canvas_object(canvas)?,
             context,
             open: None,
+            font: Cell::new(None),
+            text: None,
         })
+    }
+
+    /// Clear the whole canvas to transparent (before a chart that leaves its
+    /// background to the page).
+    pub fn clear(&self) {
+        let (w, h) = self.inner.get_size();
+        self.context
+            .clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
     }
 
     /// Start (or continue) a batched stroke in this style.
@@ -60,6 +78,25 @@ impl Canvas {
             self.context.set_line_width(f64::from(style.stroke_width()));
             self.context.begin_path();
             self.open = Some(key);
+        }
+    }
+
+    /// Set the context's font unless it is already this one.
+    fn set_font<S: BackendTextStyle>(&self, s: &S) {
+        let style = match s.style() {
+            FontStyle::Normal => "normal",
+            FontStyle::Oblique => "oblique",
+            FontStyle::Italic => "italic",
+            FontStyle::Bold => "bold",
+        };
+        let font = format!("{style} {}px {}", s.size(), s.family().as_str());
+        // FNV-1a: enough to tell the few fonts of a chart apart.
+        let hash = font.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        if self.font.get() != Some(hash) {
+            self.context.set_font(&font);
+            self.font.set(Some(hash));
         }
     }
 
@@ -108,6 +145,7 @@ impl DrawingBackend for Canvas {
         c: BackendColor,
     ) -> Result<(), DrawingErrorKind<Error>> {
         self.flush();
+        self.text = None;
         self.inner.draw_pixel(p, c)
     }
     fn draw_line<S: BackendStyle>(
@@ -133,6 +171,7 @@ impl DrawingBackend for Canvas {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
         self.flush();
+        self.text = None;
         self.inner.draw_rect(a, b, s, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -159,6 +198,7 @@ impl DrawingBackend for Canvas {
         s: &S,
     ) -> Result<(), DrawingErrorKind<Error>> {
         self.flush();
+        self.text = None;
         self.inner.fill_polygon(vert, s)
     }
     fn draw_circle<S: BackendStyle>(
@@ -169,6 +209,7 @@ impl DrawingBackend for Canvas {
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
         self.flush();
+        self.text = None;
         self.inner.draw_circle(c, r, s, fill)
     }
     fn draw_text<S: BackendTextStyle>(
@@ -178,7 +219,53 @@ impl DrawingBackend for Canvas {
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Error>> {
         self.flush();
-        self.inner.draw_text(text, s, pos)
+        let c = s.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let degrees = match s.transform() {
+            FontTransform::None => 0.0_f64,
+            FontTransform::Rotate90 => 90.0,
+            FontTransform::Rotate180 => 180.0,
+            FontTransform::Rotate270 => 270.0,
+        };
+        let (mut x, mut y) = (f64::from(pos.0), f64::from(pos.1));
+        if degrees != 0.0 {
+            // translate, rotate and fillText throw only for arguments no
+            // finite coordinate or angle gives.
+            self.context.save();
+            let _ = self.context.translate(x, y);
+            let _ = self.context.rotate(degrees.to_radians());
+            (x, y) = (0.0, 0.0);
+        }
+        let anchor = s.anchor();
+        let (v, h) = (anchor.v_pos as u8, anchor.h_pos as u8);
+        let (r, g, b) = c.rgb;
+        let key = (r, g, b, c.alpha.to_bits(), v, h);
+        if self.text != Some(key) {
+            self.context.set_text_baseline(match anchor.v_pos {
+                VPos::Top => "top",
+                VPos::Center => "middle",
+                VPos::Bottom => "bottom",
+            });
+            self.context.set_text_align(match anchor.h_pos {
+                HPos::Left => "start",
+                HPos::Right => "end",
+                HPos::Center => "center",
+            });
+            self.context
+                .set_fill_style_str(&format!("rgba({r},{g},{b},{})", c.alpha));
+            self.text = Some(key);
+        }
+        self.set_font(s);
+        let _ = self.context.fill_text(text, x, y);
+        if degrees != 0.0 {
+            // restore() brings back the font and colours from before save().
+            self.context.restore();
+            self.text = None;
+            self.font.set(None);
+        }
+        Ok(())
     }
 
     fn estimate_text_size<S: BackendTextStyle>(
@@ -186,15 +273,8 @@ impl DrawingBackend for Canvas {
         text: &str,
         s: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Error>> {
-        let style = match s.style() {
-            FontStyle::Normal => "normal",
-            FontStyle::Oblique => "oblique",
-            FontStyle::Italic => "italic",
-            FontStyle::Bold => "bold",
-        };
         let size = s.size();
-        self.context
-            .set_font(&format!("{style} {size}px {}", s.family().as_str()));
+        self.set_font(s);
         // measureText cannot fail on a 2D context; if it ever did, estimate.
         let width = self
             .context

@@ -89,6 +89,12 @@ pub struct ChartSpec {
     #[serde(default)]
     pub stack: Option<Stack>,
     pub theme: Theme,
+    /// Leave the background unpainted: the canvas's own CSS background shows
+    /// through. The widget does this on screen, where a browser draws text on
+    /// a transparent canvas several times faster than on one it has filled;
+    /// PNG and print copies paint it.
+    #[serde(default)]
+    pub transparent: bool,
     #[serde(default)]
     pub words: Words,
     /// Decimal separator for axis labels ("," in vi-VN).
@@ -288,7 +294,9 @@ pub fn draw<DB: DrawingBackend>(
     let c_trend = parse_color(&th.trend);
     let c_target = parse_color(&th.target);
     let c_band = parse_color(&th.band);
-    root.fill(&bg).map_err(drawing)?;
+    if !spec.transparent {
+        root.fill(&bg).map_err(drawing)?;
+    }
 
     let ((x0, x1), (y0, y1)) = ranges(spec);
     let (w, _h) = root.dim_in_pixel();
@@ -561,6 +569,8 @@ mod tests {
         texts: Vec<String>,
         lines: usize,
         fills: usize,
+        /// Filled rectangles covering the whole drawing area (the background).
+        full_rects: usize,
     }
 
     #[derive(Default, Clone)]
@@ -599,6 +609,19 @@ mod tests {
             _: &S,
         ) -> Result<(), DrawingErrorKind<Infallible>> {
             self.0.borrow_mut().fills += 1;
+            Ok(())
+        }
+        fn draw_rect<S: BackendStyle>(
+            &mut self,
+            a: BackendCoord,
+            b: BackendCoord,
+            _: &S,
+            fill: bool,
+        ) -> Result<(), DrawingErrorKind<Infallible>> {
+            let (w, h) = self.get_size();
+            if fill && a == (0, 0) && b.0 >= w as i32 - 1 && b.1 >= h as i32 - 1 {
+                self.0.borrow_mut().full_rects += 1;
+            }
             Ok(())
         }
         fn draw_text<TStyle: BackendTextStyle>(
@@ -659,6 +682,7 @@ mod tests {
             reached_year: Some(2030.0),
             stack: None,
             theme: theme(),
+            transparent: false,
             words: Words {
                 target: "Mục tiêu 130".into(),
                 reached: "Đạt: 2030".into(),
@@ -696,6 +720,21 @@ mod tests {
             "{layout:?}"
         );
         assert!(layout.y_min == 0.0 && layout.y_max > 130.0);
+    }
+
+    #[test]
+    fn a_transparent_background_is_not_painted() {
+        let draw_with = |transparent| {
+            let rec = Recorder::default();
+            let mut s = spec();
+            s.transparent = transparent;
+            draw(&rec.clone().into_drawing_area(), &s).unwrap();
+            let log = rec.0.borrow();
+            (log.full_rects, log.texts.len())
+        };
+        let (painted, texts) = draw_with(false);
+        assert_eq!(painted, 1);
+        assert_eq!(draw_with(true), (0, texts));
     }
 
     #[test]

@@ -85,6 +85,85 @@ impl Rng {
     }
 }
 
+/// The standard normal draws of one seed, kept between projections.
+///
+/// A projection with `paths` paths over `years` years uses the first
+/// `paths × years` draws of its seed's stream (year by year, path by path).
+/// While a reader drags a slider the seed stays the same, so the draws do
+/// too: keeping them turns a step's Monte Carlo from `paths × years`
+/// logarithms, square roots and sines into as many multiply-adds, with the
+/// same numbers as drawing afresh (common random numbers: the band moves
+/// because the scenario moved, not because the dice changed).
+#[derive(Debug, Clone)]
+pub struct Draws {
+    seed: u64,
+    rng: Rng,
+    z: Vec<f64>,
+}
+
+impl Draws {
+    /// Most draws kept between calls (8 bytes each): above it, [`Draws::first`]
+    /// still answers, and [`Draws::trim`] gives the memory back afterwards.
+    pub const KEEP: usize = 250_000;
+
+    /// An empty cache for `seed`.
+    pub fn new(seed: u64) -> Self {
+        Self {
+            seed,
+            rng: Rng::new(seed),
+            z: Vec::new(),
+        }
+    }
+
+    /// The first `n` draws of `seed`'s stream: the same numbers as `n` calls
+    /// of [`Rng::normal`] on `Rng::new(seed)`.
+    /// # Example
+    /// ```
+    /// use grdp_whatif::montecarlo::{Draws, Rng};
+    /// let mut d = Draws::new(1);
+    /// let mut r = Rng::new(7);
+    /// let fresh: Vec<f64> = (0..5).map(|_| r.normal()).collect();
+    /// assert_eq!(d.first(7, 5), &fresh[..]);
+    /// assert_eq!(d.first(7, 3), &fresh[..3]);
+    /// ```
+    pub fn first(&mut self, seed: u64, n: usize) -> &[f64] {
+        if seed != self.seed {
+            *self = Self::new(seed);
+        }
+        if self.z.len() < n {
+            self.z.reserve(n - self.z.len());
+            while self.z.len() < n {
+                let z = self.rng.normal();
+                self.z.push(z);
+            }
+        }
+        self.z.get(..n).unwrap_or(&[])
+    }
+
+    /// Drop the draws beyond [`Draws::KEEP`] (after an unusually large run).
+    pub fn trim(&mut self) {
+        if self.z.len() > Self::KEEP {
+            *self = Self::new(self.seed);
+        }
+    }
+}
+
+/// An integer in the order of [`f64::total_cmp`]: `key(a) < key(b)` exactly
+/// when `a.total_cmp(&b)` is `Less`.
+fn key(v: f64) -> u64 {
+    let b = v.to_bits();
+    if b >> 63 == 1 {
+        !b
+    } else {
+        b | 1 << 63
+    }
+}
+
+/// The float of a [`key`].
+fn unkey(k: u64) -> f64 {
+    f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
+}
+
 /// The lowest yearly growth a drawn path may take (−95 %): a normal draw can
 /// go below −100 %, which has no meaning for a quantity that cannot turn negative.
 pub const MIN_DRAWN_RATE: f64 = -0.95;
@@ -142,6 +221,25 @@ pub struct Simulation {
 /// assert!(b.probability.unwrap() > 0.5);
 /// ```
 pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f64)>) -> Bands {
+    simulate_with(sim, percentiles, target, &mut Draws::new(sim.seed))
+}
+
+/// [`simulate`] with draws kept in `draws` between calls: the same result,
+/// without drawing again when the seed and size are those of an earlier call.
+/// # Example
+/// ```
+/// use grdp_whatif::montecarlo::{simulate, simulate_with, Draws, Simulation, Step};
+/// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 500, seed: 4 };
+/// let mut draws = Draws::new(0);
+/// let kept = simulate_with(&sim, &[10.0, 90.0], Some((5, 130.0)), &mut draws);
+/// assert_eq!(kept, simulate(&sim, &[10.0, 90.0], Some((5, 130.0))));
+/// ```
+pub fn simulate_with(
+    sim: &Simulation,
+    percentiles: &[f64],
+    target: Option<(usize, f64)>,
+    draws: &mut Draws,
+) -> Bands {
     let Simulation {
         start,
         step,
@@ -150,21 +248,20 @@ pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f6
         paths,
         seed,
     } = *sim;
-    let mut rng = Rng::new(seed);
+    let z = draws.first(seed, paths.saturating_mul(years));
     // Column-major: all paths of year k are contiguous, so each year's
-    // percentiles come from one slice.
-    let mut grid = vec![0.0_f64; paths * years];
+    // percentiles come from one slice. Cells hold `key(value)`: integers in
+    // the values' order, which selection compares faster than floats.
+    let mut grid = vec![0_u64; paths * years];
     let mut current = vec![start; paths];
-    for k in 0..years {
-        let row_start = k * paths;
-        for (j, v) in current.iter_mut().enumerate() {
-            let z = rng.normal();
-            *v = match step {
-                Step::Compound { rate } => *v * (1.0 + (rate + spread * z).max(MIN_DRAWN_RATE)),
-                Step::Linear { step } => *v + step + spread * z,
-            };
-            if let Some(cell) = grid.get_mut(row_start + j) {
-                *cell = *v;
+    if paths > 0 {
+        for (row, zs) in grid.chunks_exact_mut(paths).zip(z.chunks_exact(paths)) {
+            for ((cell, v), &z) in row.iter_mut().zip(current.iter_mut()).zip(zs) {
+                *v = match step {
+                    Step::Compound { rate } => *v * (1.0 + (rate + spread * z).max(MIN_DRAWN_RATE)),
+                    Step::Linear { step } => *v + step + spread * z,
+                };
+                *cell = key(*v);
             }
         }
     }
@@ -174,7 +271,8 @@ pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f6
             let row = grid.get((tk - 1) * paths..tk * paths).unwrap_or(&[]);
             let hits = row
                 .iter()
-                .filter(|&&v| if up { v >= t } else { v <= t })
+                .map(|&k| unkey(k))
+                .filter(|&v| if up { v >= t } else { v <= t })
                 .count();
             Some(hits as f64 / paths as f64)
         }
@@ -212,9 +310,9 @@ pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f6
             let rank = ((p / 100.0) * (n as f64 - 1.0)).round() as usize;
             let rank = rank.clamp(lo, n - 1);
             if let Some(part) = row.get_mut(lo..) {
-                let (_, v, _) = part.select_nth_unstable_by(rank - lo, f64::total_cmp);
+                let (_, v, _) = part.select_nth_unstable(rank - lo);
                 if let Some(slot) = values.get_mut(i) {
-                    *slot = *v;
+                    *slot = unkey(*v);
                 }
             }
             lo = rank;
@@ -223,6 +321,7 @@ pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f6
             b.push(v);
         }
     }
+    draws.trim();
     Bands {
         percentiles: percentiles.to_vec(),
         bands,
@@ -252,6 +351,28 @@ mod tests {
         };
         assert_eq!(run(1), run(1));
         assert_ne!(run(1).bands, run(2).bands);
+    }
+
+    #[test]
+    fn keys_keep_the_order_of_floats_and_come_back() {
+        let xs = [
+            f64::NEG_INFINITY,
+            -1e300,
+            -2.5,
+            -f64::MIN_POSITIVE,
+            -0.0,
+            0.0,
+            f64::MIN_POSITIVE,
+            1.0,
+            71.1,
+            f64::INFINITY,
+        ];
+        for w in xs.windows(2) {
+            assert!(key(w[0]) < key(w[1]), "{} < {}", w[0], w[1]);
+        }
+        for x in xs {
+            assert_eq!(unkey(key(x)).to_bits(), x.to_bits());
+        }
     }
 
     #[test]

@@ -495,6 +495,19 @@ pub struct Projection {
 /// assert_eq!(p.years.last(), Some(&2030));
 /// ```
 pub fn project(s: &Scenario) -> Result<Projection, ScenarioError> {
+    project_with(s, &mut montecarlo::Draws::new(u64::from(s.seed)))
+}
+
+/// [`project`] keeping the Monte Carlo draws in `draws` between calls (see
+/// [`montecarlo::Draws`]): the same projection, faster when a reader moves a
+/// slider and the seed stays.
+///
+/// # Errors
+/// As [`project`].
+pub fn project_with(
+    s: &Scenario,
+    draws: &mut montecarlo::Draws,
+) -> Result<Projection, ScenarioError> {
     s.validate()?;
     let span = s.span();
     let rate = s.rate()?;
@@ -543,7 +556,7 @@ pub fn project(s: &Scenario) -> Result<Projection, ScenarioError> {
         } else {
             Step::Compound { rate }
         };
-        let b = montecarlo::simulate(
+        let b = montecarlo::simulate_with(
             &montecarlo::Simulation {
                 start: s.base_value,
                 step,
@@ -554,6 +567,7 @@ pub fn project(s: &Scenario) -> Result<Projection, ScenarioError> {
             },
             &s.percentiles,
             target.map(|t| (span as usize, t)),
+            draws,
         );
         (
             Some(BandsOut {

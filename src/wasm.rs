@@ -6,6 +6,7 @@
 use crate::chart::{self, ChartSpec};
 use crate::dataset::{self as ds, Dataset, DatasetError, Shape};
 use crate::growth;
+use crate::montecarlo;
 use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
 use crate::share;
 use plotters::prelude::IntoDrawingArea;
@@ -206,6 +207,8 @@ pub fn compound_rate_between(
 #[wasm_bindgen]
 pub struct Engine {
     dataset: Dataset,
+    /// Monte Carlo draws kept between projections (same seed, same numbers).
+    draws: std::cell::RefCell<montecarlo::Draws>,
 }
 
 #[wasm_bindgen]
@@ -213,17 +216,13 @@ impl Engine {
     /// An engine over the embedded dataset.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
-        Ok(Engine {
-            dataset: default_lang_son().map_err(dataset_err)?,
-        })
+        Ok(Engine::over(default_lang_son().map_err(dataset_err)?))
     }
 
     /// An engine over a dataset given as JSON text; throws naming the field at fault.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        Ok(Engine {
-            dataset: parse_dataset(text).map_err(dataset_err)?,
-        })
+        Ok(Engine::over(parse_dataset(text).map_err(dataset_err)?))
     }
 
     /// The dataset as a plain object.
@@ -233,7 +232,10 @@ impl Engine {
 
     /// Project a scenario (a plain object; missing fields come from the dataset).
     pub fn project(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
-        let p = project_with(&self.dataset, scenario)?;
+        let p = match self.draws.try_borrow_mut() {
+            Ok(mut draws) => project_with(&self.dataset, scenario, &mut draws)?,
+            Err(_) => project_with(&self.dataset, scenario, &mut montecarlo::Draws::new(0))?,
+        };
         to_js(&p)
     }
 
@@ -315,7 +317,20 @@ fn refuse_unknown_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<
     Ok(())
 }
 
-fn project_with(dataset: &Dataset, scenario: JsValue) -> Result<scenario::Projection, JsValue> {
+impl Engine {
+    fn over(dataset: Dataset) -> Engine {
+        Engine {
+            dataset,
+            draws: std::cell::RefCell::new(montecarlo::Draws::new(0)),
+        }
+    }
+}
+
+fn project_with(
+    dataset: &Dataset,
+    scenario: JsValue,
+    draws: &mut montecarlo::Draws,
+) -> Result<scenario::Projection, JsValue> {
     let input: ScenarioInput = if scenario.is_undefined() || scenario.is_null() {
         ScenarioInput::default()
     } else {
@@ -324,18 +339,22 @@ fn project_with(dataset: &Dataset, scenario: JsValue) -> Result<scenario::Projec
             .map_err(|e| js_error(&format!("scenario: {e}"), "scenario"))?
     };
     let s = Scenario::resolve(&input, dataset).map_err(scenario_err)?;
-    scenario::project(&s).map_err(scenario_err)
+    scenario::project_with(&s, draws).map_err(scenario_err)
 }
 
 thread_local! {
     static DEFAULT: Option<Dataset> = default_lang_son().ok();
+    static DRAWS: std::cell::RefCell<montecarlo::Draws> = std::cell::RefCell::new(montecarlo::Draws::new(0));
 }
 
 /// Project a scenario over the embedded dataset.
 #[wasm_bindgen]
 pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
     let p = DEFAULT.with(|d| match d {
-        Some(d) => project_with(d, scenario),
+        Some(d) => DRAWS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut draws) => project_with(d, scenario, &mut draws),
+            Err(_) => project_with(d, scenario, &mut montecarlo::Draws::new(0)),
+        }),
         None => Err(js_error("the embedded dataset is invalid", "dataset")),
     })?;
     to_js(&p)
@@ -378,6 +397,9 @@ pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, J
         .map_err(|e| js_error(&format!("chart spec: {e}"), "spec"))?;
     let backend = crate::canvas::Canvas::new(canvas)
         .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
+    if spec.transparent {
+        backend.clear();
+    }
     let root = backend.into_drawing_area();
     let layout = chart::draw(&root, &spec).map_err(|e| js_error(&e.to_string(), "chart"))?;
     to_js(&layout)

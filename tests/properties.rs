@@ -5,7 +5,7 @@
 mod common;
 use grdp_whatif::dataset::Dataset;
 use grdp_whatif::growth::*;
-use grdp_whatif::montecarlo::{simulate, Simulation, Step};
+use grdp_whatif::montecarlo::{simulate, simulate_with, Draws, Simulation, Step};
 use grdp_whatif::scenario::{project, Scenario, ScenarioInput};
 use grdp_whatif::share::{format_hash, parse_hash, ShareState};
 use proptest::prelude::*;
@@ -56,6 +56,18 @@ proptest! {
         }
         let p = b.probability.unwrap();
         prop_assert!((0.0..=1.0).contains(&p));
+    }
+
+    /// Draws kept between runs (any order of seeds and sizes, as a reader's
+    /// slider steps and link changes produce) give exactly a fresh run's bands.
+    #[test]
+    fn kept_draws_give_the_same_bands_as_fresh_ones(runs in prop::collection::vec((0u64..3, 1usize..8, 1usize..300, -0.3f64..0.5), 1..6)) {
+        let mut draws = Draws::new(0);
+        for (seed, years, paths, rate) in runs {
+            let sim = Simulation { start: 71.1, step: Step::Compound { rate }, spread: 0.05, years, paths, seed };
+            let target = Some((years, 100.0));
+            prop_assert_eq!(simulate_with(&sim, &[10.0, 50.0, 90.0], target, &mut draws), simulate(&sim, &[10.0, 50.0, 90.0], target));
+        }
     }
 
     #[test]

@@ -196,7 +196,7 @@ fn draws_on_a_canvas() {
         "projection":{"years":[2025,2030],"values":[71.1,130]},"target":{"year":2030,"value":130},
         "theme":{"background":"#ffffff","text":"#000000","grid":"#dddddd","history":"#000000","projection":"#0000ff","trend":"#ff8800","target":"#ff0000","band":"#0000ff"},
         "decimal":",","group":"."}"##).unwrap();
-    let layout = draw_chart(canvas.clone(), spec).unwrap();
+    let layout = draw_chart(canvas.clone(), spec.clone()).unwrap();
     assert!(num(&layout, "plotWidth") > 400.0);
     // Something other than the background was drawn.
     let ctx: web_sys::CanvasRenderingContext2d = canvas
@@ -207,5 +207,15 @@ fn draws_on_a_canvas() {
         .unwrap();
     let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
     assert!(data.iter().any(|&b| b < 200), "canvas is blank");
+    assert_eq!(data.get(3), Some(&255), "opaque background painted");
+    // transparent: the canvas is cleared and the background left unpainted.
+    js_sys::Reflect::set(&spec, &"transparent".into(), &JsValue::TRUE).unwrap();
+    draw_chart(canvas.clone(), spec).unwrap();
+    let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
+    assert_eq!(data.get(3), Some(&0), "corner left transparent");
+    assert!(
+        data.chunks(4).any(|p| p.get(3) == Some(&255)),
+        "lines drawn"
+    );
     assert_js_error(draw_chart(canvas, JsValue::from_str("nonsense")), "spec");
 }

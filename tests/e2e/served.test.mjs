@@ -160,6 +160,19 @@ test('the CSV download matches the table', async () => {
   const pbuf = readFileSync(await png.path());
   assert.equal(pbuf.subarray(1, 4).toString(), 'PNG');
   assert.ok(pbuf.length > 5000);
+  // ...with its background painted (the on-screen canvas is transparent).
+  const corner = await o.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const x = c.getContext('2d');
+    x.drawImage(img, 0, 0);
+    return [...x.getImageData(2, 2, 1, 1).data];
+  }, pbuf.toString('base64'));
+  assert.deepEqual(corner, [255, 255, 255, 255], 'PNG background');
+  assert.equal(await o.page.locator(`${W} canvas`).evaluate((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[3]), 0, 'screen canvas transparent again');
   await done(o);
 });
 
@@ -189,8 +202,10 @@ test('language switch, theme switch and indicator switch', async () => {
   assert.match(await narrative(o.page), /million VND/);
   await o.page.locator(`${W} select[aria-label="Theme"]`).selectOption('dark');
   assert.equal(await o.page.locator(W).getAttribute('data-theme'), 'dark');
-  const bg = await o.page.locator(`${W} canvas`).evaluate((c) => [...c.getContext('2d').getImageData(2, 2, 1, 1).data].slice(0, 3));
-  assert.ok(bg[0] < 40 && bg[1] < 40, `dark canvas background, got ${bg}`);
+  // On screen the chart leaves its background to CSS (transparent canvas).
+  const bg = await o.page.locator(`${W} canvas`).evaluate((c) => ({ css: getComputedStyle(c).backgroundColor, alpha: c.getContext('2d').getImageData(2, 2, 1, 1).data[3] }));
+  const rgb = bg.css.match(/\d+/g).map(Number);
+  assert.ok(rgb[0] < 40 && rgb[1] < 40 && bg.alpha === 0, `dark canvas background, got ${JSON.stringify(bg)}`);
   for (const id of ['exports', 'digitalShare', 'poorHouseholds', 'forestCover', 'structure', 'investment', 'realGrdp', 'domesticRevenue']) {
     await o.page.locator(`${W} select[aria-label="Indicator"]`).selectOption(id);
     assert.ok((await narrative(o.page)).length > 20, id);

@@ -1,0 +1,26 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '/work/main/tests/e2e/helpers.mjs';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const ctx = await b.newContext({ viewport: { width: 1024, height: 900 }, deviceScaleFactor: 2 });
+const page = await ctx.newPage();
+await page.goto('file:///work/main/bench/compare.html');
+await page.waitForFunction(() => document.querySelector('#ours').shadowRoot?.querySelector('.readout .big'));
+const r = await page.evaluate(() => {
+  const el = document.querySelector('#ours');
+  const N = 1000;
+  const m = (f) => { for (let i = 0; i < 50; i++) f(i); let best = 1e9; for (let rep = 0; rep < 5; rep++) { const t0 = performance.now(); for (let i = 0; i < N; i++) f(i); best = Math.min(best, (performance.now() - t0) / N); } return (best * 1000).toFixed(1) + ' µs'; };
+  const inp = (i) => Object.assign({}, el.s.input, { indicator: el.ind.id, realGrowth: (5 + 10 * Math.abs(Math.sin(i / 37))) / 100 });
+  const out = {};
+  out.projectMC = m((i) => el.engine.project(inp(i)));
+  out.project0 = m((i) => el.engine.project(Object.assign(inp(i), { paths: 0 })));
+  out.compute = m((i) => el._compute(inp(i)));
+  out.readouts = m(() => el._renderReadouts());
+  out.legend = m(() => el._renderLegend());
+  out.draw = m(() => el._draw());
+  const rr = el.shadowRoot.querySelector('#gw-realGrowth-r');
+  out.step = m((i) => { rr.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); rr.dispatchEvent(new Event('input', { bubbles: true })); });
+  out.paths = el.s.input.paths;
+  return out;
+});
+console.log(r);
+await b.close();

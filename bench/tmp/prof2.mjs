@@ -1,0 +1,27 @@
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS } from '/work/main/tests/e2e/helpers.mjs';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const ctx = await b.newContext({ viewport: { width: 1024, height: 900 }, deviceScaleFactor: 2 });
+const page = await ctx.newPage();
+await page.goto('file:///work/main/bench/compare.html');
+await page.waitForFunction(() => document.querySelector('#ours').shadowRoot?.querySelector('.readout .big'));
+const r = await page.evaluate(() => {
+  const el = document.querySelector('#ours');
+  const N = 2000;
+  const m = (f) => { for (let i = 0; i < 100; i++) f(i); const t0 = performance.now(); for (let i = 0; i < N; i++) f(i); return ((performance.now() - t0) / N * 1000).toFixed(1) + ' µs'; };
+  const inp = (i) => Object.assign({}, el.s.input, { indicator: el.ind.id, realGrowth: (5 + 10 * Math.abs(Math.sin(i / 37))) / 100 });
+  const out = {};
+  out.projectMC = m((i) => el.engine.project(inp(i)));
+  out.project0 = m((i) => el.engine.project(Object.assign(inp(i), { paths: 0 })));
+  out.spec = m(() => el._spec());
+  const spec = el._spec();
+  const c = el.r.canvas;
+  out.drawChartSameSpec = m(() => el.wb.drawChart(c, spec));
+  const ctx2 = c.getContext('2d');
+  out.clearRect = m(() => { ctx2.fillStyle = '#fff'; ctx2.fillRect(0, 0, c.width, c.height); });
+  out.readouts = m(() => el._renderReadouts());
+  out.fmt = m(() => el._fmt());
+  return out;
+});
+console.log(r);
+await b.close();
