@@ -54,7 +54,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // A slider step: same seed, so the draws kept from the last step serve.
         let mut draws = Draws::new(0);
         row(
-            &format!("  the same, draws kept between calls (a slider step)"),
+            "  the same, draws kept between calls (a slider step)",
             time(runs, || {
                 black_box(project_with(black_box(&s), &mut draws).ok());
             }),

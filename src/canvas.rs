@@ -83,17 +83,14 @@ impl Canvas {
 
     /// Set the context's font unless it is already this one.
     fn set_font<S: BackendTextStyle>(&self, s: &S) {
-        let style = match s.style() {
-            FontStyle::Normal => "normal",
-            FontStyle::Oblique => "oblique",
-            FontStyle::Italic => "italic",
-            FontStyle::Bold => "bold",
-        };
-        let font = format!("{style} {}px {}", s.size(), s.family().as_str());
-        // FNV-1a: enough to tell the few fonts of a chart apart.
-        let hash = font.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
+        let font = font_of(s);
+        let hash = fnv(0xcbf2_9ce4_8422_2325, &font);
+        if self.font.get().is_none() {
+            // The context keeps its font between redraws: setting it again
+            // would make the browser bring the page's style up to date first.
+            self.font
+                .set(Some(fnv(0xcbf2_9ce4_8422_2325, &self.context.font())));
+        }
         if self.font.get() != Some(hash) {
             self.context.set_font(&font);
             self.font.set(Some(hash));
@@ -106,6 +103,52 @@ impl Canvas {
             self.context.stroke();
         }
     }
+}
+
+/// The CSS font of a text style, written as browsers give it back from the
+/// context's `font` (no "normal").
+fn font_of<S: BackendTextStyle>(s: &S) -> String {
+    let style = match s.style() {
+        FontStyle::Normal => "",
+        FontStyle::Oblique => "oblique ",
+        FontStyle::Italic => "italic ",
+        FontStyle::Bold => "bold ",
+    };
+    format!("{style}{}px {}", s.size(), s.family().as_str())
+}
+
+/// FNV-1a, continued from `h`: enough to tell a chart's fonts and labels apart.
+fn fnv(h: u64, s: &str) -> u64 {
+    s.bytes()
+        .fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// Text sizes measured before, by hash of (font, text). Plotters measures
+/// every label on every redraw to lay out the axes; the labels of a slider
+/// drag are the same ones again and again, and each measurement is a font
+/// change and a `measureText` in the browser. Bounded: emptied when full.
+struct Measured(std::cell::RefCell<Vec<(u64, (u32, u32))>>);
+
+impl Measured {
+    const MAX: usize = 512;
+
+    fn get(&self, key: u64) -> Option<(u32, u32)> {
+        let m = self.0.try_borrow().ok()?;
+        m.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
+    fn put(&self, key: u64, size: (u32, u32)) {
+        if let Ok(mut m) = self.0.try_borrow_mut() {
+            if m.len() >= Self::MAX {
+                m.clear();
+            }
+            m.push((key, size));
+        }
+    }
+}
+
+thread_local! {
+    static MEASURED: Measured = const { Measured(std::cell::RefCell::new(Vec::new())) };
 }
 
 /// Half-pixel offsets for horizontal and vertical lines, as plotters-canvas
@@ -273,6 +316,10 @@ impl DrawingBackend for Canvas {
         text: &str,
         s: &S,
     ) -> Result<(u32, u32), DrawingErrorKind<Error>> {
+        let key = fnv(fnv(fnv(0xcbf2_9ce4_8422_2325, &font_of(s)), "\0"), text);
+        if let Some(known) = MEASURED.with(|m| m.get(key)) {
+            return Ok(known);
+        }
         let size = s.size();
         self.set_font(s);
         // measureText cannot fail on a 2D context; if it ever did, estimate.
@@ -281,6 +328,8 @@ impl DrawingBackend for Canvas {
             .measure_text(text)
             .map(|m| m.width())
             .unwrap_or(size * 0.6 * text.chars().count() as f64);
-        Ok((width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32))
+        let measured = (width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32);
+        MEASURED.with(|m| m.put(key, measured));
+        Ok(measured)
     }
 }

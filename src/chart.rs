@@ -306,9 +306,9 @@ pub fn draw<DB: DrawingBackend>(
     let font = (FontFamily::SansSerif, f64::from(px(12.0)))
         .into_font()
         .color(&text);
-    let small = (FontFamily::SansSerif, f64::from(px(11.0)))
-        .into_font()
-        .color(&text);
+    // Annotations in the same size as the axes: one font for the whole chart,
+    // so a redraw never changes the context's font (each change is parsed).
+    let small = font.clone();
     let y_digits =
         format_number(y1, spec.decimals, &spec.decimal, &spec.group).len() + spec.unit_suffix.len();
     let y_area = px(14.0 + 7.0 * y_digits as f64);

@@ -164,6 +164,48 @@ fn unkey(k: u64) -> f64 {
     f64::from_bits(if k >> 63 == 1 { k & !(1 << 63) } else { !k })
 }
 
+/// The `nth` smallest of `keys` (0-based), leaving the smaller ones before
+/// it and the larger after; `None` past the end.
+///
+/// Quickselect with Hoare partitioning around a median of three. The standard
+/// library's `select_nth_unstable` is the same idea, but at the size-first
+/// optimisation the wasm is built with, its comparison closure stays a call per
+/// comparison; here a comparison is one instruction. Equal keys (zero spread)
+/// split evenly, so they stay linear.
+fn select(keys: &mut [u64], nth: usize) -> Option<u64> {
+    if nth >= keys.len() {
+        return None;
+    }
+    let (mut lo, mut hi) = (0, keys.len() - 1);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let (a, b, c) = (*keys.get(lo)?, *keys.get(mid)?, *keys.get(hi)?);
+        let pivot = a.max(b).min(a.min(b).max(c));
+        // Hoare: afterwards keys[lo..=j] <= pivot <= keys[j+1..=hi].
+        let (mut i, mut j) = (lo, hi);
+        loop {
+            while *keys.get(i)? < pivot {
+                i += 1;
+            }
+            while *keys.get(j)? > pivot {
+                j -= 1;
+            }
+            if i >= j {
+                break;
+            }
+            keys.swap(i, j);
+            i += 1;
+            j -= 1;
+        }
+        if nth <= j {
+            hi = j;
+        } else {
+            lo = j + 1;
+        }
+    }
+    keys.get(nth).copied()
+}
+
 /// The lowest yearly growth a drawn path may take (−95 %): a normal draw can
 /// go below −100 %, which has no meaning for a quantity that cannot turn negative.
 pub const MIN_DRAWN_RATE: f64 = -0.95;
@@ -310,9 +352,8 @@ pub fn simulate_with(
             let rank = ((p / 100.0) * (n as f64 - 1.0)).round() as usize;
             let rank = rank.clamp(lo, n - 1);
             if let Some(part) = row.get_mut(lo..) {
-                let (_, v, _) = part.select_nth_unstable(rank - lo);
-                if let Some(slot) = values.get_mut(i) {
-                    *slot = unkey(*v);
+                if let (Some(v), Some(slot)) = (select(part, rank - lo), values.get_mut(i)) {
+                    *slot = unkey(v);
                 }
             }
             lo = rank;
@@ -351,6 +392,36 @@ mod tests {
         };
         assert_eq!(run(1), run(1));
         assert_ne!(run(1).bands, run(2).bands);
+    }
+
+    #[test]
+    fn select_gives_the_order_statistic() {
+        let mut rng = Rng::new(5);
+        for n in [1usize, 2, 3, 4, 10, 257, 2000] {
+            // Random keys, clustered ones with many ties, all equal, sorted,
+            // reversed: what paths (and zero spread) give.
+            let random: Vec<u64> = (0..n).map(|_| rng.next_u64()).collect();
+            let ties: Vec<u64> = (0..n).map(|i| (i as u64 * 7919) % 5).collect();
+            let equal = vec![42_u64; n];
+            let sorted: Vec<u64> = (0..n as u64).collect();
+            let reversed: Vec<u64> = (0..n as u64).rev().collect();
+            for keys in [random, ties, equal, sorted, reversed] {
+                let mut want = keys.clone();
+                want.sort_unstable();
+                for nth in 0..n {
+                    let mut k = keys.clone();
+                    assert_eq!(
+                        select(&mut k, nth),
+                        want.get(nth).copied(),
+                        "n {n} nth {nth}"
+                    );
+                    assert!(k.iter().take(nth).all(|&x| x <= want[nth]));
+                    assert!(k.iter().skip(nth).all(|&x| x >= want[nth]));
+                }
+                assert_eq!(select(&mut keys.clone(), n), None);
+            }
+        }
+        assert_eq!(select(&mut [], 0), None);
     }
 
     #[test]

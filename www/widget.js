@@ -547,6 +547,9 @@ class GrdpWhatIfElement extends HTMLElement {
   _render() {
     const g = this.good;
     if (!g) return;
+    // The chart first: drawing after the readouts change would make the
+    // canvas wait for a style update of the whole widget.
+    this._draw();
     this._renderAlert();
     if (g.shares) this._renderShares(); else this._renderReadouts();
     this._renderLegend();
@@ -557,7 +560,6 @@ class GrdpWhatIfElement extends HTMLElement {
       this._sourcesFor = `${this.ind.id}|${this.s.lang}`;
       this._renderSources();
     }
-    this._draw();
   }
 
   _showAlert(msg) {
@@ -576,22 +578,23 @@ class GrdpWhatIfElement extends HTMLElement {
   }
 
   _readout(label, big, small, cls) {
-    return h('div', { class: 'readout' }, h('div', { class: 'label', text: label }), h('div', { class: `big ${cls || ''}`, text: big }), h('div', { class: 'small', text: small }));
+    return { label, big, small, cls: `big ${cls || ''}` };
   }
 
-  /** Show readout cards, updating the existing ones in place when the set is
-   *  the same shape (a slider step changes words, not structure). */
+  /** Show readout cards: built when the set changes shape, otherwise only
+   *  the words that changed are rewritten (a slider step creates no nodes). */
   _setCards(cards) {
     const box = this.r.readouts;
-    if (box.children.length !== cards.length) { box.replaceChildren(...cards); return; }
-    cards.forEach((card, i) => {
-      const old = box.children[i];
-      for (let k = 0; k < 3; k++) {
-        const a = old.children[k];
-        const b = card.children[k];
-        if (a.textContent !== b.textContent) a.textContent = b.textContent;
-        if (a.className !== b.className) a.className = b.className;
-      }
+    if (box.children.length !== cards.length) {
+      box.replaceChildren(...cards.map((c) => h('div', { class: 'readout' }, h('div', { class: 'label', text: c.label }), h('div', { class: c.cls, text: c.big }), h('div', { class: 'small', text: c.small }))));
+      return;
+    }
+    cards.forEach((c, i) => {
+      const [label, big, small] = box.children[i].children;
+      if (label.textContent !== c.label) label.textContent = c.label;
+      if (big.textContent !== c.big) big.textContent = c.big;
+      if (big.className !== c.cls) big.className = c.cls;
+      if (small.textContent !== c.small) small.textContent = c.small;
     });
   }
 
