@@ -1,5 +1,5 @@
 /* grdp-whatif: every word the widget shows, in Vietnamese (default) and English.
- * Numbers are formatted with Intl.NumberFormat in each locale; functions take
+ * Numbers are formatted by the widget (vi-VN or en-US style); functions take
  * already-formatted numbers. Joined ahead of widget.js by scripts/build.mjs. */
 
 const T = {

@@ -13,36 +13,55 @@
 /* global WASM_B64, CSS, createWasm, T */
 
 const VERSION = '0.1.0';
+/** Start-up phases for the benchmark (performance.mark; no cost to speak of). */
+const mark = (name) => { if (typeof performance !== 'undefined' && performance.mark) performance.mark(`grdp-whatif:${name}`); };
+mark('script');
 
 /* The words, in Vietnamese and English, are in www/i18n.js (const T), joined
  * ahead of this file by scripts/build.mjs. */
 
 const PART_COLORS = ['#4e9a06', '#c17d11', '#3465a4', '#75507b'];
+const BAND = [10, 90];
 const SCENARIO_FIELDS = ['indicator', 'realGrowth', 'inflation', 'populationGrowth', 'growth', 'fxChange', 'targetValue', 'targetYear', 'spread'];
 
 /* ---------- wasm ---------- */
 let modulePromise = null;
 /* The wasm travels gzip-compressed and base64-encoded inside this script (no
  * request at run time, works from file://); the browser's own
- * DecompressionStream inflates it. */
+ * DecompressionStream inflates it, and the engine compiles it while it is
+ * being inflated (compileStreaming). */
+function wasmGzip() {
+  if (typeof Uint8Array.fromBase64 === 'function') return Uint8Array.fromBase64(WASM_B64);
+  const bin = atob(WASM_B64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
 function wasmModule() {
   if (!modulePromise) {
     modulePromise = (async () => {
-      const bin = atob(WASM_B64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-      return WebAssembly.compile(await new Response(stream).arrayBuffer());
+      const gz = wasmGzip();
+      const inflated = () => new Blob([gz]).stream().pipeThrough(new DecompressionStream('gzip'));
+      let module = null;
+      if (typeof WebAssembly.compileStreaming === 'function') {
+        try {
+          module = await WebAssembly.compileStreaming(new Response(inflated(), { headers: { 'content-type': 'application/wasm' } }));
+        } catch (e) { /* an engine that refuses a constructed Response: below */ }
+      }
+      if (!module) module = await WebAssembly.compile(await new Response(inflated()).arrayBuffer());
+      mark('wasm-compiled');
+      return module;
     })();
   }
   return modulePromise;
 }
 /** A fresh wasm instance with its own memory (one per widget: a trap in one
- *  cannot take down another). */
+ *  cannot take down another). Instantiated synchronously: the module is
+ *  compiled already, and waiting would only give the page a turn to render. */
 async function newInstance() {
   const module = await wasmModule();
   const wb = createWasm();
-  const exports = await wb({ module_or_path: module });
+  const exports = wb.initSync({ module });
   // Kept for the benchmark's memory figures; not part of the API.
   Object.defineProperty(wb, 'memory', { value: exports.memory });
   return wb;
@@ -63,11 +82,53 @@ function h(tag, props, ...children) {
   for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
 }
+/* Numbers in the reader's language, as Intl.NumberFormat writes them for
+ * vi-VN ("71,1", "24.517", "12,8%") and en-US ("71.1", "24,517", "12.8%"),
+ * without it: the first vi-VN formatter costs the page ≈ 15 ms of locale data
+ * at start-up, and each call is slower than these few string operations on
+ * every slider step. Rounding is half away from zero on the shortest decimal
+ * form, as Intl does (1.005 → "1,01"); a value that rounds to zero loses its
+ * minus sign. Only non-finite and astronomically large values go to Intl. */
+const SEPARATORS = { 'vi-VN': [',', '.'], 'en-US': ['.', ','] };
+/** |x| · 10^shift rounded to d decimals, half away from zero, as fixed-point
+ *  text. Rounded on the digits of the shortest decimal form, as Intl does
+ *  (1.005 → "1.01", 226.64999999999998 → "226.6"), not on the binary value. */
+function roundedDigits(x, d, shift) {
+  const a = String(Math.abs(x));
+  if (a.includes('e')) return (Math.abs(x) * 10 ** shift).toFixed(d); // below 1e-6: rounds to 0
+  const [int, frac = ''] = a.split('.');
+  const f = frac.padEnd(shift, '0');
+  const i = `${int}${f.slice(0, shift)}`.replace(/^0+(?=\d)/, '');
+  const rest = f.slice(shift);
+  if (rest.length <= d) return d ? `${i}.${rest.padEnd(d, '0')}` : i;
+  let digits = i + rest.slice(0, d);
+  if (rest.charCodeAt(d) >= 53) { // the next digit is 5 or more: carry
+    const ds = digits.split('');
+    let k = ds.length - 1;
+    while (k >= 0 && ds[k] === '9') ds[k--] = '0';
+    if (k >= 0) ds[k] = String(Number(ds[k]) + 1); else ds.unshift('1');
+    digits = ds.join('');
+  }
+  digits = digits.padStart(d + 1, '0');
+  return d ? `${digits.slice(0, -d)}.${digits.slice(-d)}` : digits;
+}
+function formatNumber(v, locale, opts) {
+  const pct = opts.style === 'percent';
+  const max = opts.maximumFractionDigits ?? Math.max(opts.minimumFractionDigits || 0, pct ? 0 : 3);
+  const min = Math.min(opts.minimumFractionDigits ?? 0, max);
+  const seps = SEPARATORS[locale];
+  if (!seps || !Number.isFinite(v) || Math.abs(pct ? v * 100 : v) >= 1e15) return new Intl.NumberFormat(locale, opts).format(v);
+  let [int, frac = ''] = roundedDigits(v, max, pct ? 2 : 0).split('.');
+  const zero = /^0*$/.test(int + frac);
+  while (frac.length > min && frac.endsWith('0')) frac = frac.slice(0, -1);
+  if (opts.useGrouping !== false) int = int.replace(/\B(?=(\d{3})+(?!\d))/g, seps[1]);
+  return `${v < 0 && !zero ? '-' : ''}${int}${frac ? seps[0] + frac : ''}${pct ? '%' : ''}`;
+}
 const fmtCache = new Map();
 function nf(locale, opts) {
-  const key = locale + JSON.stringify(opts);
+  const key = `${locale}|${opts.style || ''}|${opts.minimumFractionDigits ?? ''}|${opts.maximumFractionDigits ?? ''}|${opts.useGrouping ?? ''}`;
   let f = fmtCache.get(key);
-  if (!f) { f = new Intl.NumberFormat(locale, opts); fmtCache.set(key, f); }
+  if (!f) { f = { format: (v) => formatNumber(v, locale, opts) }; fmtCache.set(key, f); }
   return f;
 }
 function isWasmTrap(e) {
@@ -142,7 +203,9 @@ class GrdpWhatIfElement extends HTMLElement {
   /* ---- start-up ---- */
   async _boot() {
     this.wb = await newInstance();
+    mark('wasm-instance');
     await this._loadDataset();
+    mark('dataset');
     const lang = this.getAttribute('lang');
     if (lang === 'vi' || lang === 'en') this.s.lang = lang;
     const theme = this.getAttribute('theme');
@@ -160,6 +223,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const hash = location.hash;
     const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
     if (link) this._applyLink(link, true); else { this._build(); this._recompute(); }
+    mark('rendered');
     if (this.hasAttribute('sync-hash')) {
       this._onHash = () => { if (location.hash !== this._lastHash) this._applyLink(location.hash); };
       window.addEventListener('hashchange', this._onHash);
@@ -352,10 +416,14 @@ class GrdpWhatIfElement extends HTMLElement {
     this._ro = new ResizeObserver((entries) => {
       const e = entries[entries.length - 1];
       const size = e.contentBoxSize && e.contentBoxSize[0];
-      this._box = size ? { w: size.inlineSize, h: size.blockSize } : { w: e.contentRect.width, h: e.contentRect.height };
+      const next = size ? { w: size.inlineSize, h: size.blockSize } : { w: e.contentRect.width, h: e.contentRect.height };
+      // Its first report repeats the size the first chart was drawn at.
+      if (this._drawn && this._box && next.w === this._box.w && next.h === this._box.h) return;
+      this._box = next;
       this._draw();
     });
     this._ro.observe(r.chartbox);
+    if (!this._drawn) mark('built');
     if (this.hasAttribute('sync-hash') && window.parent !== window) {
       new ResizeObserver(() => {
         window.parent.postMessage({ type: 'grdp-whatif:height', height: Math.ceil(document.documentElement.scrollHeight) }, '*');
@@ -516,7 +584,8 @@ class GrdpWhatIfElement extends HTMLElement {
       const shares = this.engine.projectShares(ind.id, input.targetYear);
       return { input, shares };
     }
-    const sc = Object.assign({}, input, { indicator: ind.id });
+    // The widget shows the 10th and 90th percentiles (the band), not the median.
+    const sc = Object.assign({}, input, { indicator: ind.id, percentiles: BAND });
     const p = this.engine.project(sc);
     const tp = this._presetInput('trend');
     const trendIn = Object.assign({}, sc, tp, { targetYear: sc.targetYear, targetValue: sc.targetValue, paths: 0 });
@@ -547,9 +616,6 @@ class GrdpWhatIfElement extends HTMLElement {
   _render() {
     const g = this.good;
     if (!g) return;
-    // The chart first: drawing after the readouts change would make the
-    // canvas wait for a style update of the whole widget.
-    this._draw();
     this._renderAlert();
     if (g.shares) this._renderShares(); else this._renderReadouts();
     this._renderLegend();
@@ -560,6 +626,9 @@ class GrdpWhatIfElement extends HTMLElement {
       this._sourcesFor = `${this.ind.id}|${this.s.lang}`;
       this._renderSources();
     }
+    // Last, once the words are in place: the first chart needs the widget's
+    // size, and asking for it after every change to the page is one layout.
+    this._draw();
   }
 
   _showAlert(msg) {
@@ -670,7 +739,9 @@ class GrdpWhatIfElement extends HTMLElement {
       sw.style.setProperty(cls === 'dot' || cls === 'box' || cls === 'diamond' ? 'background' : 'border-top-color', color);
       return h('li', null, sw, h('span', { text }));
     };
-    const c = this._colors();
+    // The theme's variables, not their computed values: reading those here
+    // would make the browser compute the widget's style before its layout.
+    const c = { history: 'var(--gw-history)', projection: 'var(--gw-projection)', trend: 'var(--gw-trend)', band: 'var(--gw-band)', target: 'var(--gw-target)' };
     if (this.good.shares) {
       this.r.legend.replaceChildren(...this.ind.parts.map((p, i) => item('box', PART_COLORS[i % PART_COLORS.length], p.label[this.s.lang] || p.label.vi)));
       return;
@@ -844,8 +915,9 @@ class GrdpWhatIfElement extends HTMLElement {
   _draw(opaque) {
     if (!this.good || !this.r || this.s.view !== 'chart') return;
     const box = this.r.chartbox;
-    // The size comes from the ResizeObserver: reading clientWidth here would
-    // force a layout of the whole widget after every readout update.
+    // The size comes from the ResizeObserver. Before its first report (the
+    // first chart) it is read here, which lays the widget out: _render draws
+    // last, after every other change, so that is the one layout it needs.
     if (!this._box) this._box = { w: box.clientWidth, h: box.clientHeight };
     const { w, h: hgt } = this._box;
     if (w < 10 || hgt < 10) return;
@@ -863,7 +935,7 @@ class GrdpWhatIfElement extends HTMLElement {
       if (!this._drawn) {
         this._drawn = true;
         // For the benchmark: navigation start → first complete chart.
-        if (performance.mark) performance.mark('grdp-whatif:first-chart');
+        mark('first-chart');
       }
     } catch (e) {
       if (isWasmTrap(e)) this._fatal(e); else this._showAlert(String(e.message || e));
@@ -1084,6 +1156,9 @@ class GrdpWhatIfElement extends HTMLElement {
 
   /** The chart as a PNG data URL, with its background painted. */
   _png() {
+    // The size now (the chart may have just been switched back into view).
+    const box = this.r.chartbox;
+    this._box = { w: box.clientWidth, h: box.clientHeight };
     this._draw(true);
     const url = this.r.canvas.toDataURL('image/png');
     this._draw();
