@@ -32,7 +32,9 @@ ${widget}
 })();
 `;
 const { minify } = await import('terser');
-const min = await minify(source, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+// GRDP_PROFILE=1 keeps function names (for reading a browser profile).
+const profiling = process.env.GRDP_PROFILE === '1';
+const min = await minify(source, { ecma: 2020, compress: profiling ? false : { passes: 2 }, mangle: !profiling, format: { comments: false } });
 if (!min.code || !min.code.includes('"__WASM_B64__"')) throw new Error('minify lost the wasm placeholder');
 // Zopfli writes standard gzip ≈ 5 % smaller than zlib -9; DecompressionStream reads it.
 const { gzipAsync } = await import('@gfx/zopfli');

@@ -1,6 +1,7 @@
 //! grdp-whatif: what-if projections of a Vietnamese province's GRDP per capita.
 //!
-//! The model ([`growth`], [`scenario`], [`montecarlo`], [`dataset`]) is plain
+//! The model ([`growth`], [`scenario`], [`montecarlo`], [`dataset`], read from
+//! JSON by [`json`] and [`read`]) is plain
 //! Rust with no browser dependency. [`chart`] draws a projection on any
 //! plotters backend; `wasm` (wasm32 only) is the one layer that talks to JS.
 #![forbid(unsafe_code)]
@@ -19,7 +20,9 @@ pub mod canvas;
 pub mod chart;
 pub mod dataset;
 pub mod growth;
+pub mod json;
 pub mod montecarlo;
+pub mod read;
 pub mod scenario;
 pub mod share;
 #[cfg(target_arch = "wasm32")]

@@ -4,7 +4,7 @@
 //! show it in the reader's language. Nothing here panics.
 
 use crate::chart::{self, ChartSpec};
-use crate::dataset::{self as ds, Dataset, DatasetError, Shape};
+use crate::dataset::{Dataset, DatasetError};
 use crate::growth;
 use crate::montecarlo;
 use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
@@ -58,71 +58,13 @@ fn whole_years(years: f64) -> Result<u32, JsValue> {
     Ok(years as u32)
 }
 
-fn js_message(e: &JsValue) -> String {
-    e.dyn_ref::<js_sys::Error>()
-        .map(|e| String::from(e.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_default()
-}
-
-/// Check every object's keys against the dataset's [`Shape`], naming the
-/// first unknown one by its path.
-fn check_keys(v: &JsValue, shape: &Shape, path: &str) -> Result<(), DatasetError> {
-    match shape {
-        Shape::Value => Ok(()),
-        Shape::List(inner) => {
-            if let Some(a) = v.dyn_ref::<js_sys::Array>() {
-                for (i, item) in a.iter().enumerate() {
-                    check_keys(&item, inner, &format!("{path}[{i}]"))?;
-                }
-            }
-            Ok(())
-        }
-        Shape::Object(_) | Shape::Map(_) => {
-            if !v.is_object() || js_sys::Array::is_array(v) {
-                return Ok(()); // a wrong type: serde names it
-            }
-            let obj: &js_sys::Object = v.unchecked_ref();
-            for entry in js_sys::Object::entries(obj).iter() {
-                let pair: js_sys::Array = entry.unchecked_into();
-                let key = pair.get(0).as_string().unwrap_or_default();
-                let child = pair.get(1);
-                let next = match shape {
-                    Shape::Object(keys) => keys.iter().find(|(k, _)| *k == key).map(|(_, s)| s),
-                    Shape::Map(inner) => Some(*inner),
-                    _ => None,
-                };
-                match next {
-                    Some(s) => check_keys(&child, s, &ds::join_path(path, &key))?,
-                    None => {
-                        let shown: String = key.chars().take(40).collect();
-                        return Err(DatasetError::new(
-                            ds::join_path(path, &shown),
-                            format!("unknown field `{shown}`"),
-                        ));
-                    }
-                }
-            }
-            Ok(())
-        }
-    }
-}
-
-/// Read a dataset from JSON text with the browser's JSON.parse, then the
-/// same checks as the native `Dataset::from_json`.
+/// Read a dataset from JSON text (in the wasm: no call back to JS per value).
 fn parse_dataset(text: &str) -> Result<Dataset, DatasetError> {
-    ds::check_size(text)?;
-    let v = js_sys::JSON::parse(text)
-        .map_err(|e| DatasetError::new("", format!("not valid JSON: {}", js_message(&e))))?;
-    check_keys(&v, &ds::SCHEMA, "")?;
-    let d: Dataset =
-        serde_wasm_bindgen::from_value(v).map_err(|e| DatasetError::new("", e.to_string()))?;
-    d.validate()?;
-    Ok(d)
+    Dataset::from_json(text)
 }
 
 fn default_lang_son() -> Result<Dataset, DatasetError> {
-    parse_dataset(ds::DEFAULT_JSON)
+    parse_dataset(crate::dataset::DEFAULT_JSON)
 }
 
 /// The constant yearly rate r with start·(1+r)^years = target.

@@ -111,4 +111,21 @@ proptest! {
     fn dataset_loader_never_panics(s in ".{0,300}") {
         let _ = Dataset::from_json(&s);
     }
+
+    /// The shipped dataset with one span cut out and junk put in (often still
+    /// JSON, often still a dataset): an answer either way, never a panic; and
+    /// when the JSON is still valid, serde_json agrees that it is.
+    #[test]
+    fn damaged_datasets_never_panic(at in 0usize..14_000, cut in 0usize..40, junk in "[\\\\\"{}\\[\\],:0-9.eE+\\-a-z ]{0,12}") {
+        let text = grdp_whatif::dataset::DEFAULT_JSON;
+        let mut at = at.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mut end = (at + cut).min(text.len());
+        while !text.is_char_boundary(end) { end -= 1; }
+        let damaged = format!("{}{}{}", &text[..at], junk, &text[end..]);
+        let ours = grdp_whatif::json::parse(&damaged).is_ok();
+        let theirs = serde_json::from_str::<serde_json::Value>(&damaged).is_ok();
+        prop_assert_eq!(ours, theirs, "{}", &damaged[at.saturating_sub(20)..(at + junk.len() + 20).min(damaged.len())]);
+        let _ = Dataset::from_json(&damaged);
+    }
 }

@@ -67,6 +67,21 @@ async function newInstance() {
   return wb;
 }
 
+let fontsWarm = false;
+function warmFonts() {
+  if (fontsWarm) return;
+  fontsWarm = true;
+  try {
+    const x = document.createElement('canvas').getContext('2d');
+    const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
+    const sample = '0123456789,.% Mục tiêu Đạt Chưa đạt đến năm Target reached';
+    for (const font of [`${Math.round(12 * dpr)}px sans-serif`, '16px system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif']) {
+      x.font = font;
+      x.measureText(sample);
+    }
+  } catch (e) { /* only a head start */ }
+}
+
 /* ---------- helpers ---------- */
 function h(tag, props, ...children) {
   const el = document.createElement(tag);
@@ -202,7 +217,12 @@ class GrdpWhatIfElement extends HTMLElement {
 
   /* ---- start-up ---- */
   async _boot() {
-    this.wb = await newInstance();
+    const instance = newInstance();
+    // While the engine compiles the wasm on its own threads, this one is
+    // free: find the fonts (and Vietnamese glyphs) the chart and the page
+    // will need, which a browser otherwise does at the first text drawn.
+    warmFonts();
+    this.wb = await instance;
     mark('wasm-instance');
     await this._loadDataset();
     mark('dataset');

@@ -1,0 +1,405 @@
+//! Reading a [`Dataset`] from a parsed JSON [`Value`]: which fields each
+//! object has, of which type, which may be left out. Every error names the
+//! field's path (`indicators[0].history[2].year`). Unknown and repeated keys
+//! are refused by name, so a typo never passes silently.
+
+use crate::dataset::{
+    join_path, Assumption, Assumptions, Dataset, DatasetError, Indicator, Model, Part, Point,
+    Preset, SharePoint, Source, Text,
+};
+use crate::json::Value;
+use std::collections::BTreeMap;
+
+type R<T> = Result<T, DatasetError>;
+
+fn wrong(path: &str, expected: &str, v: &Value) -> DatasetError {
+    DatasetError::new(path, format!("expected {expected}, found {}", v.kind()))
+}
+
+/// The fields of an object at `path`, which may only have the `allowed` keys.
+struct Fields<'a> {
+    path: &'a str,
+    fields: &'a [(String, Value)],
+}
+
+impl<'a> Fields<'a> {
+    fn of(v: &'a Value, path: &'a str, allowed: &[&str]) -> R<Self> {
+        let Value::Object(fields) = v else {
+            return Err(wrong(path, "an object", v));
+        };
+        for (i, (k, _)) in fields.iter().enumerate() {
+            let shown: String = k.chars().take(40).collect();
+            if !allowed.contains(&k.as_str()) {
+                return Err(DatasetError::new(
+                    join_path(path, &shown),
+                    format!(
+                        "unknown field `{shown}` (expected one of {})",
+                        allowed.join(", ")
+                    ),
+                ));
+            }
+            if fields.iter().take(i).any(|(j, _)| j == k) {
+                return Err(DatasetError::new(
+                    join_path(path, &shown),
+                    format!("duplicate field `{shown}`"),
+                ));
+            }
+        }
+        Ok(Fields { path, fields })
+    }
+
+    /// The value of `key`, if present and not null.
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| **v != Value::Null)
+    }
+
+    fn path(&self, key: &str) -> String {
+        join_path(self.path, key)
+    }
+
+    /// A field that must be there.
+    fn req<T>(&self, key: &str, read: impl Fn(&Value, &str) -> R<T>) -> R<T> {
+        match self.get(key) {
+            Some(v) => read(v, &self.path(key)),
+            None => Err(DatasetError::new(
+                self.path(key),
+                format!("missing field `{key}`"),
+            )),
+        }
+    }
+
+    /// A field that may be left out (or null).
+    fn opt<T>(&self, key: &str, read: impl Fn(&Value, &str) -> R<T>) -> R<Option<T>> {
+        self.get(key).map(|v| read(v, &self.path(key))).transpose()
+    }
+}
+
+fn string(v: &Value, path: &str) -> R<String> {
+    match v {
+        Value::String(s) => Ok(s.clone()),
+        _ => Err(wrong(path, "a string", v)),
+    }
+}
+
+fn number(v: &Value, path: &str) -> R<f64> {
+    match v {
+        Value::Number(n) => Ok(*n),
+        _ => Err(wrong(path, "a number", v)),
+    }
+}
+
+fn whole(v: &Value, path: &str, lo: f64, hi: f64) -> R<f64> {
+    let n = number(v, path)?;
+    if n.fract() != 0.0 || n < lo || n > hi {
+        return Err(DatasetError::new(
+            path,
+            format!("expected a whole number from {lo} to {hi}, found {n}"),
+        ));
+    }
+    Ok(n)
+}
+
+fn int(v: &Value, path: &str) -> R<i32> {
+    Ok(whole(v, path, f64::from(i32::MIN), f64::from(i32::MAX))? as i32)
+}
+
+fn uint(v: &Value, path: &str) -> R<u32> {
+    Ok(whole(v, path, 0.0, f64::from(u32::MAX))? as u32)
+}
+
+fn list<T>(v: &Value, path: &str, read: impl Fn(&Value, &str) -> R<T>) -> R<Vec<T>> {
+    let Value::Array(items) = v else {
+        return Err(wrong(path, "an array", v));
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| read(item, &format!("{path}[{i}]")))
+        .collect()
+}
+
+fn text(v: &Value, path: &str) -> R<Text> {
+    let f = Fields::of(v, path, &["vi", "en"])?;
+    Ok(Text {
+        vi: f.req("vi", string)?,
+        en: f.req("en", string)?,
+    })
+}
+
+fn source(v: &Value, path: &str) -> R<Source> {
+    let f = Fields::of(v, path, &["id", "publication", "title", "date", "url"])?;
+    Ok(Source {
+        id: f.req("id", string)?,
+        publication: f.req("publication", string)?,
+        title: f.req("title", string)?,
+        date: f.opt("date", string)?.unwrap_or_default(),
+        url: f.opt("url", string)?,
+    })
+}
+
+fn point(v: &Value, path: &str) -> R<Point> {
+    let f = Fields::of(v, path, &["year", "value", "source", "note"])?;
+    Ok(Point {
+        year: f.req("year", int)?,
+        value: f.req("value", number)?,
+        source: f.req("source", string)?,
+        note: f.opt("note", text)?,
+    })
+}
+
+fn assumption(v: &Value, path: &str) -> R<Assumption> {
+    let f = Fields::of(v, path, &["value", "source", "note"])?;
+    Ok(Assumption {
+        value: f.req("value", number)?,
+        source: f.req("source", string)?,
+        note: f.opt("note", text)?,
+    })
+}
+
+fn assumptions(v: &Value, path: &str) -> R<Assumptions> {
+    let f = Fields::of(
+        v,
+        path,
+        &["inflation", "populationGrowth", "fxBase", "fxChange"],
+    )?;
+    Ok(Assumptions {
+        inflation: f.req("inflation", assumption)?,
+        population_growth: f.req("populationGrowth", assumption)?,
+        fx_base: f.req("fxBase", assumption)?,
+        fx_change: f.req("fxChange", assumption)?,
+    })
+}
+
+fn model(v: &Value, path: &str) -> R<Model> {
+    match string(v, path)?.as_str() {
+        "perCapita" => Ok(Model::PerCapita),
+        "compound" => Ok(Model::Compound),
+        "linear" => Ok(Model::Linear),
+        "shares" => Ok(Model::Shares),
+        other => {
+            let shown: String = other.chars().take(40).collect();
+            Err(DatasetError::new(
+                path,
+                format!(
+                    "unknown model \"{shown}\" (expected one of perCapita, compound, linear, shares)"
+                ),
+            ))
+        }
+    }
+}
+
+fn preset(v: &Value, path: &str) -> R<Preset> {
+    let f = Fields::of(v, path, &["realGrowth", "growth", "note"])?;
+    Ok(Preset {
+        real_growth: f.opt("realGrowth", number)?,
+        growth: f.opt("growth", number)?,
+        note: f.opt("note", text)?,
+    })
+}
+
+fn presets(v: &Value, path: &str) -> R<BTreeMap<String, Preset>> {
+    let Value::Object(fields) = v else {
+        return Err(wrong(path, "an object", v));
+    };
+    let mut out = BTreeMap::new();
+    for (k, item) in fields {
+        let p = join_path(path, k);
+        if out.insert(k.clone(), preset(item, &p)?).is_some() {
+            return Err(DatasetError::new(p, format!("duplicate field `{k}`")));
+        }
+    }
+    Ok(out)
+}
+
+fn part(v: &Value, path: &str) -> R<Part> {
+    let f = Fields::of(v, path, &["id", "label"])?;
+    Ok(Part {
+        id: f.req("id", string)?,
+        label: f.req("label", text)?,
+    })
+}
+
+fn share(v: &Value, path: &str) -> R<SharePoint> {
+    let f = Fields::of(v, path, &["year", "values", "source", "note"])?;
+    Ok(SharePoint {
+        year: f.req("year", int)?,
+        values: f.req("values", |v, p| list(v, p, number))?,
+        source: f.req("source", string)?,
+        note: f.opt("note", text)?,
+    })
+}
+
+fn points(f: &Fields<'_>, key: &str) -> R<Vec<Point>> {
+    Ok(f.opt(key, |v, p| list(v, p, point))?.unwrap_or_default())
+}
+
+fn indicator(v: &Value, path: &str) -> R<Indicator> {
+    let f = Fields::of(
+        v,
+        path,
+        &[
+            "id",
+            "label",
+            "unit",
+            "model",
+            "history",
+            "alternatives",
+            "targets",
+            "scenarios",
+            "parts",
+            "shares",
+        ],
+    )?;
+    Ok(Indicator {
+        id: f.req("id", string)?,
+        label: f.req("label", text)?,
+        unit: f.req("unit", string)?,
+        model: f.req("model", model)?,
+        history: f.req("history", |v, p| list(v, p, point))?,
+        alternatives: points(&f, "alternatives")?,
+        targets: points(&f, "targets")?,
+        scenarios: f.opt("scenarios", presets)?.unwrap_or_default(),
+        parts: f.opt("parts", |v, p| list(v, p, part))?.unwrap_or_default(),
+        shares: f
+            .opt("shares", |v, p| list(v, p, share))?
+            .unwrap_or_default(),
+    })
+}
+
+/// Read a dataset from a JSON value: the fields and their types (the checks
+/// of [`Dataset::validate`] come after).
+///
+/// # Errors
+/// The first missing, unknown, repeated or mistyped field, by path.
+/// # Example
+/// ```
+/// use grdp_whatif::{json, read::dataset};
+/// let v = json::parse(r#"{"formatVersion": 1, "id": "x"}"#).unwrap();
+/// let e = dataset(&v).unwrap_err();
+/// assert_eq!((e.field.as_str(), e.problem.as_str()), ("name", "missing field `name`"));
+/// ```
+pub fn dataset(v: &Value) -> R<Dataset> {
+    let f = Fields::of(
+        v,
+        "",
+        &[
+            "formatVersion",
+            "id",
+            "name",
+            "baseYear",
+            "notes",
+            "sources",
+            "assumptions",
+            "indicators",
+        ],
+    )?;
+    Ok(Dataset {
+        format_version: f.req("formatVersion", uint)?,
+        id: f.req("id", string)?,
+        name: f.req("name", text)?,
+        base_year: f.req("baseYear", int)?,
+        notes: f.opt("notes", text)?.unwrap_or_default(),
+        sources: f.req("sources", |v, p| list(v, p, source))?,
+        assumptions: f.req("assumptions", assumptions)?,
+        indicators: f.req("indicators", |v, p| list(v, p, indicator))?,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn read(text: &str) -> R<Dataset> {
+        dataset(&parse(text).map_err(|e| DatasetError::new("", e.to_string()))?)
+    }
+
+    #[test]
+    fn reads_every_value_of_the_shipped_dataset() {
+        // Written back out (serde's Serialize side), the dataset holds every
+        // value of the text, and nothing else but empty defaults.
+        fn covers(back: &serde_json::Value, text: &serde_json::Value, path: &str) {
+            use serde_json::Value as J;
+            match (back, text) {
+                (J::Object(b), J::Object(t)) => {
+                    for (k, v) in t {
+                        covers(b.get(k).unwrap_or(&J::Null), v, &format!("{path}.{k}"));
+                    }
+                    for (k, v) in b {
+                        let empty = matches!(v, J::Array(a) if a.is_empty())
+                            || matches!(v, J::Object(o) if o.is_empty())
+                            || v.as_str() == Some("");
+                        assert!(t.contains_key(k) || empty, "{path}.{k} = {v}");
+                    }
+                }
+                (J::Array(b), J::Array(t)) => {
+                    assert_eq!(b.len(), t.len(), "{path}");
+                    for (i, (x, y)) in b.iter().zip(t).enumerate() {
+                        covers(x, y, &format!("{path}[{i}]"));
+                    }
+                }
+                (J::Number(b), J::Number(t)) => assert_eq!(b.as_f64(), t.as_f64(), "{path}"),
+                _ => assert_eq!(back, text, "{path}"),
+            }
+        }
+        let ours = read(crate::dataset::DEFAULT_JSON).unwrap();
+        let text: serde_json::Value = serde_json::from_str(crate::dataset::DEFAULT_JSON).unwrap();
+        covers(&serde_json::to_value(&ours).unwrap(), &text, "");
+        assert!(ours.indicators.len() >= 9);
+    }
+
+    #[test]
+    fn names_the_field_at_fault() {
+        let cases = [
+            (r#"[]"#, "", "expected an object, found an array"),
+            (
+                r#"{"formatVersion": 1, "id": 3}"#,
+                "id",
+                "expected a string, found a number",
+            ),
+            (r#"{"formatVersion": 1.5}"#, "formatVersion", "whole number"),
+            (r#"{"formatVersion": -1}"#, "formatVersion", "whole number"),
+            (r#"{"colour": 1}"#, "colour", "unknown field `colour`"),
+            (r#"{"id": "a", "id": "b"}"#, "id", "duplicate field `id`"),
+            (r#"{"formatVersion": 1}"#, "id", "missing field `id`"),
+        ];
+        for (text, field, problem) in cases {
+            let e = read(text).unwrap_err();
+            assert_eq!(e.field, field, "{text}");
+            assert!(e.problem.contains(problem), "{text}: {}", e.problem);
+        }
+    }
+
+    #[test]
+    fn paths_reach_into_lists_and_maps() {
+        let mut v: serde_json::Value = serde_json::from_str(crate::dataset::DEFAULT_JSON).unwrap();
+        v["indicators"][1]["history"][2]["year"] = serde_json::Value::from("2020");
+        let e = read(&v.to_string()).unwrap_err();
+        assert_eq!(e.field, "indicators[1].history[2].year");
+        let mut v: serde_json::Value = serde_json::from_str(crate::dataset::DEFAULT_JSON).unwrap();
+        v["indicators"][0]["scenarios"]["plan"]["speed"] = serde_json::Value::from(1);
+        let e = read(&v.to_string()).unwrap_err();
+        assert_eq!(e.field, "indicators[0].scenarios.plan.speed");
+        let mut v: serde_json::Value = serde_json::from_str(crate::dataset::DEFAULT_JSON).unwrap();
+        v["indicators"][0]["model"] = serde_json::Value::from("exponential");
+        let e = read(&v.to_string()).unwrap_err();
+        assert_eq!(e.field, "indicators[0].model");
+        assert!(e.problem.contains("unknown model \"exponential\""));
+    }
+
+    #[test]
+    fn optional_fields_may_be_left_out_or_null() {
+        let mut v: serde_json::Value = serde_json::from_str(crate::dataset::DEFAULT_JSON).unwrap();
+        let ind = v["indicators"][0].as_object_mut().unwrap();
+        ind.remove("alternatives");
+        ind.insert("targets".into(), serde_json::Value::Null);
+        v.as_object_mut().unwrap().remove("notes");
+        let d = read(&v.to_string()).unwrap();
+        assert!(d.indicators[0].alternatives.is_empty() && d.indicators[0].targets.is_empty());
+        assert_eq!(d.notes, Text::default());
+    }
+}
