@@ -140,7 +140,8 @@ fn datasets() {
     assert!(inds.length() >= 8);
     let text = js_sys::JSON::stringify(&d).unwrap().as_string().unwrap();
     assert!(load_dataset(&text).is_ok());
-    assert_js_error(load_dataset("{\"formatVersion\":2}"), "dataset");
+    assert_js_error(load_dataset("{\"formatVersion\":2}"), "id");
+    assert_js_error(load_dataset("{\"formatVersion\":"), "dataset");
     let bad = text.replacen("\"millionVnd\"", "\"kg\"", 1);
     assert_js_error(load_dataset(&bad), "indicators[0].unit");
     let e = Engine::from_json(&text.replacen("\"year\":2021", "\"year\":2020", 1));
