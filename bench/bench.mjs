@@ -6,7 +6,6 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
-import { execFileSync } from 'node:child_process';
 import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 25);
@@ -171,7 +170,7 @@ await browser.close();
 /* ---------- RESULTS.md ---------- */
 const cpu = cpus()[0]?.model || 'unknown CPU';
 let rustc = '';
-try { rustc = execFileSync('rustc', ['--version']).toString().trim(); } catch { /* not needed */ }
+try { rustc = `wasm built with ${JSON.parse(readFileSync('dist/build-info.json', 'utf8')).wasm}`; } catch { /* not needed */ }
 const md = [`# Benchmark results`, '', `Run ${new Date().toISOString()} on ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${chromiumVersion} headless (software rendering, --disable-gpu), devicePixelRatio ${DPR}, viewport ${VIEW.width}×${VIEW.height}; ${rustc}.`, '',
   'Produced by `make bench` (bench/bench.mjs). Times are wall-clock in the page (`performance.now()`).', '',
   '| section | what | value | note |', '|---|---|---|---|', ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.note} |`), ''].join('\n');

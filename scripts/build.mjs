@@ -65,6 +65,8 @@ copyFileSync('target/wb-web/grdp_whatif.js', 'dist/grdp_whatif.js');
 copyFileSync('target/wb-web/grdp_whatif.d.ts', 'dist/grdp_whatif.d.ts');
 copyFileSync('target/wb-web/grdp_whatif_bg.wasm', 'dist/grdp_whatif_bg.wasm');
 copyFileSync('data/lang-son.json', 'dist/lang-son.json');
+// Which compiler built the wasm (the benchmark quotes it).
+writeFileSync('dist/build-info.json', JSON.stringify({ version, wasm: process.env.GRDP_BUILT_WITH || 'unknown' }, null, 1) + '\n');
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 for (const f of ['dist/grdp_whatif_bg.wasm', 'dist/embed.js', 'dist/grdp-whatif.html']) {

@@ -5,8 +5,23 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 scripts/setup.sh build >/dev/null
 
-cargo build --release --target wasm32-unknown-unknown --quiet
-RAW=target/wasm32-unknown-unknown/release/grdp_whatif.wasm
+# The pinned nightly (scripts/nightly-toolchain), when present, builds std
+# itself with the immediate-abort panic strategy: a smaller wasm with the same
+# behaviour (a panic, unreachable by design, traps either way). GRDP_STABLE=1
+# or a missing nightly builds with stable instead.
+NIGHTLY="$(cat scripts/nightly-toolchain)"
+if [ "${GRDP_STABLE:-0}" != 1 ] && scripts/nightly-ready; then
+  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+    cargo "+$NIGHTLY" build --release --target wasm32-unknown-unknown --quiet \
+    -Zbuild-std=std,panic_abort --target-dir target/nightly
+  RAW=target/nightly/wasm32-unknown-unknown/release/grdp_whatif.wasm
+  BUILT_WITH="$(rustc "+$NIGHTLY" --version) -Zbuild-std, panic=immediate-abort"
+else
+  [ "${GRDP_STABLE:-0}" = 1 ] || echo "[build] $NIGHTLY with rust-src is not installed: building the wasm with stable (larger)" >&2
+  cargo build --release --target wasm32-unknown-unknown --quiet
+  RAW=target/wasm32-unknown-unknown/release/grdp_whatif.wasm
+  BUILT_WITH="$(rustc --version)"
+fi
 rm -rf target/wb-nomod target/wb-web dist
 mkdir -p target/wb-nomod target/wb-web dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wb-nomod "$RAW"
@@ -15,4 +30,4 @@ for d in target/wb-nomod target/wb-web; do
   node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
     "$d/grdp_whatif_bg.wasm" -o "$d/grdp_whatif_bg.wasm"
 done
-node scripts/build.mjs
+GRDP_BUILT_WITH="$BUILT_WITH" node scripts/build.mjs
