@@ -93,6 +93,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             black_box(growth::real_growth_needed(c, 0.035, 0.008).ok());
         }),
     );
+    let text = grdp_whatif::dataset::DEFAULT_JSON;
+    row(
+        "  of which: JSON text → values (json::parse)",
+        time(300, || {
+            black_box(grdp_whatif::json::parse(black_box(text)).ok());
+        }),
+    );
+    let value = grdp_whatif::json::parse(text)?;
+    row(
+        "  of which: values → typed dataset (read::dataset)",
+        time(300, || {
+            black_box(grdp_whatif::read::dataset(black_box(&value)).ok());
+        }),
+    );
+    let d = Dataset::from_json(text)?;
+    row(
+        "  of which: checks (Dataset::validate)",
+        time(300, || {
+            black_box(black_box(&d).validate().ok());
+        }),
+    );
     row(
         "Dataset::from_json (embedded Lạng Sơn)",
         time(300, || {

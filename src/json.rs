@@ -64,6 +64,8 @@ impl std::fmt::Display for ParseError {
     }
 }
 
+impl std::error::Error for ParseError {}
+
 /// Parse a whole JSON text.
 ///
 /// # Errors

@@ -12,18 +12,70 @@ use std::collections::BTreeMap;
 
 type R<T> = Result<T, DatasetError>;
 
-fn wrong(path: &str, expected: &str, v: &Value) -> DatasetError {
-    DatasetError::new(path, format!("expected {expected}, found {}", v.kind()))
+/// Where a value is: written out (`indicators[0].unit`) only for an error,
+/// so reading a good dataset allocates no paths.
+#[derive(Clone, Copy)]
+struct Path<'a> {
+    parent: Option<&'a Path<'a>>,
+    step: Step<'a>,
+}
+
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Root,
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Path<'a> {
+    const ROOT: Path<'static> = Path {
+        parent: None,
+        step: Step::Root,
+    };
+
+    fn key(&'a self, key: &'a str) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Key(key),
+        }
+    }
+
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path {
+            parent: Some(self),
+            step: Step::Index(i),
+        }
+    }
+
+    fn render(&self) -> String {
+        let mut out = self.parent.map(Path::render).unwrap_or_default();
+        match self.step {
+            Step::Root => {}
+            Step::Key(k) => {
+                let k: String = k.chars().take(40).collect();
+                out = join_path(&out, &k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+        out
+    }
+}
+
+fn wrong(path: &Path<'_>, expected: &str, v: &Value) -> DatasetError {
+    DatasetError::new(
+        path.render(),
+        format!("expected {expected}, found {}", v.kind()),
+    )
 }
 
 /// The fields of an object at `path`, which may only have the `allowed` keys.
 struct Fields<'a> {
-    path: &'a str,
+    path: &'a Path<'a>,
     fields: &'a [(String, Value)],
 }
 
 impl<'a> Fields<'a> {
-    fn of(v: &'a Value, path: &'a str, allowed: &[&str]) -> R<Self> {
+    fn of(v: &'a Value, path: &'a Path<'a>, allowed: &[&str]) -> R<Self> {
         let Value::Object(fields) = v else {
             return Err(wrong(path, "an object", v));
         };
@@ -31,7 +83,7 @@ impl<'a> Fields<'a> {
             let shown: String = k.chars().take(40).collect();
             if !allowed.contains(&k.as_str()) {
                 return Err(DatasetError::new(
-                    join_path(path, &shown),
+                    path.key(k).render(),
                     format!(
                         "unknown field `{shown}` (expected one of {})",
                         allowed.join(", ")
@@ -40,7 +92,7 @@ impl<'a> Fields<'a> {
             }
             if fields.iter().take(i).any(|(j, _)| j == k) {
                 return Err(DatasetError::new(
-                    join_path(path, &shown),
+                    path.key(k).render(),
                     format!("duplicate field `{shown}`"),
                 ));
             }
@@ -57,72 +109,71 @@ impl<'a> Fields<'a> {
             .filter(|v| **v != Value::Null)
     }
 
-    fn path(&self, key: &str) -> String {
-        join_path(self.path, key)
-    }
-
     /// A field that must be there.
-    fn req<T>(&self, key: &str, read: impl Fn(&Value, &str) -> R<T>) -> R<T> {
+    fn req<T>(&self, key: &str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<T> {
+        let path = self.path.key(key);
         match self.get(key) {
-            Some(v) => read(v, &self.path(key)),
+            Some(v) => read(v, &path),
             None => Err(DatasetError::new(
-                self.path(key),
+                path.render(),
                 format!("missing field `{key}`"),
             )),
         }
     }
 
     /// A field that may be left out (or null).
-    fn opt<T>(&self, key: &str, read: impl Fn(&Value, &str) -> R<T>) -> R<Option<T>> {
-        self.get(key).map(|v| read(v, &self.path(key))).transpose()
+    fn opt<T>(&self, key: &str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<Option<T>> {
+        self.get(key)
+            .map(|v| read(v, &self.path.key(key)))
+            .transpose()
     }
 }
 
-fn string(v: &Value, path: &str) -> R<String> {
+fn string(v: &Value, path: &Path<'_>) -> R<String> {
     match v {
         Value::String(s) => Ok(s.clone()),
         _ => Err(wrong(path, "a string", v)),
     }
 }
 
-fn number(v: &Value, path: &str) -> R<f64> {
+fn number(v: &Value, path: &Path<'_>) -> R<f64> {
     match v {
         Value::Number(n) => Ok(*n),
         _ => Err(wrong(path, "a number", v)),
     }
 }
 
-fn whole(v: &Value, path: &str, lo: f64, hi: f64) -> R<f64> {
+fn whole(v: &Value, path: &Path<'_>, lo: f64, hi: f64) -> R<f64> {
     let n = number(v, path)?;
     if n.fract() != 0.0 || n < lo || n > hi {
         return Err(DatasetError::new(
-            path,
+            path.render(),
             format!("expected a whole number from {lo} to {hi}, found {n}"),
         ));
     }
     Ok(n)
 }
 
-fn int(v: &Value, path: &str) -> R<i32> {
+fn int(v: &Value, path: &Path<'_>) -> R<i32> {
     Ok(whole(v, path, f64::from(i32::MIN), f64::from(i32::MAX))? as i32)
 }
 
-fn uint(v: &Value, path: &str) -> R<u32> {
+fn uint(v: &Value, path: &Path<'_>) -> R<u32> {
     Ok(whole(v, path, 0.0, f64::from(u32::MAX))? as u32)
 }
 
-fn list<T>(v: &Value, path: &str, read: impl Fn(&Value, &str) -> R<T>) -> R<Vec<T>> {
+fn list<T>(v: &Value, path: &Path<'_>, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<Vec<T>> {
     let Value::Array(items) = v else {
         return Err(wrong(path, "an array", v));
     };
     items
         .iter()
         .enumerate()
-        .map(|(i, item)| read(item, &format!("{path}[{i}]")))
+        .map(|(i, item)| read(item, &path.index(i)))
         .collect()
 }
 
-fn text(v: &Value, path: &str) -> R<Text> {
+fn text(v: &Value, path: &Path<'_>) -> R<Text> {
     let f = Fields::of(v, path, &["vi", "en"])?;
     Ok(Text {
         vi: f.req("vi", string)?,
@@ -130,7 +181,7 @@ fn text(v: &Value, path: &str) -> R<Text> {
     })
 }
 
-fn source(v: &Value, path: &str) -> R<Source> {
+fn source(v: &Value, path: &Path<'_>) -> R<Source> {
     let f = Fields::of(v, path, &["id", "publication", "title", "date", "url"])?;
     Ok(Source {
         id: f.req("id", string)?,
@@ -141,7 +192,7 @@ fn source(v: &Value, path: &str) -> R<Source> {
     })
 }
 
-fn point(v: &Value, path: &str) -> R<Point> {
+fn point(v: &Value, path: &Path<'_>) -> R<Point> {
     let f = Fields::of(v, path, &["year", "value", "source", "note"])?;
     Ok(Point {
         year: f.req("year", int)?,
@@ -151,7 +202,7 @@ fn point(v: &Value, path: &str) -> R<Point> {
     })
 }
 
-fn assumption(v: &Value, path: &str) -> R<Assumption> {
+fn assumption(v: &Value, path: &Path<'_>) -> R<Assumption> {
     let f = Fields::of(v, path, &["value", "source", "note"])?;
     Ok(Assumption {
         value: f.req("value", number)?,
@@ -160,7 +211,7 @@ fn assumption(v: &Value, path: &str) -> R<Assumption> {
     })
 }
 
-fn assumptions(v: &Value, path: &str) -> R<Assumptions> {
+fn assumptions(v: &Value, path: &Path<'_>) -> R<Assumptions> {
     let f = Fields::of(
         v,
         path,
@@ -174,7 +225,7 @@ fn assumptions(v: &Value, path: &str) -> R<Assumptions> {
     })
 }
 
-fn model(v: &Value, path: &str) -> R<Model> {
+fn model(v: &Value, path: &Path<'_>) -> R<Model> {
     match string(v, path)?.as_str() {
         "perCapita" => Ok(Model::PerCapita),
         "compound" => Ok(Model::Compound),
@@ -183,7 +234,7 @@ fn model(v: &Value, path: &str) -> R<Model> {
         other => {
             let shown: String = other.chars().take(40).collect();
             Err(DatasetError::new(
-                path,
+                path.render(),
                 format!(
                     "unknown model \"{shown}\" (expected one of perCapita, compound, linear, shares)"
                 ),
@@ -192,7 +243,7 @@ fn model(v: &Value, path: &str) -> R<Model> {
     }
 }
 
-fn preset(v: &Value, path: &str) -> R<Preset> {
+fn preset(v: &Value, path: &Path<'_>) -> R<Preset> {
     let f = Fields::of(v, path, &["realGrowth", "growth", "note"])?;
     Ok(Preset {
         real_growth: f.opt("realGrowth", number)?,
@@ -201,21 +252,24 @@ fn preset(v: &Value, path: &str) -> R<Preset> {
     })
 }
 
-fn presets(v: &Value, path: &str) -> R<BTreeMap<String, Preset>> {
+fn presets(v: &Value, path: &Path<'_>) -> R<BTreeMap<String, Preset>> {
     let Value::Object(fields) = v else {
         return Err(wrong(path, "an object", v));
     };
     let mut out = BTreeMap::new();
     for (k, item) in fields {
-        let p = join_path(path, k);
+        let p = path.key(k);
         if out.insert(k.clone(), preset(item, &p)?).is_some() {
-            return Err(DatasetError::new(p, format!("duplicate field `{k}`")));
+            return Err(DatasetError::new(
+                p.render(),
+                format!("duplicate field `{k}`"),
+            ));
         }
     }
     Ok(out)
 }
 
-fn part(v: &Value, path: &str) -> R<Part> {
+fn part(v: &Value, path: &Path<'_>) -> R<Part> {
     let f = Fields::of(v, path, &["id", "label"])?;
     Ok(Part {
         id: f.req("id", string)?,
@@ -223,7 +277,7 @@ fn part(v: &Value, path: &str) -> R<Part> {
     })
 }
 
-fn share(v: &Value, path: &str) -> R<SharePoint> {
+fn share(v: &Value, path: &Path<'_>) -> R<SharePoint> {
     let f = Fields::of(v, path, &["year", "values", "source", "note"])?;
     Ok(SharePoint {
         year: f.req("year", int)?,
@@ -237,7 +291,7 @@ fn points(f: &Fields<'_>, key: &str) -> R<Vec<Point>> {
     Ok(f.opt(key, |v, p| list(v, p, point))?.unwrap_or_default())
 }
 
-fn indicator(v: &Value, path: &str) -> R<Indicator> {
+fn indicator(v: &Value, path: &Path<'_>) -> R<Indicator> {
     let f = Fields::of(
         v,
         path,
@@ -285,7 +339,7 @@ fn indicator(v: &Value, path: &str) -> R<Indicator> {
 pub fn dataset(v: &Value) -> R<Dataset> {
     let f = Fields::of(
         v,
-        "",
+        &Path::ROOT,
         &[
             "formatVersion",
             "id",
