@@ -83,6 +83,12 @@ function warmFonts() {
 }
 
 /* ---------- helpers ---------- */
+/* Writes that change nothing are skipped: on a slider step each attribute or
+ * text write makes the browser restyle the element (and, for selectors such as
+ * :empty or [aria-pressed], its neighbours) before the next canvas text. */
+function setText(el, text) { if (el.textContent !== text) el.textContent = text; }
+function setAttr(el, name, value) { if (el.getAttribute(name) !== value) el.setAttribute(name, value); }
+function clearInvalid(f) { if (f.num.hasAttribute('aria-invalid')) f.num.removeAttribute('aria-invalid'); setText(f.msg, ''); }
 function h(tag, props, ...children) {
   const el = document.createElement(tag);
   if (props) {
@@ -482,8 +488,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const x = f.def.pct ? v * 100 : v;
     f.range.value = String(Math.min(f.def.max, Math.max(f.def.min, x)));
     f.num.value = this._shown(f.def, v);
-    f.num.removeAttribute('aria-invalid');
-    f.msg.textContent = '';
+    clearInvalid(f);
   }
 
   _fieldError(key, message) {
@@ -505,7 +510,7 @@ class GrdpWhatIfElement extends HTMLElement {
       this._custom = Object.assign({}, next);
       this._updatePresetButtons();
       if (src === 'text') this._syncField(key, value);
-      else { const f = this.r.fields[key]; f.num.value = this._shown(f.def, value); f.num.removeAttribute('aria-invalid'); f.msg.textContent = ''; }
+      else { const f = this.r.fields[key]; const shown = this._shown(f.def, value); if (f.num.value !== shown) f.num.value = shown; clearInvalid(f); }
     }
   }
 
@@ -534,7 +539,7 @@ class GrdpWhatIfElement extends HTMLElement {
   }
 
   _updatePresetButtons() {
-    for (const [n, b] of Object.entries(this.r.presetBtns)) b.setAttribute('aria-pressed', String(n === this.s.preset));
+    for (const [n, b] of Object.entries(this.r.presetBtns)) setAttr(b, 'aria-pressed', String(n === this.s.preset));
   }
 
   _switchIndicator(id) {
@@ -591,7 +596,7 @@ class GrdpWhatIfElement extends HTMLElement {
     this.good = next;
     if (changedKey) {
       const f = this.r.fields[changedKey];
-      if (f) { f.num.removeAttribute('aria-invalid'); f.msg.textContent = ''; }
+      if (f) clearInvalid(f);
     }
     this._render();
     this._writeHash(lazyHash);
@@ -636,6 +641,12 @@ class GrdpWhatIfElement extends HTMLElement {
   _render() {
     const g = this.good;
     if (!g) return;
+    // On a step (the chart's size known) the chart first, while the page's
+    // style is still clean: canvas text makes the browser bring style up to
+    // date, which the words written below would otherwise make it redo now,
+    // on every step, instead of once per frame.
+    const early = !!this._box;
+    if (early) this._draw();
     this._renderAlert();
     if (g.shares) this._renderShares(); else this._renderReadouts();
     this._renderLegend();
@@ -646,9 +657,9 @@ class GrdpWhatIfElement extends HTMLElement {
       this._sourcesFor = `${this.ind.id}|${this.s.lang}`;
       this._renderSources();
     }
-    // Last, once the words are in place: the first chart needs the widget's
-    // size, and asking for it after every change to the page is one layout.
-    this._draw();
+    // The first chart last, once the words are in place: it needs the
+    // widget's size, and asking for it after every change is one layout.
+    if (!early) this._draw();
   }
 
   _showAlert(msg) {
@@ -661,8 +672,8 @@ class GrdpWhatIfElement extends HTMLElement {
       const t = T[this.s.lang];
       this._showAlert(t[this.notice.key](...this.notice.args));
     } else {
-      this.r.alert.hidden = true;
-      this.r.alert.textContent = '';
+      if (!this.r.alert.hidden) this.r.alert.hidden = true;
+      setText(this.r.alert, '');
     }
   }
 
@@ -680,10 +691,10 @@ class GrdpWhatIfElement extends HTMLElement {
     }
     cards.forEach((c, i) => {
       const [label, big, small] = box.children[i].children;
-      if (label.textContent !== c.label) label.textContent = c.label;
-      if (big.textContent !== c.big) big.textContent = c.big;
+      setText(label, c.label);
+      setText(big, c.big);
       if (big.className !== c.cls) big.className = c.cls;
-      if (small.textContent !== c.small) small.textContent = c.small;
+      setText(small, c.small);
     });
   }
 
@@ -733,8 +744,8 @@ class GrdpWhatIfElement extends HTMLElement {
         reach, need: p.requiredRate !== null ? rateText(p.requiredRate) : '', prob,
       });
     }
-    this.r.narrative.textContent = text.trim();
-    this.r.canvas.setAttribute('aria-label', t.caption(ind.label[this.s.lang] || ind.label.vi, t.units[ind.unit]));
+    setText(this.r.narrative, text.trim());
+    setAttr(this.r.canvas, 'aria-label', t.caption(ind.label[this.s.lang] || ind.label.vi, t.units[ind.unit]));
   }
 
   _renderShares() {
@@ -743,8 +754,8 @@ class GrdpWhatIfElement extends HTMLElement {
     const last = sh.years.length - 1;
     const parts = this.ind.parts.map((part, i) => `${part.label[this.s.lang] || part.label.vi} ${num(sh.values[i][last])}%`).join('; ');
     this._setCards(this.ind.parts.map((part, i) => this._readout(`${part.label[this.s.lang] || part.label.vi}, ${sh.years[last]}`, `${num(sh.values[i][last])}%`, '')));
-    this.r.narrative.textContent = t.narrativeShares({ y: sh.years[last], parts });
-    this.r.canvas.setAttribute('aria-label', t.caption(this.ind.label[this.s.lang] || this.ind.label.vi, '%'));
+    setText(this.r.narrative, t.narrativeShares({ y: sh.years[last], parts }));
+    setAttr(this.r.canvas, 'aria-label', t.caption(this.ind.label[this.s.lang] || this.ind.label.vi, '%'));
   }
 
   _renderLegend() {
