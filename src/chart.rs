@@ -8,24 +8,24 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A year and a value.
-#[derive(Debug, Clone, Copy, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Xy {
     pub year: f64,
     pub value: f64,
 }
 
 /// A line: years and values of equal length.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Line {
     pub years: Vec<f64>,
     pub values: Vec<f64>,
 }
 
 /// A band between `lo` and `hi`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Band {
     pub years: Vec<f64>,
     pub lo: Vec<f64>,
@@ -33,7 +33,7 @@ pub struct Band {
 }
 
 /// A stacked series (shares).
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Stack {
     pub years: Vec<f64>,
@@ -45,7 +45,7 @@ pub struct Stack {
 }
 
 /// Colours as `#rrggbb`.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Theme {
     pub background: String,
@@ -59,8 +59,8 @@ pub struct Theme {
 }
 
 /// Words drawn on the canvas, already in the reader's language.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize, Default)]
-#[serde(rename_all = "camelCase", default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[serde(rename_all = "camelCase")]
 pub struct Words {
     pub target: String,
     pub reached: String,
@@ -68,53 +68,38 @@ pub struct Words {
 }
 
 /// Everything the chart shows.
-#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ChartSpec {
     /// Backing-store pixels per CSS pixel (devicePixelRatio), 0.5–4.
     pub scale: f64,
     pub history: Vec<Xy>,
-    #[serde(default)]
     pub alternatives: Vec<Xy>,
-    #[serde(default)]
     pub projection: Option<Line>,
-    #[serde(default)]
     pub trend: Option<Line>,
-    #[serde(default)]
     pub band: Option<Band>,
-    #[serde(default)]
     pub target: Option<Xy>,
-    #[serde(default)]
     pub reached_year: Option<f64>,
-    #[serde(default)]
     pub stack: Option<Stack>,
     pub theme: Theme,
     /// Leave the background unpainted: the canvas's own CSS background shows
     /// through. The widget does this on screen, where a browser draws text on
     /// a transparent canvas several times faster than on one it has filled;
     /// PNG and print copies paint it.
-    #[serde(default)]
     pub transparent: bool,
-    #[serde(default)]
     pub words: Words,
     /// Decimal separator for axis labels ("," in vi-VN).
     pub decimal: String,
     /// Thousands separator ("." in vi-VN).
     pub group: String,
     /// Decimals on the value axis.
-    #[serde(default = "one")]
     pub decimals: u32,
     /// Suffix after value-axis numbers ("%" for shares), may be empty.
-    #[serde(default)]
     pub unit_suffix: String,
 }
 
-fn one() -> u32 {
-    1
-}
-
 /// Where the plot landed, in CSS pixels, so the page can map a pointer to a year.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
     pub plot_left: f64,

@@ -1,13 +1,22 @@
-//! Reading a [`Dataset`] from a parsed JSON [`Value`]: which fields each
-//! object has, of which type, which may be left out. Every error names the
-//! field's path (`indicators[0].history[2].year`). Unknown and repeated keys
-//! are refused by name, so a typo never passes silently.
+//! Reading typed values from a [`Value`] tree: a [`Dataset`] (from JSON
+//! text), and the scenario, share state and chart spec the JS side passes
+//! (converted from JS values by the wasm layer). Which fields each object
+//! has, of which type, which may be left out; every error names the field's
+//! path (`indicators[0].history[2].year`). Unknown and repeated keys are
+//! refused by name, so a typo never passes silently.
+//!
+//! Reading by hand replaces serde's derived deserialisers (and
+//! serde-wasm-bindgen's walk of JS objects): smaller code, and one place that
+//! says what each field may be.
 
+use crate::chart::{Band, ChartSpec, Line, Stack, Theme, Words, Xy};
 use crate::dataset::{
     join_path, Assumption, Assumptions, Dataset, DatasetError, Indicator, Model, Part, Point,
     Preset, SharePoint, Source, Text,
 };
 use crate::json::Value;
+use crate::scenario::ScenarioInput;
+use crate::share::ShareState;
 use std::collections::BTreeMap;
 
 type R<T> = Result<T, DatasetError>;
@@ -121,6 +130,17 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// A field that must be there, where null is a value (a gap in a series).
+    fn req_nullable<T>(&self, key: &str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<T> {
+        match self.fields.iter().find(|(k, _)| k == key) {
+            Some((_, v)) => read(v, &self.path.key(key)),
+            None => Err(DatasetError::new(
+                self.path.key(key).render(),
+                format!("missing field `{key}`"),
+            )),
+        }
+    }
+
     /// A field that may be left out (or null).
     fn opt<T>(&self, key: &str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<Option<T>> {
         self.get(key)
@@ -140,6 +160,21 @@ fn number(v: &Value, path: &Path<'_>) -> R<f64> {
     match v {
         Value::Number(n) => Ok(*n),
         _ => Err(wrong(path, "a number", v)),
+    }
+}
+
+fn boolean(v: &Value, path: &Path<'_>) -> R<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        _ => Err(wrong(path, "true or false", v)),
+    }
+}
+
+/// A number in a chart series, where a gap (null, as JSON writes NaN) is NaN.
+fn point_value(v: &Value, path: &Path<'_>) -> R<f64> {
+    match v {
+        Value::Null => Ok(f64::NAN),
+        _ => number(v, path),
     }
 }
 
@@ -324,6 +359,206 @@ fn indicator(v: &Value, path: &Path<'_>) -> R<Indicator> {
     })
 }
 
+/// Read a scenario as the JS side gives it: every field optional (null or
+/// left out: the dataset's), unknown fields refused. Values are checked by
+/// [`crate::scenario::Scenario::resolve`] afterwards (NaN passes here, and is
+/// refused there with the field's name).
+///
+/// # Errors
+/// An unknown or mistyped field, by name.
+/// # Example
+/// ```
+/// use grdp_whatif::{json, read::scenario_input};
+/// let v = json::parse(r#"{"realGrowth": 0.1, "targetYear": 2031}"#).unwrap();
+/// assert_eq!(scenario_input(&v).unwrap().target_year, Some(2031));
+/// let bad = json::parse(r#"{"realGrowht": 0.1}"#).unwrap();
+/// assert_eq!(scenario_input(&bad).unwrap_err().field, "realGrowht");
+/// ```
+pub fn scenario_input(v: &Value) -> R<ScenarioInput> {
+    scenario_at(v, &Path::ROOT)
+}
+
+fn scenario_at(v: &Value, path: &Path<'_>) -> R<ScenarioInput> {
+    let f = Fields::of(v, path, ScenarioInput::FIELDS)?;
+    Ok(ScenarioInput {
+        indicator: f.opt("indicator", string)?,
+        base_year: f.opt("baseYear", int)?,
+        base_value: f.opt("baseValue", number)?,
+        target_year: f.opt("targetYear", int)?,
+        target_value: f.opt("targetValue", number)?,
+        real_growth: f.opt("realGrowth", number)?,
+        inflation: f.opt("inflation", number)?,
+        population_growth: f.opt("populationGrowth", number)?,
+        growth: f.opt("growth", number)?,
+        fx_base: f.opt("fxBase", number)?,
+        fx_change: f.opt("fxChange", number)?,
+        spread: f.opt("spread", number)?,
+        paths: f.opt("paths", uint)?,
+        seed: f.opt("seed", uint)?,
+        percentiles: f.opt("percentiles", |v, p| list(v, p, number))?,
+    })
+}
+
+/// Read the state a share link carries: `{ scenario, lang, theme, view }`,
+/// each optional.
+///
+/// # Errors
+/// An unknown or mistyped field, by path (`scenario.realGrowth`).
+/// # Example
+/// ```
+/// use grdp_whatif::{json, read::share_state};
+/// let v = json::parse(r#"{"scenario": {"realGrowth": 0.09}, "lang": "en"}"#).unwrap();
+/// assert_eq!(share_state(&v).unwrap().lang.as_deref(), Some("en"));
+/// ```
+pub fn share_state(v: &Value) -> R<ShareState> {
+    let f = Fields::of(v, &Path::ROOT, &["scenario", "lang", "theme", "view"])?;
+    Ok(ShareState {
+        scenario: f.opt("scenario", scenario_at)?.unwrap_or_default(),
+        lang: f.opt("lang", string)?,
+        theme: f.opt("theme", string)?,
+        view: f.opt("view", string)?,
+    })
+}
+
+fn xy(v: &Value, path: &Path<'_>) -> R<Xy> {
+    let f = Fields::of(v, path, &["year", "value"])?;
+    Ok(Xy {
+        year: f.req("year", number)?,
+        value: f.req_nullable("value", point_value)?,
+    })
+}
+
+fn series(v: &Value, path: &Path<'_>) -> R<Vec<f64>> {
+    list(v, path, point_value)
+}
+
+fn line(v: &Value, path: &Path<'_>) -> R<Line> {
+    let f = Fields::of(v, path, &["years", "values"])?;
+    Ok(Line {
+        years: f.req("years", series)?,
+        values: f.req("values", series)?,
+    })
+}
+
+fn band(v: &Value, path: &Path<'_>) -> R<Band> {
+    let f = Fields::of(v, path, &["years", "lo", "hi"])?;
+    Ok(Band {
+        years: f.req("years", series)?,
+        lo: f.req("lo", series)?,
+        hi: f.req("hi", series)?,
+    })
+}
+
+fn stack(v: &Value, path: &Path<'_>) -> R<Stack> {
+    let f = Fields::of(
+        v,
+        path,
+        &["years", "series", "colors", "labels", "firstProjectedYear"],
+    )?;
+    Ok(Stack {
+        years: f.req("years", series)?,
+        series: f.req("series", |v, p| list(v, p, series))?,
+        colors: f.req("colors", |v, p| list(v, p, string))?,
+        labels: f.req("labels", |v, p| list(v, p, string))?,
+        first_projected_year: f.req("firstProjectedYear", number)?,
+    })
+}
+
+fn theme(v: &Value, path: &Path<'_>) -> R<Theme> {
+    let f = Fields::of(
+        v,
+        path,
+        &[
+            "background",
+            "text",
+            "grid",
+            "history",
+            "projection",
+            "trend",
+            "target",
+            "band",
+        ],
+    )?;
+    Ok(Theme {
+        background: f.req("background", string)?,
+        text: f.req("text", string)?,
+        grid: f.req("grid", string)?,
+        history: f.req("history", string)?,
+        projection: f.req("projection", string)?,
+        trend: f.req("trend", string)?,
+        target: f.req("target", string)?,
+        band: f.req("band", string)?,
+    })
+}
+
+fn words(v: &Value, path: &Path<'_>) -> R<Words> {
+    let f = Fields::of(v, path, &["target", "reached", "projected"])?;
+    Ok(Words {
+        target: f.opt("target", string)?.unwrap_or_default(),
+        reached: f.opt("reached", string)?.unwrap_or_default(),
+        projected: f.opt("projected", string)?.unwrap_or_default(),
+    })
+}
+
+/// Read what a chart shows (see [`ChartSpec`]). In series, null is a gap.
+///
+/// # Errors
+/// A missing, unknown or mistyped field, by path.
+/// # Example
+/// ```
+/// use grdp_whatif::{json, read::chart_spec};
+/// let v = json::parse(r##"{"scale": 2, "history": [{"year": 2025, "value": 71.1}],
+///   "theme": {"background": "#fff", "text": "#000", "grid": "#ddd", "history": "#000",
+///   "projection": "#00f", "trend": "#f80", "target": "#f00", "band": "#00f"},
+///   "decimal": ",", "group": "."}"##).unwrap();
+/// let s = chart_spec(&v).unwrap();
+/// assert_eq!((s.decimals, s.transparent), (1, false));
+/// ```
+pub fn chart_spec(v: &Value) -> R<ChartSpec> {
+    let f = Fields::of(
+        v,
+        &Path::ROOT,
+        &[
+            "scale",
+            "history",
+            "alternatives",
+            "projection",
+            "trend",
+            "band",
+            "target",
+            "reachedYear",
+            "stack",
+            "theme",
+            "transparent",
+            "words",
+            "decimal",
+            "group",
+            "decimals",
+            "unitSuffix",
+        ],
+    )?;
+    Ok(ChartSpec {
+        scale: f.req("scale", number)?,
+        history: f.req("history", |v, p| list(v, p, xy))?,
+        alternatives: f
+            .opt("alternatives", |v, p| list(v, p, xy))?
+            .unwrap_or_default(),
+        projection: f.opt("projection", line)?,
+        trend: f.opt("trend", line)?,
+        band: f.opt("band", band)?,
+        target: f.opt("target", xy)?,
+        reached_year: f.opt("reachedYear", number)?,
+        stack: f.opt("stack", stack)?,
+        theme: f.req("theme", theme)?,
+        transparent: f.opt("transparent", boolean)?.unwrap_or(false),
+        words: f.opt("words", words)?.unwrap_or_default(),
+        decimal: f.req("decimal", string)?,
+        group: f.req("group", string)?,
+        decimals: f.opt("decimals", uint)?.unwrap_or(1),
+        unit_suffix: f.opt("unitSuffix", string)?.unwrap_or_default(),
+    })
+}
+
 /// Read a dataset from a JSON value: the fields and their types (the checks
 /// of [`Dataset::validate`] come after).
 ///
@@ -443,6 +678,55 @@ mod tests {
         let e = read(&v.to_string()).unwrap_err();
         assert_eq!(e.field, "indicators[0].model");
         assert!(e.problem.contains("unknown model \"exponential\""));
+    }
+
+    #[test]
+    fn scenarios_share_states_and_chart_specs() {
+        let v = parse(
+            r#"{"realGrowth": 0.1, "paths": 500, "percentiles": [5, 95], "indicator": null}"#,
+        )
+        .unwrap();
+        let s = scenario_input(&v).unwrap();
+        assert_eq!(
+            (s.real_growth, s.paths, s.indicator),
+            (Some(0.1), Some(500), None)
+        );
+        assert_eq!(s.percentiles, Some(vec![5.0, 95.0]));
+        // NaN passes the reader (the model refuses it by name).
+        let v = Value::Object(vec![("inflation".into(), Value::Number(f64::NAN))]);
+        assert!(scenario_input(&v).unwrap().inflation.unwrap().is_nan());
+        for (text, field) in [
+            (r#"{"targetYear": 2030.5}"#, "targetYear"),
+            (r#"{"paths": -1}"#, "paths"),
+            (r#"{"percentiles": [10, "x"]}"#, "percentiles[1]"),
+            (r#"{"realGrowht": 0.1}"#, "realGrowht"),
+            (r#"[]"#, ""),
+        ] {
+            assert_eq!(
+                scenario_input(&parse(text).unwrap()).unwrap_err().field,
+                field,
+                "{text}"
+            );
+        }
+        let v = parse(r#"{"scenario": {"realGrowht": 1}}"#).unwrap();
+        assert_eq!(share_state(&v).unwrap_err().field, "scenario.realGrowht");
+        assert_eq!(
+            share_state(&parse("{}").unwrap()).unwrap(),
+            ShareState::default()
+        );
+        let spec = r##"{"scale": 2, "history": [{"year": 2025, "value": null}],
+            "band": {"years": [2025], "lo": [1], "hi": [2]},
+            "theme": {"background": "#fff", "text": "#000", "grid": "#ddd", "history": "#000",
+            "projection": "#00f", "trend": "#f80", "target": "#f00", "band": "#00f"},
+            "decimal": ",", "group": ".", "transparent": true, "words": {"target": "Mục tiêu"}}"##;
+        let s = chart_spec(&parse(spec).unwrap()).unwrap();
+        assert!(s.history[0].value.is_nan() && s.transparent);
+        assert_eq!(s.words.target, "Mục tiêu");
+        let bad = spec.replace("\"scale\": 2", "\"scale\": 2, \"colour\": 1");
+        assert_eq!(
+            chart_spec(&parse(&bad).unwrap()).unwrap_err().field,
+            "colour"
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::dataset::{Dataset, Indicator, Model, Point};
 use crate::growth::{self, GrowthError};
 use crate::montecarlo::{self, Step};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// Most Monte Carlo paths a projection may ask for.
@@ -69,8 +69,8 @@ impl From<GrowthError> for ScenarioError {
 
 /// A scenario as it arrives: every field optional (filled from the dataset),
 /// unknown fields refused.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ScenarioInput {
     pub indicator: Option<String>,
     pub base_year: Option<i32>,

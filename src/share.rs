@@ -5,7 +5,7 @@
 //! read. Parsing never panics and names the key at fault.
 
 use crate::scenario::ScenarioInput;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// The share-link format this code writes.
@@ -14,7 +14,7 @@ pub const LINK_VERSION: u32 = 1;
 pub const MAX_HASH_BYTES: usize = 2_000;
 
 /// What a link carries besides the scenario.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ShareState {
     pub scenario: ScenarioInput,

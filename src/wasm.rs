@@ -6,6 +6,7 @@
 use crate::chart::{self, ChartSpec};
 use crate::dataset::{Dataset, DatasetError};
 use crate::growth;
+use crate::json;
 use crate::montecarlo;
 use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
 use crate::share;
@@ -38,6 +39,68 @@ fn dataset_err(e: DatasetError) -> JsValue {
         e.field.as_str()
     };
     js_error(&e.to_string(), field)
+}
+
+/// A JS value as a [`json::Value`], for the readers in [`crate::read`].
+/// Numbers keep NaN and ±∞ (the model refuses them later, by name);
+/// `undefined` is null (a field left out).
+fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, String> {
+    use json::Value as V;
+    if depth > json::MAX_DEPTH {
+        return Err("nested too deeply".into());
+    }
+    if let Some(n) = v.as_f64() {
+        return Ok(V::Number(n));
+    }
+    if let Some(s) = v.as_string() {
+        return Ok(V::String(s));
+    }
+    if let Some(b) = v.as_bool() {
+        return Ok(V::Bool(b));
+    }
+    if v.is_null() || v.is_undefined() {
+        return Ok(V::Null);
+    }
+    if let Some(a) = v.dyn_ref::<js_sys::Array>() {
+        return a
+            .iter()
+            .map(|item| from_js(&item, depth + 1))
+            .collect::<Result<_, _>>()
+            .map(V::Array);
+    }
+    if let Some(a) = v.dyn_ref::<js_sys::Float64Array>() {
+        return Ok(V::Array(a.to_vec().into_iter().map(V::Number).collect()));
+    }
+    if v.is_function() || !v.is_object() {
+        return Err("expected plain data (numbers, strings, arrays, objects)".into());
+    }
+    let mut fields = Vec::new();
+    for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
+        let pair: js_sys::Array = entry.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        fields.push((key, from_js(&pair.get(1), depth + 1)?));
+    }
+    Ok(V::Object(fields))
+}
+
+/// Read a JS argument with one of the readers of [`crate::read`]; errors
+/// name the field (or the argument, `what`, when it is the whole value).
+fn read_arg<T>(
+    v: &JsValue,
+    what: &str,
+    read: impl Fn(&json::Value) -> Result<T, DatasetError>,
+) -> Result<T, JsValue> {
+    let value = from_js(v, 0).map_err(|e| js_error(&format!("{what}: {e}"), what))?;
+    read(&value).map_err(|e| {
+        if e.field.is_empty() {
+            js_error(&format!("{what}: {}", e.problem), what)
+        } else {
+            js_error(
+                &format!("{what} field {}: {}", e.field, e.problem),
+                &e.field,
+            )
+        }
+    })
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
@@ -235,30 +298,6 @@ impl Engine {
     }
 }
 
-/// serde-wasm-bindgen reads only the fields a struct names, so unknown keys
-/// (a typo such as `realGrowht`) are caught here instead.
-fn refuse_unknown_keys(value: &JsValue, allowed: &[&str], what: &str) -> Result<(), JsValue> {
-    if !value.is_object() {
-        return Err(js_error(&format!("{what}: expected an object"), what));
-    }
-    let obj: &js_sys::Object = value.unchecked_ref();
-    let keys = js_sys::Object::keys(obj);
-    for k in keys.iter() {
-        let k = k.as_string().unwrap_or_default();
-        if !allowed.contains(&k.as_str()) {
-            let shown: String = k.chars().take(40).collect();
-            return Err(js_error(
-                &format!(
-                    "{what}: unknown field \"{shown}\" (expected one of {})",
-                    allowed.join(", ")
-                ),
-                &shown,
-            ));
-        }
-    }
-    Ok(())
-}
-
 impl Engine {
     fn over(dataset: Dataset) -> Engine {
         Engine {
@@ -276,9 +315,7 @@ fn project_with(
     let input: ScenarioInput = if scenario.is_undefined() || scenario.is_null() {
         ScenarioInput::default()
     } else {
-        refuse_unknown_keys(&scenario, ScenarioInput::FIELDS, "scenario")?;
-        serde_wasm_bindgen::from_value(scenario)
-            .map_err(|e| js_error(&format!("scenario: {e}"), "scenario"))?
+        read_arg(&scenario, "scenario", crate::read::scenario_input)?
     };
     let s = Scenario::resolve(&input, dataset).map_err(scenario_err)?;
     scenario::project_with(&s, draws).map_err(scenario_err)
@@ -326,8 +363,7 @@ pub fn parse_share_link(hash: &str) -> Result<JsValue, JsValue> {
 /// Write a share-link hash from `{ scenario, lang, theme, view }`.
 #[wasm_bindgen(js_name = formatShareLink)]
 pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
-    let st: share::ShareState = serde_wasm_bindgen::from_value(state)
-        .map_err(|e| js_error(&format!("state: {e}"), "state"))?;
+    let st = read_arg(&state, "state", crate::read::share_state)?;
     Ok(share::format_hash(&st))
 }
 
@@ -335,8 +371,17 @@ pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
 /// plot's layout in CSS pixels.
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, JsValue> {
-    let spec: ChartSpec = serde_wasm_bindgen::from_value(spec)
-        .map_err(|e| js_error(&format!("chart spec: {e}"), "spec"))?;
+    // The widget passes the spec as JSON text (one string across, read in
+    // one pass); an object is read too.
+    let spec: ChartSpec = match spec.as_string() {
+        Some(text) => {
+            let v = json::parse(&text)
+                .map_err(|e| js_error(&format!("spec: not valid JSON: {e}"), "spec"))?;
+            crate::read::chart_spec(&v)
+                .map_err(|e| js_error(&format!("spec field {}: {}", e.field, e.problem), "spec"))?
+        }
+        None => read_arg(&spec, "spec", crate::read::chart_spec)?,
+    };
     let backend = crate::canvas::Canvas::new(canvas)
         .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
     if spec.transparent {

@@ -129,7 +129,12 @@ fn project_returns_a_plain_object() {
     // Unknown fields are refused by name; wrong types name the scenario.
     assert_js_error(project(obj(&[("realGrowht", 0.1.into())])), "realGrowht");
     assert_js_error(project(JsValue::from_str("fast")), "scenario");
-    assert_js_error(project(obj(&[("realGrowth", "fast".into())])), "scenario");
+    assert_js_error(project(obj(&[("realGrowth", "fast".into())])), "realGrowth");
+    assert_js_error(project(obj(&[("targetYear", 2030.5.into())])), "targetYear");
+    assert_js_error(
+        project(obj(&[("realGrowth", f64::NAN.into())])),
+        "realGrowth",
+    );
 }
 
 #[wasm_bindgen_test]

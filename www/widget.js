@@ -962,7 +962,8 @@ class GrdpWhatIfElement extends HTMLElement {
     try {
       const spec = this._spec();
       spec.transparent = !opaque;
-      this._layout = this.wb.drawChart(c, spec);
+      // As JSON text: one string across to the wasm, read there in one pass.
+      this._layout = this.wb.drawChart(c, JSON.stringify(spec));
       if (!this._drawn) {
         this._drawn = true;
         // For the benchmark: navigation start → first complete chart.
