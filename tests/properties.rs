@@ -116,7 +116,7 @@ proptest! {
     /// JSON, often still a dataset): an answer either way, never a panic; and
     /// when the JSON is still valid, serde_json agrees that it is.
     #[test]
-    fn damaged_datasets_never_panic(at in 0usize..14_000, cut in 0usize..40, junk in "[\\\\\"{}\\[\\],:0-9.eE+\\-a-z ]{0,12}") {
+    fn damaged_datasets_never_panics(at in 0usize..14_000, cut in 0usize..40, junk in "[\\\\\"{}\\[\\],:0-9.eE+\\-a-z ]{0,12}") {
         let text = grdp_whatif::dataset::DEFAULT_JSON;
         let mut at = at.min(text.len());
         while !text.is_char_boundary(at) { at -= 1; }
