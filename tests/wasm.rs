@@ -189,6 +189,24 @@ fn share_links_round_trip_and_refuse_junk() {
     );
     assert_js_error(parse_share_link("#v=1&g=<script>"), "g");
     assert_js_error(parse_share_link("#v=0&g=0.1"), "v");
+    // Fields are read by path: a nested unknown or mistyped one is named.
+    let nested = |k: &str, v: JsValue| obj(&[("scenario", obj(&[(k, v)]))]);
+    assert_js_error(
+        format_share_link(nested("realGrowht", 0.1.into())),
+        "scenario.realGrowht",
+    );
+    assert_js_error(
+        format_share_link(nested("targetYear", "2030".into())),
+        "scenario.targetYear",
+    );
+    assert_js_error(format_share_link(obj(&[("colour", 1.into())])), "colour");
+    // Typed arrays are read like arrays (percentiles as a Float64Array).
+    let p = project(obj(&[(
+        "percentiles",
+        js_sys::Float64Array::from(&[10.0, 90.0][..]).into(),
+    )]))
+    .unwrap();
+    assert_eq!(Array::from(&get(&get(&p, "bands"), "values")).length(), 2);
 }
 
 #[wasm_bindgen_test]
