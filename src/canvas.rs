@@ -7,7 +7,8 @@
 //! Strokes are batched: consecutive lines and paths of the same colour and
 //! width go into one canvas path and one `stroke()` (grid lines, and the
 //! dozens of dashes of a dashed line), instead of a path, a colour string
-//! and a stroke each.
+//! and a stroke each. Text state (font, colour, alignment) is set only when
+//! it changes, and text sizes are measured once per font and label.
 
 use plotters::prelude::DrawingBackend;
 use plotters_backend::{
@@ -86,8 +87,9 @@ impl Canvas {
         let font = font_of(s);
         let hash = fnv(0xcbf2_9ce4_8422_2325, &font);
         if self.font.get().is_none() {
-            // The context keeps its font between redraws: setting it again
-            // would make the browser bring the page's style up to date first.
+            // The context keeps its font between redraws: read it once, and
+            // set it only if it differs (each set is parsed and resolved
+            // against the canvas element's style).
             self.font
                 .set(Some(fnv(0xcbf2_9ce4_8422_2325, &self.context.font())));
         }
