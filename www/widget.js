@@ -623,8 +623,13 @@ class GrdpWhatIfElement extends HTMLElement {
     if (ind.model === 'perCapita') { trendIn.inflation = sc.inflation; trendIn.populationGrowth = sc.populationGrowth; trendIn.fxChange = sc.fxChange; }
     if (sc.targetValue === undefined) delete trendIn.targetValue;
     delete trendIn.spread;
-    const trend = this.engine.project(trendIn);
-    return { input, p, trend };
+    // The trend does not move with the scenario's growth (the slider most
+    // often dragged): it is projected again only when its own inputs change.
+    const key = JSON.stringify(trendIn);
+    if (!this._trend || this._trend.key !== key || this._trend.engine !== this.engine) {
+      this._trend = { key, engine: this.engine, p: this.engine.project(trendIn) };
+    }
+    return { input, p, trend: this._trend.p };
   }
 
   /* ---- render ---- */

@@ -90,6 +90,14 @@ test('moving a slider with the keyboard changes readouts, narrative and link', a
   assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '11,5');
   assert.match(await o.page.evaluate(() => location.hash), /g=0\.115/);
   assert.equal(await o.page.locator(`${W} button[aria-pressed="true"]`).first().innerText(), 'Tự chọn');
+  // The trend card (kept between real-growth steps) stays, and follows a
+  // change to its own inputs: inflation.
+  assert.equal(afterR[3], before[3], 'the trend does not depend on the scenario growth');
+  const inflation = o.page.locator(`${W} #gw-inflation-r`);
+  await inflation.focus();
+  for (let i = 0; i < 5; i++) await o.page.keyboard.press('ArrowRight');
+  const afterI = await readouts(o.page);
+  assert.notEqual(afterI[3], afterR[3], 'the trend follows inflation');
   await done(o);
 });
 
