@@ -99,6 +99,13 @@ impl Canvas {
         }
     }
 
+    /// Before plotters-canvas draws: close the stroke batch, and forget the
+    /// fill colour (it sets its own).
+    fn hand_over(&mut self) {
+        self.flush();
+        self.text = None;
+    }
+
     /// Stroke the open batch, if any.
     fn flush(&mut self) {
         if self.open.take().is_some() {
@@ -189,8 +196,7 @@ impl DrawingBackend for Canvas {
         p: BackendCoord,
         c: BackendColor,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.flush();
-        self.text = None;
+        self.hand_over();
         self.inner.draw_pixel(p, c)
     }
     fn draw_line<S: BackendStyle>(
@@ -215,8 +221,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.flush();
-        self.text = None;
+        self.hand_over();
         self.inner.draw_rect(a, b, s, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -242,8 +247,7 @@ impl DrawingBackend for Canvas {
         vert: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.flush();
-        self.text = None;
+        self.hand_over();
         self.inner.fill_polygon(vert, s)
     }
     fn draw_circle<S: BackendStyle>(
@@ -253,8 +257,7 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.flush();
-        self.text = None;
+        self.hand_over();
         self.inner.draw_circle(c, r, s, fill)
     }
     fn draw_text<S: BackendTextStyle>(

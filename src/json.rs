@@ -137,6 +137,7 @@ impl Parser<'_> {
     fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         match self.peek() {
             None => Err(self.error("unexpected end of text")),
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => Err(self.error("nested too deeply")),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => Ok(Value::String(self.string()?)),
@@ -149,9 +150,6 @@ impl Parser<'_> {
     }
 
     fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
         self.pos += 1; // {
         let mut fields = Vec::new();
         self.space();
@@ -186,9 +184,6 @@ impl Parser<'_> {
     }
 
     fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
-        if depth > MAX_DEPTH {
-            return Err(self.error("nested too deeply"));
-        }
         self.pos += 1; // [
         let mut items = Vec::new();
         self.space();

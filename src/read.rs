@@ -109,33 +109,37 @@ impl<'a> Fields<'a> {
         Ok(Fields { path, fields })
     }
 
+    /// The value of `key`, if present (null included).
+    fn raw(&self, key: &str) -> Option<&'a Value> {
+        self.fields.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
     /// The value of `key`, if present and not null.
     fn get(&self, key: &str) -> Option<&'a Value> {
-        self.fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .filter(|v| **v != Value::Null)
+        self.raw(key).filter(|v| **v != Value::Null)
     }
 
     /// A field that must be there.
     fn req<T>(&self, key: &str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<T> {
-        let path = self.path.key(key);
-        match self.get(key) {
-            Some(v) => read(v, &path),
-            None => Err(DatasetError::new(
-                path.render(),
-                format!("missing field `{key}`"),
-            )),
-        }
+        self.need(key, self.get(key), read)
     }
 
     /// A field that must be there, where null is a value (a gap in a series).
     fn req_nullable<T>(&self, key: &str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<T> {
-        match self.fields.iter().find(|(k, _)| k == key) {
-            Some((_, v)) => read(v, &self.path.key(key)),
+        self.need(key, self.raw(key), read)
+    }
+
+    fn need<T>(
+        &self,
+        key: &str,
+        v: Option<&Value>,
+        read: impl Fn(&Value, &Path<'_>) -> R<T>,
+    ) -> R<T> {
+        let path = self.path.key(key);
+        match v {
+            Some(v) => read(v, &path),
             None => Err(DatasetError::new(
-                self.path.key(key).render(),
+                path.render(),
                 format!("missing field `{key}`"),
             )),
         }

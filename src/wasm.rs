@@ -121,15 +121,6 @@ fn whole_years(years: f64) -> Result<u32, JsValue> {
     Ok(years as u32)
 }
 
-/// Read a dataset from JSON text (in the wasm: no call back to JS per value).
-fn parse_dataset(text: &str) -> Result<Dataset, DatasetError> {
-    Dataset::from_json(text)
-}
-
-fn default_lang_son() -> Result<Dataset, DatasetError> {
-    parse_dataset(crate::dataset::DEFAULT_JSON)
-}
-
 /// The constant yearly rate r with start·(1+r)^years = target.
 #[wasm_bindgen(js_name = requiredGrowthRate)]
 pub fn required_growth_rate(start: f64, target: f64, years: f64) -> Result<f64, JsValue> {
@@ -221,13 +212,15 @@ impl Engine {
     /// An engine over the embedded dataset.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
-        Ok(Engine::over(default_lang_son().map_err(dataset_err)?))
+        Ok(Engine::over(
+            Dataset::default_lang_son().map_err(dataset_err)?,
+        ))
     }
 
     /// An engine over a dataset given as JSON text; throws naming the field at fault.
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        Ok(Engine::over(parse_dataset(text).map_err(dataset_err)?))
+        Ok(Engine::over(Dataset::from_json(text).map_err(dataset_err)?))
     }
 
     /// The dataset as a plain object.
@@ -237,10 +230,9 @@ impl Engine {
 
     /// Project a scenario (a plain object; missing fields come from the dataset).
     pub fn project(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
-        let p = match self.draws.try_borrow_mut() {
-            Ok(mut draws) => project_with(&self.dataset, scenario, &mut draws)?,
-            Err(_) => project_with(&self.dataset, scenario, &mut montecarlo::Draws::new(0))?,
-        };
+        let p = with_draws(&self.draws, |draws| {
+            project_with(&self.dataset, scenario, draws)
+        })?;
         to_js(&p)
     }
 
@@ -307,6 +299,18 @@ impl Engine {
     }
 }
 
+/// Run `f` with the kept Monte Carlo draws (fresh ones if they are in use,
+/// which a single-threaded caller never sees, but no borrow may panic).
+fn with_draws<T>(
+    cell: &std::cell::RefCell<montecarlo::Draws>,
+    f: impl FnOnce(&mut montecarlo::Draws) -> T,
+) -> T {
+    match cell.try_borrow_mut() {
+        Ok(mut draws) => f(&mut draws),
+        Err(_) => f(&mut montecarlo::Draws::new(0)),
+    }
+}
+
 fn project_with(
     dataset: &Dataset,
     scenario: JsValue,
@@ -322,7 +326,7 @@ fn project_with(
 }
 
 thread_local! {
-    static DEFAULT: Option<Dataset> = default_lang_son().ok();
+    static DEFAULT: Option<Dataset> = Dataset::default_lang_son().ok();
     static DRAWS: std::cell::RefCell<montecarlo::Draws> = std::cell::RefCell::new(montecarlo::Draws::new(0));
 }
 
@@ -330,10 +334,7 @@ thread_local! {
 #[wasm_bindgen]
 pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
     let p = DEFAULT.with(|d| match d {
-        Some(d) => DRAWS.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut draws) => project_with(d, scenario, &mut draws),
-            Err(_) => project_with(d, scenario, &mut montecarlo::Draws::new(0)),
-        }),
+        Some(d) => DRAWS.with(|cell| with_draws(cell, |draws| project_with(d, scenario, draws))),
         None => Err(js_error("the embedded dataset is invalid", "dataset")),
     })?;
     to_js(&p)
@@ -342,14 +343,14 @@ pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
 /// The embedded dataset as a plain object.
 #[wasm_bindgen(js_name = defaultDataset)]
 pub fn default_dataset() -> Result<JsValue, JsValue> {
-    let d = default_lang_son().map_err(dataset_err)?;
+    let d = Dataset::default_lang_son().map_err(dataset_err)?;
     to_js(&d)
 }
 
 /// Validate a dataset given as JSON text; returns it as a plain object.
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
-    let d = parse_dataset(text).map_err(dataset_err)?;
+    let d = Dataset::from_json(text).map_err(dataset_err)?;
     to_js(&d)
 }
 
@@ -371,17 +372,7 @@ pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
 /// plot's layout in CSS pixels.
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, JsValue> {
-    // The widget passes the spec as JSON text (one string across, read in
-    // one pass); an object is read too.
-    let spec: ChartSpec = match spec.as_string() {
-        Some(text) => {
-            let v = json::parse(&text)
-                .map_err(|e| js_error(&format!("spec: not valid JSON: {e}"), "spec"))?;
-            crate::read::chart_spec(&v)
-                .map_err(|e| js_error(&format!("spec field {}: {}", e.field, e.problem), "spec"))?
-        }
-        None => read_arg(&spec, "spec", crate::read::chart_spec)?,
-    };
+    let spec: ChartSpec = read_arg(&spec, "spec", crate::read::chart_spec)?;
     let backend = crate::canvas::Canvas::new(canvas)
         .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
     if spec.transparent {

@@ -973,8 +973,6 @@ class GrdpWhatIfElement extends HTMLElement {
     try {
       const spec = this._spec();
       spec.transparent = !opaque;
-      // As an object (JSON text is read too, no faster, and a host page's
-      // toJSON patches would reach it).
       this._layout = this.wb.drawChart(c, spec);
       if (!this._drawn) {
         this._drawn = true;
