@@ -26,8 +26,12 @@ rm -rf target/wb-nomod target/wb-web dist
 mkdir -p target/wb-nomod target/wb-web dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wb-nomod "$RAW"
 wasm-bindgen --target web --out-dir target/wb-web "$RAW"
+# GRDP_PROFILE=1 keeps the wasm's function names (for reading a browser profile).
+STRIP="--strip-debug --strip-producers"
+[ "${GRDP_PROFILE:-0}" = 1 ] && STRIP="--debuginfo"
 for d in target/wb-nomod target/wb-web; do
-  node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  # shellcheck disable=SC2086
+  node_modules/.bin/wasm-opt -Oz $STRIP \
     "$d/grdp_whatif_bg.wasm" -o "$d/grdp_whatif_bg.wasm"
 done
 GRDP_BUILT_WITH="$BUILT_WITH" node scripts/build.mjs

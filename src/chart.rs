@@ -110,6 +110,23 @@ pub struct Layout {
     pub x_max: f64,
     pub y_min: f64,
     pub y_max: f64,
+    /// A key of everything the base layer shows ([`frame_key`]): a page that
+    /// draws in two layers redraws the base only when this changes.
+    pub frame: u32,
+    /// Whether this call drew the base layer.
+    pub base_drawn: bool,
+}
+
+/// Which part of the chart to draw. A page can keep two stacked canvases: the
+/// base (background, axes, grid, history) changes only when the axes or the
+/// data behind them do, the overlay (band, target, trend, projection and the
+/// "reached" marks) on every scenario change. [`Layer::All`] draws the base and
+/// then the overlay on one canvas: the same picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    All,
+    Base,
+    Overlay,
 }
 
 /// Why a chart could not be drawn.
@@ -250,10 +267,129 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
         y0 - 0.08 * span
     };
     // Room above the highest point for the target and "reached" labels.
-    ((x0 - 0.3, x1 + 0.3), (lo, y1 + 0.16 * span))
+    let hi = y1 + 0.12 * span;
+    // Both ends on a round step: the axis stays still while a slider moves the
+    // lines within it, and jumps a whole step when they leave it.
+    let step = nice_step(hi - lo, Y_PARTS);
+    let (nlo, nhi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
+    let y = if nlo.is_finite() && nhi.is_finite() && nhi > nlo {
+        (nlo, nhi)
+    } else {
+        (lo, hi)
+    };
+    ((x0 - 0.3, x1 + 0.3), y)
 }
 
-/// Draw the chart on `root`; returns where the plot landed.
+/// Most intervals on the value axis.
+const Y_PARTS: f64 = 6.0;
+
+/// The smallest round step (1, 2 or 5 × 10ⁿ, the steps plotters labels
+/// with) that cuts `span` into at most `parts` parts.
+/// # Example
+/// ```
+/// use grdp_whatif::chart::nice_step;
+/// assert_eq!(nice_step(101.0, 6.0), 20.0);
+/// assert_eq!(nice_step(130.0, 6.0), 50.0);
+/// assert_eq!(nice_step(0.9, 6.0), 0.2);
+/// assert_eq!(nice_step(1.0e6, 6.0), 200_000.0);
+/// ```
+pub fn nice_step(span: f64, parts: f64) -> f64 {
+    let raw = span / parts;
+    if !(raw.is_finite() && raw > 0.0) {
+        return 1.0;
+    }
+    let mag = 10f64.powf(raw.log10().floor());
+    let f = raw / mag;
+    let nice = [1.0, 2.0, 5.0]
+        .into_iter()
+        .find(|&n| f <= n * (1.0 + 1e-9))
+        .unwrap_or(10.0);
+    nice * mag
+}
+
+/// FNV-1a over bytes.
+fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A key of everything the base layer ([`Layer::Base`]) shows on a canvas of
+/// `size` backing pixels: the axes' ranges, the size and scale, colours,
+/// number format, history, alternatives and the stacked series. Two specs
+/// with the same key draw the same base.
+/// # Example
+/// ```
+/// use grdp_whatif::chart::{frame_key, ChartSpec};
+/// # fn f(spec: &ChartSpec) {
+/// let mut moved = spec.clone();
+/// moved.projection.as_mut().map(|p| p.values.iter_mut().for_each(|v| *v += 0.1));
+/// // A small move of the projection keeps the axes, so the base is kept.
+/// assert_eq!(frame_key(spec, (800, 400)), frame_key(&moved, (800, 400)));
+/// assert_ne!(frame_key(spec, (800, 400)), frame_key(spec, (800, 401)));
+/// # }
+/// ```
+pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> u32 {
+    let mut h = 0xcbf2_9ce4_8422_2325;
+    let num = |h: &mut u64, v: f64| *h = fnv(*h, &v.to_bits().to_le_bytes());
+    let ((x0, x1), (y0, y1)) = ranges(spec);
+    for v in [
+        f64::from(size.0),
+        f64::from(size.1),
+        spec.scale,
+        x0,
+        x1,
+        y0,
+        y1,
+        f64::from(spec.decimals),
+        f64::from(u8::from(spec.transparent)),
+    ] {
+        num(&mut h, v);
+    }
+    let th = &spec.theme;
+    for w in [
+        &th.background,
+        &th.text,
+        &th.grid,
+        &th.history,
+        &spec.decimal,
+        &spec.group,
+        &spec.unit_suffix,
+        &spec.words.projected,
+    ] {
+        h = fnv(h, w.as_bytes());
+        h = fnv(h, &[0xff]);
+    }
+    for p in spec
+        .history
+        .iter()
+        .chain([&Xy {
+            year: f64::NAN,
+            value: f64::NAN,
+        }])
+        .chain(&spec.alternatives)
+    {
+        num(&mut h, p.year);
+        num(&mut h, p.value);
+    }
+    if let Some(st) = &spec.stack {
+        num(&mut h, st.first_projected_year);
+        for v in st.years.iter().chain(st.series.iter().flatten()) {
+            num(&mut h, *v);
+        }
+        for series in &st.series {
+            num(&mut h, series.len() as f64);
+        }
+        for c in &st.colors {
+            h = fnv(h, c.as_bytes());
+            h = fnv(h, &[0xff]);
+        }
+    }
+    (h ^ (h >> 32)) as u32
+}
+
+/// Draw the whole chart on `root`; returns where the plot landed.
 ///
 /// # Errors
 /// A [`ChartError`] from the backend (the page shows it and keeps the last chart).
@@ -264,6 +400,23 @@ pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     spec: &ChartSpec,
 ) -> Result<Layout, ChartError> {
+    draw_layer(root, spec, Layer::All)
+}
+
+/// Draw one [`Layer`] of the chart on `root` (see [`draw`]). The overlay never
+/// paints a background.
+///
+/// # Errors
+/// A [`ChartError`] from the backend.
+/// # Example
+/// `chart::tests::the_layers_add_up_to_the_chart`: the base and the overlay
+/// draw exactly what [`draw`] draws.
+pub fn draw_layer<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    layer: Layer,
+) -> Result<Layout, ChartError> {
+    let (base, over) = (layer != Layer::Overlay, layer != Layer::Base);
     let k = if spec.scale.is_finite() {
         spec.scale.clamp(0.5, 4.0)
     } else {
@@ -279,7 +432,7 @@ pub fn draw<DB: DrawingBackend>(
     let c_trend = parse_color(&th.trend);
     let c_target = parse_color(&th.target);
     let c_band = parse_color(&th.band);
-    if !spec.transparent {
+    if base && !spec.transparent {
         root.fill(&bg).map_err(drawing)?;
     }
 
@@ -330,200 +483,231 @@ pub fn draw<DB: DrawingBackend>(
             spec.unit_suffix
         )
     };
-    chart
-        .configure_mesh()
-        .x_labels(((x1 - x0) as usize + 2).min(120))
-        .y_labels(6)
-        .x_label_formatter(&year_fmt)
-        .y_label_formatter(&value_fmt)
-        .disable_x_mesh()
-        .bold_line_style(grid.stroke_width(px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .axis_style(text.mix(0.6).stroke_width(px(1.0)))
-        .label_style(font.clone())
-        .x_label_style(font.clone())
-        .set_all_tick_mark_size(px(4.0))
-        .draw()
-        .map_err(drawing)?;
-
-    if let Some(s) = &spec.stack {
-        let mut base = vec![0.0; s.years.len()];
-        for (i, series) in s.series.iter().enumerate() {
-            let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
-            let top: Vec<f64> = base.iter().zip(series).map(|(b, v)| b + v).collect();
-            let mut poly: Vec<(f64, f64)> = finite_points(&s.years, &top);
-            let mut lower = finite_points(&s.years, &base);
-            lower.reverse();
-            poly.extend(lower);
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    poly,
-                    color.mix(0.85).filled(),
-                )))
-                .map_err(drawing)?;
-            chart
-                .draw_series(std::iter::once(PathElement::new(
-                    finite_points(&s.years, &top),
-                    bg.stroke_width(px(1.0)),
-                )))
-                .map_err(drawing)?;
-            base = top;
+    // A label on every step of the axis, both ends included.
+    let y_labels = if spec.stack.is_some() {
+        6
+    } else {
+        let n = ((y1 - y0) / nice_step(y1 - y0, Y_PARTS)).round();
+        if n.is_finite() {
+            (n as usize + 1).clamp(2, 12)
+        } else {
+            6
         }
-        let fy = s.first_projected_year - 0.5;
-        chart
-            .draw_series(DashedLineSeries::new(
-                vec![(fy, y0), (fy, y1)],
-                px(4.0),
-                px(4.0),
-                text.stroke_width(px(1.0)),
-            ))
-            .map_err(drawing)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                spec.words.projected.clone(),
-                (fy, y1),
-                small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-            )))
-            .map_err(drawing)?;
-    }
-
-    if let Some(b) = &spec.band {
-        let mut poly = finite_points(&b.years, &b.hi);
-        let mut lo = finite_points(&b.years, &b.lo);
-        lo.reverse();
-        poly.extend(lo);
-        if poly.len() >= 3 {
-            chart
-                .draw_series(std::iter::once(Polygon::new(
-                    poly,
-                    c_band.mix(0.28).filled(),
-                )))
-                .map_err(drawing)?;
-        }
-    }
-
-    if let Some(t) = spec.target {
-        if t.value.is_finite() && t.year.is_finite() {
-            chart
-                .draw_series(DashedLineSeries::new(
-                    vec![(x0, t.value), (x1, t.value)],
-                    px(6.0),
-                    px(4.0),
-                    c_target.mix(0.7).stroke_width(px(1.0)),
-                ))
-                .map_err(drawing)?;
-        }
-    }
-
-    if let Some(tr) = &spec.trend {
-        chart
-            .draw_series(DashedLineSeries::new(
-                finite_points(&tr.years, &tr.values),
-                px(7.0),
-                px(5.0),
-                c_trend.stroke_width(px(2.0)),
-            ))
-            .map_err(drawing)?;
-    }
-
-    // History joined by a thin line, then the projection over it.
+    };
     let hist: Vec<(f64, f64)> = spec
         .history
         .iter()
         .filter(|p| p.year.is_finite() && p.value.is_finite())
         .map(|p| (p.year, p.value))
         .collect();
-    chart
-        .draw_series(LineSeries::new(hist.clone(), c_hist.stroke_width(px(1.5))))
-        .map_err(drawing)?;
-    if let Some(p) = &spec.projection {
-        let points = finite_points(&p.years, &p.values);
+    // The base: axes, grid, stacked shares, history and alternatives.
+    if base {
         chart
-            .draw_series(LineSeries::new(
-                points.clone(),
-                c_proj.stroke_width(px(3.0)),
-            ))
+            .configure_mesh()
+            .x_labels(((x1 - x0) as usize + 2).min(120))
+            .y_labels(y_labels)
+            .x_label_formatter(&year_fmt)
+            .y_label_formatter(&value_fmt)
+            .disable_x_mesh()
+            .bold_line_style(grid.stroke_width(px(1.0)))
+            .light_line_style(TRANSPARENT)
+            .axis_style(text.mix(0.6).stroke_width(px(1.0)))
+            .label_style(font.clone())
+            .x_label_style(font.clone())
+            .set_all_tick_mark_size(px(4.0))
+            .draw()
+            .map_err(drawing)?;
+
+        if let Some(s) = &spec.stack {
+            let mut base = vec![0.0; s.years.len()];
+            for (i, series) in s.series.iter().enumerate() {
+                let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
+                let top: Vec<f64> = base.iter().zip(series).map(|(b, v)| b + v).collect();
+                let mut poly: Vec<(f64, f64)> = finite_points(&s.years, &top);
+                let mut lower = finite_points(&s.years, &base);
+                lower.reverse();
+                poly.extend(lower);
+                chart
+                    .draw_series(std::iter::once(Polygon::new(
+                        poly,
+                        color.mix(0.85).filled(),
+                    )))
+                    .map_err(drawing)?;
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        finite_points(&s.years, &top),
+                        bg.stroke_width(px(1.0)),
+                    )))
+                    .map_err(drawing)?;
+                base = top;
+            }
+            let fy = s.first_projected_year - 0.5;
+            chart
+                .draw_series(DashedLineSeries::new(
+                    vec![(fy, y0), (fy, y1)],
+                    px(4.0),
+                    px(4.0),
+                    text.stroke_width(px(1.0)),
+                ))
+                .map_err(drawing)?;
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    spec.words.projected.clone(),
+                    (fy, y1),
+                    small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+                )))
+                .map_err(drawing)?;
+        }
+
+        chart
+            .draw_series(LineSeries::new(hist.clone(), c_hist.stroke_width(px(1.5))))
             .map_err(drawing)?;
         chart
             .draw_series(
-                points
-                    .into_iter()
-                    .skip(1)
-                    .map(|pt| Circle::new(pt, px(3.0), c_proj.filled())),
+                spec.alternatives
+                    .iter()
+                    .filter(|p| p.year >= x0 && p.year <= x1 && p.value.is_finite())
+                    .map(|p| Circle::new((p.year, p.value), px(4.0), c_hist.stroke_width(px(1.5)))),
+            )
+            .map_err(drawing)?;
+        chart
+            .draw_series(
+                hist.iter()
+                    .map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())),
             )
             .map_err(drawing)?;
     }
-    chart
-        .draw_series(
-            spec.alternatives
-                .iter()
-                .filter(|p| p.year >= x0 && p.year <= x1 && p.value.is_finite())
-                .map(|p| Circle::new((p.year, p.value), px(4.0), c_hist.stroke_width(px(1.5)))),
-        )
-        .map_err(drawing)?;
-    chart
-        .draw_series(
-            hist.iter()
-                .map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())),
-        )
-        .map_err(drawing)?;
+    // The overlay: what a scenario moves.
+    if over {
+        if let Some(b) = &spec.band {
+            let mut poly = finite_points(&b.years, &b.hi);
+            let mut lo = finite_points(&b.years, &b.lo);
+            lo.reverse();
+            poly.extend(lo);
+            if poly.len() >= 3 {
+                chart
+                    .draw_series(std::iter::once(Polygon::new(
+                        poly,
+                        c_band.mix(0.28).filled(),
+                    )))
+                    .map_err(drawing)?;
+            }
+        }
 
-    if let Some(t) = spec.target {
-        if t.value.is_finite() && t.year.is_finite() {
-            // A diamond, so the target does not depend on colour alone.
-            let r = i32::try_from(px(7.0)).unwrap_or(7);
+        if let Some(t) = spec.target {
+            if t.value.is_finite() && t.year.is_finite() {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        vec![(x0, t.value), (x1, t.value)],
+                        px(6.0),
+                        px(4.0),
+                        c_target.mix(0.7).stroke_width(px(1.0)),
+                    ))
+                    .map_err(drawing)?;
+            }
+        }
+
+        if let Some(tr) = &spec.trend {
             chart
-                .draw_series(std::iter::once(
-                    EmptyElement::at((t.year, t.value))
-                        + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], c_target.filled()),
-                ))
-                .map_err(drawing)?;
-            let (dx, dy) = (-(px(10.0) as i32), px(6.0) as i32);
-            chart
-                .draw_series(std::iter::once(
-                    EmptyElement::at((t.year, t.value))
-                        + Text::new(
-                            spec.words.target.clone(),
-                            (dx, dy),
-                            small
-                                .clone()
-                                .color(&c_target)
-                                .pos(Pos::new(HPos::Right, VPos::Top)),
-                        ),
+                .draw_series(DashedLineSeries::new(
+                    finite_points(&tr.years, &tr.values),
+                    px(7.0),
+                    px(5.0),
+                    c_trend.stroke_width(px(2.0)),
                 ))
                 .map_err(drawing)?;
         }
-    }
 
-    // The year the target is reached: a line and its label. Not reached by the
-    // target year: the same label (the page's words) in the top-right corner.
-    let reached = spec
-        .reached_year
-        .filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
-    if let Some(ry) = reached {
+        if let Some(p) = &spec.projection {
+            let points = finite_points(&p.years, &p.values);
+            chart
+                .draw_series(LineSeries::new(
+                    points.clone(),
+                    c_proj.stroke_width(px(3.0)),
+                ))
+                .map_err(drawing)?;
+            chart
+                .draw_series(
+                    points
+                        .into_iter()
+                        .skip(1)
+                        .map(|pt| Circle::new(pt, px(3.0), c_proj.filled())),
+                )
+                .map_err(drawing)?;
+        }
+        // The history points the projection starts from, again over its line.
+        let from = spec
+            .projection
+            .as_ref()
+            .and_then(|p| p.years.first().copied())
+            .unwrap_or(f64::INFINITY);
         chart
-            .draw_series(LineSeries::new(
-                vec![(ry, y0), (ry, y1)],
-                c_target.mix(0.8).stroke_width(px(1.0)),
-            ))
+            .draw_series(
+                hist.iter()
+                    .filter(|pt| pt.0 >= from)
+                    .map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())),
+            )
             .map_err(drawing)?;
-    }
-    let label_at = match reached {
-        Some(ry) => Some(ry),
-        None if spec.reached_year.is_none() && spec.target.is_some() => Some(x1),
-        None => None,
-    };
-    if let Some(x) = label_at.filter(|_| !spec.words.reached.is_empty()) {
-        chart
-            .draw_series(std::iter::once(Text::new(
-                spec.words.reached.clone(),
-                (x, y1),
-                small
-                    .clone()
-                    .color(&c_target)
-                    .pos(Pos::new(HPos::Right, VPos::Top)),
-            )))
-            .map_err(drawing)?;
+        if let Some(t) = spec.target {
+            if t.value.is_finite() && t.year.is_finite() {
+                // A diamond, so the target does not depend on colour alone.
+                let r = i32::try_from(px(7.0)).unwrap_or(7);
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((t.year, t.value))
+                            + Polygon::new(
+                                vec![(0, -r), (r, 0), (0, r), (-r, 0)],
+                                c_target.filled(),
+                            ),
+                    ))
+                    .map_err(drawing)?;
+                let (dx, dy) = (-(px(10.0) as i32), px(6.0) as i32);
+                chart
+                    .draw_series(std::iter::once(
+                        EmptyElement::at((t.year, t.value))
+                            + Text::new(
+                                spec.words.target.clone(),
+                                (dx, dy),
+                                small
+                                    .clone()
+                                    .color(&c_target)
+                                    .pos(Pos::new(HPos::Right, VPos::Top)),
+                            ),
+                    ))
+                    .map_err(drawing)?;
+            }
+        }
+
+        // The year the target is reached: a line and its label. Not reached by the
+        // target year: the same label (the page's words) in the top-right corner.
+        let reached = spec
+            .reached_year
+            .filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
+        if let Some(ry) = reached {
+            chart
+                .draw_series(LineSeries::new(
+                    vec![(ry, y0), (ry, y1)],
+                    c_target.mix(0.8).stroke_width(px(1.0)),
+                ))
+                .map_err(drawing)?;
+        }
+        let label_at = match reached {
+            Some(ry) => Some(ry),
+            None if spec.reached_year.is_none() && spec.target.is_some() => Some(x1),
+            None => None,
+        };
+        if let Some(x) = label_at.filter(|_| !spec.words.reached.is_empty()) {
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    spec.words.reached.clone(),
+                    (x, y1),
+                    small
+                        .clone()
+                        .color(&c_target)
+                        .pos(Pos::new(HPos::Right, VPos::Top)),
+                )))
+                .map_err(drawing)?;
+        }
     }
 
     let (xr, yr) = chart.plotting_area().get_pixel_range();
@@ -537,6 +721,8 @@ pub fn draw<DB: DrawingBackend>(
         x_max: x1,
         y_min: y0,
         y_max: y1,
+        frame: frame_key(spec, root.dim_in_pixel()),
+        base_drawn: base,
     })
 }
 
@@ -767,6 +953,125 @@ mod tests {
         s.scale = f64::NAN;
         let root = rec.clone().into_drawing_area();
         assert!(draw(&root, &s).is_ok());
+    }
+
+    /// What a layer draws, in a comparable form.
+    fn drawn(spec: &ChartSpec, layer: Layer) -> (Vec<String>, usize, usize, usize) {
+        let rec = Recorder::default();
+        draw_layer(&rec.clone().into_drawing_area(), spec, layer).unwrap();
+        let log = rec.0.borrow();
+        let mut texts = log.texts.clone();
+        texts.sort();
+        (texts, log.lines, log.fills, log.full_rects)
+    }
+
+    #[test]
+    fn the_layers_add_up_to_the_chart() {
+        let mut s = spec();
+        s.band = Some(Band {
+            years: vec![2025.0, 2030.0],
+            lo: vec![71.1, 110.0],
+            hi: vec![71.1, 150.0],
+        });
+        s.trend = Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![71.1, 120.0],
+        });
+        s.alternatives = vec![Xy {
+            year: 2020.0,
+            value: 44.5,
+        }];
+        let all = drawn(&s, Layer::All);
+        let (bt, bl, bf, br) = drawn(&s, Layer::Base);
+        let (ot, ol, of, or) = drawn(&s, Layer::Overlay);
+        let mut texts = [bt.clone(), ot.clone()].concat();
+        texts.sort();
+        assert_eq!(all, (texts, bl + ol, bf + of, br + or));
+        // Every step of the value axis labelled, both ends included.
+        let (_, (y0, y1)) = ranges(&s);
+        let step = nice_step(y1 - y0, Y_PARTS);
+        let mut v = y0;
+        while v <= y1 + step / 2.0 {
+            let label = format_number(v, s.decimals, &s.decimal, &s.group);
+            assert!(bt.contains(&label), "{label} not in {bt:?}");
+            v += step;
+        }
+        // Axis labels in the base only; the words a scenario changes in the overlay only.
+        assert!(bt.iter().any(|t| t == "2025") && !ot.iter().any(|t| t == "2025"));
+        assert!(ot.iter().any(|t| t == "Đạt: 2030") && !bt.iter().any(|t| t == "Đạt: 2030"));
+        assert!(ot.iter().any(|t| t == "Mục tiêu 130"));
+        // The overlay never paints a background.
+        assert_eq!((br, or), (1, 0));
+    }
+
+    #[test]
+    fn the_value_axis_ends_on_round_steps_and_holds_still() {
+        let mut s = spec();
+        let (_, (y0, y1)) = ranges(&s);
+        let step = nice_step(y1 - y0, Y_PARTS);
+        assert!(step > 0.0);
+        for end in [y0, y1] {
+            let k = end / step;
+            assert!(
+                (k - k.round()).abs() < 1e-9,
+                "{end} is not a multiple of {step}"
+            );
+        }
+        // Everything shown fits, with room above the highest point.
+        assert!(y0 <= 0.0 && y1 >= 130.0 * 1.05, "{y0}..{y1}");
+        // A slider's small move keeps the axes (and so the base layer)…
+        let key = frame_key(&s, (800, 400));
+        if let Some(p) = s.projection.as_mut() {
+            p.values[1] = 131.0;
+        }
+        s.reached_year = Some(2029.9);
+        s.words.reached = "Đạt: 2029".into();
+        s.words.target = "Target 130".into();
+        assert_eq!(ranges(&s).1, (y0, y1));
+        assert_eq!(frame_key(&s, (800, 400)), key);
+        // …and a large one moves them, by whole steps.
+        if let Some(p) = s.projection.as_mut() {
+            p.values[1] = 260.0;
+        }
+        let (_, (_, z1)) = ranges(&s);
+        assert!(z1 >= 260.0 && z1 > y1);
+        let k = z1 / nice_step(z1, Y_PARTS);
+        assert!((k - k.round()).abs() < 1e-9);
+        assert_ne!(frame_key(&s, (800, 400)), key);
+    }
+
+    #[test]
+    fn the_frame_key_follows_what_the_base_shows() {
+        let s = spec();
+        let key = frame_key(&s, (800, 400));
+        let changed: [fn(&mut ChartSpec); 8] = [
+            |s| s.scale = 2.0,
+            |s| s.theme.grid = "#000000".into(),
+            |s| s.theme.background = "#000000".into(),
+            |s| s.decimal = ".".into(),
+            |s| s.decimals = 2,
+            |s| s.transparent = true,
+            |s| s.history[0].value = 44.5,
+            |s| {
+                s.alternatives.push(Xy {
+                    year: 2020.0,
+                    value: 44.5,
+                })
+            },
+        ];
+        for (i, change) in changed.iter().enumerate() {
+            let mut t = spec();
+            change(&mut t);
+            assert_ne!(frame_key(&t, (800, 400)), key, "change {i}");
+        }
+        let mut t = spec();
+        t.theme.projection = "#000000".into();
+        t.theme.band = "#000000".into();
+        t.trend = Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![71.1, 100.0],
+        });
+        assert_eq!(frame_key(&t, (800, 400)), key, "overlay-only changes");
     }
 
     #[test]

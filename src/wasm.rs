@@ -373,12 +373,51 @@ pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, JsValue> {
     let spec: ChartSpec = read_arg(&spec, "spec", crate::read::chart_spec)?;
+    let layout = draw_on(canvas, &spec, chart::Layer::All, spec.transparent)?;
+    to_js(&layout)
+}
+
+/// Draw a chart spec on two stacked canvases of the same size: the base
+/// (background, axes, history) only when it differs from the one drawn with
+/// key `frame` (the `frame` of the layout an earlier call returned; anything
+/// else redraws it), the overlay (what a scenario moves) always. Returns the
+/// layout, with its `frame` and whether the base was drawn (`baseDrawn`).
+#[wasm_bindgen(js_name = drawChartLayers)]
+pub fn draw_chart_layers(
+    base: HtmlCanvasElement,
+    overlay: HtmlCanvasElement,
+    spec: JsValue,
+    frame: JsValue,
+) -> Result<JsValue, JsValue> {
+    let spec: ChartSpec = read_arg(&spec, "spec", crate::read::chart_spec)?;
+    let size = (base.width(), base.height());
+    if size != (overlay.width(), overlay.height()) {
+        return Err(js_error(
+            "the base and overlay canvases differ in size",
+            "overlay",
+        ));
+    }
+    let redraw = frame.as_f64() != Some(f64::from(chart::frame_key(&spec, size)));
+    if redraw {
+        draw_on(base, &spec, chart::Layer::Base, spec.transparent)?;
+    }
+    let mut layout = draw_on(overlay, &spec, chart::Layer::Overlay, true)?;
+    layout.base_drawn = redraw;
+    to_js(&layout)
+}
+
+/// Draw one layer on a canvas, cleared first when `clear`.
+fn draw_on(
+    canvas: HtmlCanvasElement,
+    spec: &ChartSpec,
+    layer: chart::Layer,
+    clear: bool,
+) -> Result<chart::Layout, JsValue> {
     let backend = crate::canvas::Canvas::new(canvas)
         .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
-    if spec.transparent {
+    if clear {
         backend.clear();
     }
     let root = backend.into_drawing_area();
-    let layout = chart::draw(&root, &spec).map_err(|e| js_error(&e.to_string(), "chart"))?;
-    to_js(&layout)
+    chart::draw_layer(&root, spec, layer).map_err(|e| js_error(&e.to_string(), "chart"))
 }

@@ -243,3 +243,57 @@ fn draws_on_a_canvas() {
     );
     assert_js_error(draw_chart(canvas, JsValue::from_str("nonsense")), "spec");
 }
+
+#[wasm_bindgen_test]
+fn draws_in_two_layers_and_keeps_the_base() {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let canvas = |w: u32| -> web_sys::HtmlCanvasElement {
+        let c: web_sys::HtmlCanvasElement =
+            doc.create_element("canvas").unwrap().dyn_into().unwrap();
+        c.set_width(w);
+        c.set_height(300);
+        c
+    };
+    let (base, top) = (canvas(600), canvas(600));
+    let spec = js_sys::JSON::parse(r##"{"scale":1,"transparent":true,"history":[{"year":2020,"value":44.2},{"year":2025,"value":71.1}],
+        "projection":{"years":[2025,2030],"values":[71.1,130]},"target":{"year":2030,"value":130},
+        "theme":{"background":"#ffffff","text":"#000000","grid":"#dddddd","history":"#000000","projection":"#0000ff","trend":"#ff8800","target":"#ff0000","band":"#0000ff"},
+        "decimal":",","group":"."}"##).unwrap();
+    let painted = |c: &web_sys::HtmlCanvasElement| -> usize {
+        let ctx: web_sys::CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
+        data.chunks(4).filter(|p| p.get(3) != Some(&0)).count()
+    };
+    let first = draw_chart_layers(base.clone(), top.clone(), spec.clone(), JsValue::NULL).unwrap();
+    let frame = js_sys::Reflect::get(&first, &"frame".into()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&first, &"baseDrawn".into()).unwrap(),
+        JsValue::TRUE
+    );
+    assert!(painted(&base) > 1000 && painted(&top) > 200);
+    // Same frame: the base is left alone (cleared here, to see that it stays so)…
+    base.set_width(600);
+    let again = draw_chart_layers(base.clone(), top.clone(), spec.clone(), frame.clone()).unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&again, &"baseDrawn".into()).unwrap(),
+        JsValue::FALSE
+    );
+    assert_eq!(painted(&base), 0);
+    assert!(painted(&top) > 200);
+    // …another key (or none) draws it.
+    let third = draw_chart_layers(
+        base.clone(),
+        top.clone(),
+        spec.clone(),
+        JsValue::from_f64(1.5),
+    )
+    .unwrap();
+    assert_eq!(
+        js_sys::Reflect::get(&third, &"baseDrawn".into()).unwrap(),
+        JsValue::TRUE
+    );
+    assert!(painted(&base) > 1000);
+    // Canvases of different sizes are refused, by name.
+    assert_js_error(draw_chart_layers(base, canvas(500), spec, frame), "overlay");
+}

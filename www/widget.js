@@ -404,10 +404,14 @@ class GrdpWhatIfElement extends HTMLElement {
 
     r.readouts = h('div', { class: 'readouts' });
     r.narrative = h('p', { class: 'narrative', id: 'gw-desc', 'aria-live': 'polite' });
-    r.canvas = h('canvas', { tabindex: '0', role: 'img', 'aria-describedby': 'gw-desc gw-hint' });
+    // Two stacked canvases: the base (axes, grid, history) is redrawn only
+    // when the axes or the data behind them change; the chart on top of it
+    // (band, target, projection) on every scenario change.
+    r.base = h('canvas', { class: 'chart-base', 'aria-hidden': 'true' });
+    r.canvas = h('canvas', { class: 'chart', tabindex: '0', role: 'img', 'aria-describedby': 'gw-desc gw-hint' });
     r.tip = h('div', { class: 'tip', hidden: true, 'aria-hidden': 'true' });
     r.printImg = h('img', { class: 'printimg', alt: '' });
-    r.chartbox = h('div', { class: 'chartbox' }, r.canvas, r.tip, r.printImg);
+    r.chartbox = h('div', { class: 'chartbox' }, r.base, r.canvas, r.tip, r.printImg);
     r.hint = h('p', { class: 'sr', id: 'gw-hint', text: t.hoverHint });
     r.live = h('p', { class: 'sr', 'aria-live': 'polite' });
     r.legend = h('ul', { class: 'legend' });
@@ -440,7 +444,7 @@ class GrdpWhatIfElement extends HTMLElement {
     if (!this._onPrint) {
       // Canvas charts often print blank: print a snapshot image instead.
       // The assumptions list is only printed, so it is built here, not on every step.
-      this._onPrint = () => { if (this.r && this.good) { this._renderAssumptions(); this.r.printImg.src = this._png(); } };
+      this._onPrint = () => { if (this.r && this.good) { this._renderAssumptions(); const url = this._png(); if (url) this.r.printImg.src = url; } };
       window.addEventListener('beforeprint', this._onPrint);
     }
     if (this._ro) this._ro.disconnect();
@@ -951,10 +955,10 @@ class GrdpWhatIfElement extends HTMLElement {
     });
   }
 
-  /** Draw the chart. On screen its background is left to CSS (`opaque`
-   *  false): browsers draw text on a transparent canvas several times faster.
-   *  PNG and print copies are drawn opaque. */
-  _draw(opaque) {
+  /** Draw the chart on screen, in two layers, its background left to CSS:
+   *  browsers draw text on a transparent canvas several times faster. The
+   *  base layer is redrawn only when its key (`frame`) changes. */
+  _draw() {
     if (!this.good || !this.r || this.s.view !== 'chart') return;
     const box = this.r.chartbox;
     // The size comes from the ResizeObserver. Before its first report (the
@@ -965,21 +969,25 @@ class GrdpWhatIfElement extends HTMLElement {
     if (w < 10 || hgt < 10) return;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     this._dpr = dpr;
-    const c = this.r.canvas;
     const bw = Math.round(w * dpr);
     const bh = Math.round(hgt * dpr);
-    if (c.width !== bw) c.width = bw;
-    if (c.height !== bh) c.height = bh;
+    for (const c of [this.r.base, this.r.canvas]) {
+      // Resizing clears a canvas: the base must be drawn again.
+      if (c.width !== bw) { c.width = bw; this._frame = null; }
+      if (c.height !== bh) { c.height = bh; this._frame = null; }
+    }
     try {
       const spec = this._spec();
-      spec.transparent = !opaque;
-      this._layout = this.wb.drawChart(c, spec);
+      spec.transparent = true;
+      this._layout = this.wb.drawChartLayers(this.r.base, this.r.canvas, spec, this._frame);
+      this._frame = this._layout.frame;
       if (!this._drawn) {
         this._drawn = true;
         // For the benchmark: navigation start → first complete chart.
         mark('first-chart');
       }
     } catch (e) {
+      this._frame = null;
       if (isWasmTrap(e)) this._fatal(e); else this._showAlert(String(e.message || e));
     }
   }
@@ -1196,21 +1204,32 @@ class GrdpWhatIfElement extends HTMLElement {
     a.remove();
   }
 
-  /** The chart as a PNG data URL, with its background painted. */
+  /** The chart as a PNG data URL: the whole chart on one canvas of the
+   *  screen chart's size, with its background painted. */
   _png() {
     // The size now (the chart may have just been switched back into view).
     const box = this.r.chartbox;
     this._box = { w: box.clientWidth, h: box.clientHeight };
-    this._draw(true);
-    const url = this.r.canvas.toDataURL('image/png');
     this._draw();
-    return url;
+    const c = document.createElement('canvas');
+    c.width = this.r.canvas.width;
+    c.height = this.r.canvas.height;
+    try {
+      const spec = this._spec();
+      spec.transparent = false;
+      this.wb.drawChart(c, spec);
+    } catch (e) {
+      if (isWasmTrap(e)) this._fatal(e); else this._showAlert(String(e.message || e));
+      return '';
+    }
+    return c.toDataURL('image/png');
   }
 
   _downloadPng() {
     const view = this.s.view;
     if (view !== 'chart') { this.s.view = 'chart'; this._setView('chart', true); this._draw(); }
-    this._download(`grdp-whatif-${this.ind.id}.png`, this._png());
+    const url = this._png();
+    if (url) this._download(`grdp-whatif-${this.ind.id}.png`, url);
     if (view !== 'chart') this._setView(view, true);
   }
 

@@ -53,8 +53,8 @@ test('two widgets on a hostile page: isolated, independent, nothing injected', a
   assert.equal(host.p, '16px');
 
   // Each widget draws its own chart, in its own language and theme.
-  assert.ok(await canvasColours(a.locator('canvas')) > 20);
-  assert.ok(await canvasColours(b.locator('canvas')) > 5);
+  assert.ok(await canvasColours(a.locator('canvas.chart')) > 20);
+  assert.ok(await canvasColours(b.locator('canvas.chart')) > 5);
   assert.match(await a.locator('.readout').first().innerText(), /12,8\s?%/);
   assert.match(await b.locator('.narrative').innerText(), /Forest/);
   assert.equal(await b.getAttribute('data-theme'), 'dark');
@@ -77,7 +77,7 @@ test('two widgets on a hostile page: isolated, independent, nothing injected', a
   assert.match(await b.locator('h2').innerText(), /<img src=x onerror=/);
   const links = await b.evaluate((el) => [...el.shadowRoot.querySelectorAll('a[href]')].map((x) => x.getAttribute('href')));
   assert.ok(links.every((h) => h.startsWith('https://')), `only https links: ${links}`);
-  await b.locator('canvas').focus();
+  await b.locator('canvas.chart').focus();
   await o.page.keyboard.press('End');
   await o.page.keyboard.press('Home');
   assert.equal(await o.page.evaluate(() => window.__pwned), undefined);

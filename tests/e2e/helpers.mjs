@@ -62,10 +62,17 @@ export function parseNum(s, lang = 'vi') {
   return Number(t);
 }
 
-/** Count the distinct colours on a canvas (a blank canvas has one). */
+/** Count the distinct colours of the chart on screen: the canvas, with the
+ *  canvases under it in its box (the chart's layers) drawn first, on white.
+ *  A blank chart has one. */
 export async function canvasColours(locator) {
-  return locator.evaluate((c) => {
-    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+  return locator.evaluate((top) => {
+    const c = document.createElement('canvas');
+    c.width = top.width; c.height = top.height;
+    const x = c.getContext('2d');
+    x.fillStyle = '#fff'; x.fillRect(0, 0, c.width, c.height);
+    for (const layer of top.parentElement.querySelectorAll('canvas')) x.drawImage(layer, 0, 0);
+    const d = x.getImageData(0, 0, c.width, c.height).data;
     const seen = new Set();
     for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
     return seen.size;

@@ -29,7 +29,7 @@ test('works from file:// with the network off: chart, controls, link, downloads,
   await o.page.goto(FILE);
   await ready(o.page);
   assert.match(await o.page.locator(`${W} .readout`).first().innerText(), /12,8\s?%/);
-  assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 20);
+  assert.ok(await canvasColours(o.page.locator(`${W} canvas.chart`)) > 20);
   const before = await o.page.locator(`${W} .narrative`).innerText();
   await o.page.locator(`${W} #gw-realGrowth-r`).focus();
   await o.page.keyboard.press('ArrowLeft');

@@ -37,7 +37,7 @@ test('loads with the default scenario and shows the 12,8% readout (vi)', async (
   assert.match(r[0], /83\s?%/, 'cumulative change shown');
   assert.match(await narrative(o.page), /130 triệu đồng/);
   assert.equal(await o.page.locator(`${W} .narrative`).getAttribute('aria-live'), 'polite');
-  assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 20, 'the canvas is not blank');
+  assert.ok(await canvasColours(o.page.locator(`${W} canvas.chart`)) > 20, 'the canvas is not blank');
   // Sources are named under the chart.
   assert.match(await o.page.locator(`${W} .sources`).innerText(), /Nhân Dân[\s\S]*TTXVN/);
   await done(o);
@@ -49,7 +49,7 @@ test('screenshots at 375 px and 1024 px', async () => {
     await o.page.waitForTimeout(200);
     await o.page.screenshot({ path: join(ARTIFACTS, `widget-${w}.png`), fullPage: true });
     // HiDPI: the canvas backing store is CSS size × devicePixelRatio.
-    const { cw, bw } = await o.page.locator(`${W} canvas`).evaluate((c) => ({ cw: c.clientWidth, bw: c.width }));
+    const { cw, bw } = await o.page.locator(`${W} canvas.chart`).evaluate((c) => ({ cw: c.clientWidth, bw: c.width }));
     assert.equal(bw, Math.round(cw * dpr));
     await done(o);
   }
@@ -64,7 +64,7 @@ test('a 320 px phone: no sideways scroll, and a tap shows the readout', async ()
   await ready(page);
   const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, view: window.innerWidth }));
   assert.ok(widths.doc <= widths.view, `page is ${widths.doc}px wide in a ${widths.view}px screen`);
-  const canvas = page.locator(`${W} canvas`);
+  const canvas = page.locator(`${W} canvas.chart`);
   await canvas.scrollIntoViewIfNeeded();
   const layout = await page.evaluate(() => document.querySelector('grdp-whatif')._layout);
   const box = await canvas.boundingBox();
@@ -98,6 +98,52 @@ test('moving a slider with the keyboard changes readouts, narrative and link', a
   for (let i = 0; i < 5; i++) await o.page.keyboard.press('ArrowRight');
   const afterI = await readouts(o.page);
   assert.notEqual(afterI[3], afterR[3], 'the trend follows inflation');
+  await done(o);
+});
+
+test('two layers: the axes hold still on a small step, move on a large one, and add up to the one-canvas chart', async () => {
+  const o = await open();
+  const state = () => o.page.evaluate(() => {
+    const el = document.querySelector('grdp-whatif');
+    const sum = (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let h = 0; for (let i = 0; i < d.length; i += 3) h = (h * 31 + d[i]) >>> 0; return h; };
+    return { frame: el._frame, baseDrawn: el._layout.baseDrawn, yMax: el._layout.yMax, base: sum(el.r.base), top: sum(el.r.canvas) };
+  });
+  const s0 = await state();
+  const slider = o.page.locator(`${W} #gw-realGrowth-r`);
+  await slider.focus();
+  await o.page.keyboard.press('ArrowRight');
+  const s1 = await state();
+  assert.equal(s1.baseDrawn, false, 'a small step keeps the base');
+  assert.equal(s1.frame, s0.frame);
+  assert.equal(s1.base, s0.base, 'base pixels unchanged');
+  assert.notEqual(s1.top, s0.top, 'the projection moved');
+  await o.page.keyboard.press('End');
+  const s2 = await state();
+  assert.equal(s2.baseDrawn, true, 'the axes had to grow');
+  assert.ok(s2.yMax > s1.yMax, `${s2.yMax} > ${s1.yMax}`);
+  assert.notEqual(s2.base, s1.base, 'base redrawn');
+  // The layers, one over the other, are the chart drawn on one canvas.
+  const diff = await o.page.evaluate(() => {
+    const el = document.querySelector('grdp-whatif');
+    const { width: w, height: h } = el.r.canvas;
+    const mk = () => { const c = document.createElement('canvas'); c.width = w; c.height = h; return c; };
+    const layered = mk();
+    const lx = layered.getContext('2d');
+    lx.drawImage(el.r.base, 0, 0);
+    lx.drawImage(el.r.canvas, 0, 0);
+    const one = mk();
+    el.wb.drawChart(one, { ...el._spec(), transparent: true });
+    const a = lx.getImageData(0, 0, w, h).data;
+    const b = one.getContext('2d').getImageData(0, 0, w, h).data;
+    let off = 0, painted = 0;
+    for (let i = 0; i < a.length; i += 4) {
+      if (b[i + 3]) painted++;
+      if (Math.max(Math.abs(a[i] - b[i]), Math.abs(a[i + 1] - b[i + 1]), Math.abs(a[i + 2] - b[i + 2]), Math.abs(a[i + 3] - b[i + 3])) > 3) off++;
+    }
+    return { off, painted, total: a.length / 4 };
+  });
+  assert.ok(diff.painted > 2000, `the chart is drawn: ${JSON.stringify(diff)}`);
+  assert.ok(diff.off <= diff.total * 0.001, `layers differ from one canvas: ${JSON.stringify(diff)}`);
   await done(o);
 });
 
@@ -180,13 +226,13 @@ test('the CSV download matches the table', async () => {
     return [...x.getImageData(2, 2, 1, 1).data];
   }, pbuf.toString('base64'));
   assert.deepEqual(corner, [255, 255, 255, 255], 'PNG background');
-  assert.equal(await o.page.locator(`${W} canvas`).evaluate((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[3]), 0, 'screen canvas transparent again');
+  assert.equal(await o.page.locator(`${W} canvas.chart`).evaluate((c) => c.getContext('2d').getImageData(2, 2, 1, 1).data[3]), 0, 'screen canvas transparent again');
   await done(o);
 });
 
 test('hover and keyboard readout name the value and its source', async () => {
   const o = await open();
-  const canvas = o.page.locator(`${W} canvas`);
+  const canvas = o.page.locator(`${W} canvas.chart`);
   const layout = await o.page.evaluate(() => document.querySelector('grdp-whatif')._layout);
   const box = await canvas.boundingBox();
   const x = box.x + layout.plotLeft + ((2021 - layout.xMin) / (layout.xMax - layout.xMin)) * layout.plotWidth;
@@ -210,14 +256,14 @@ test('language switch, theme switch and indicator switch', async () => {
   assert.match(await narrative(o.page), /million VND/);
   await o.page.locator(`${W} select[aria-label="Theme"]`).selectOption('dark');
   assert.equal(await o.page.locator(W).getAttribute('data-theme'), 'dark');
-  // On screen the chart leaves its background to CSS (transparent canvas).
-  const bg = await o.page.locator(`${W} canvas`).evaluate((c) => ({ css: getComputedStyle(c).backgroundColor, alpha: c.getContext('2d').getImageData(2, 2, 1, 1).data[3] }));
+  // On screen the chart leaves its background to CSS (transparent canvases).
+  const bg = await o.page.locator(`${W} canvas.chart-base`).evaluate((c) => ({ css: getComputedStyle(c).backgroundColor, alpha: c.getContext('2d').getImageData(2, 2, 1, 1).data[3] + c.nextElementSibling.getContext('2d').getImageData(2, 2, 1, 1).data[3] }));
   const rgb = bg.css.match(/\d+/g).map(Number);
   assert.ok(rgb[0] < 40 && rgb[1] < 40 && bg.alpha === 0, `dark canvas background, got ${JSON.stringify(bg)}`);
   for (const id of ['exports', 'digitalShare', 'poorHouseholds', 'forestCover', 'structure', 'investment', 'realGrdp', 'domesticRevenue']) {
     await o.page.locator(`${W} select[aria-label="Indicator"]`).selectOption(id);
     assert.ok((await narrative(o.page)).length > 20, id);
-    assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 5, `${id} chart drawn`);
+    assert.ok(await canvasColours(o.page.locator(`${W} canvas.chart`)) > 5, `${id} chart drawn`);
   }
   assert.match(await o.page.evaluate(() => location.hash), /ind=investment|ind=domesticRevenue/);
   await o.page.locator(`${W} select[aria-label="Indicator"]`).selectOption('digitalShare');
@@ -299,7 +345,7 @@ test('a trap inside wasm shows a reload that brings the scenario back', async ()
   const o = await open('#v=1&g=0.09');
   await o.page.evaluate(() => {
     const el = document.querySelector('grdp-whatif');
-    el.wb.drawChart = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+    el.wb.drawChartLayers = () => { throw new WebAssembly.RuntimeError('unreachable'); };
   });
   await o.page.locator(`${W} #gw-inflation`).fill('4');
   await o.page.locator(`${W} #gw-inflation`).press('Enter');
@@ -309,7 +355,7 @@ test('a trap inside wasm shows a reload that brings the scenario back', async ()
   await ready(o.page);
   assert.equal(await o.page.locator(`${W} #gw-realGrowth`).inputValue(), '9,0');
   assert.equal(await o.page.locator(`${W} #gw-inflation`).inputValue(), '4,0');
-  assert.ok(await canvasColours(o.page.locator(`${W} canvas`)) > 20);
+  assert.ok(await canvasColours(o.page.locator(`${W} canvas.chart`)) > 20);
   await done(o);
 });
 
