@@ -99,6 +99,10 @@ pub struct Draws {
     seed: u64,
     rng: Rng,
     z: Vec<f64>,
+    /// Work space kept with the draws, so a step allocates nothing: the
+    /// paths' current values and one year's keys.
+    current: Vec<f64>,
+    row: Vec<u64>,
 }
 
 impl Draws {
@@ -112,6 +116,8 @@ impl Draws {
             seed,
             rng: Rng::new(seed),
             z: Vec::new(),
+            current: Vec::new(),
+            row: Vec::new(),
         }
     }
 
@@ -127,6 +133,12 @@ impl Draws {
     /// assert_eq!(d.first(7, 3), &fresh[..3]);
     /// ```
     pub fn first(&mut self, seed: u64, n: usize) -> &[f64] {
+        self.draw(seed, n);
+        self.z.get(..n).unwrap_or(&[])
+    }
+
+    /// Make the first `n` draws of `seed` ready in `self.z`.
+    fn draw(&mut self, seed: u64, n: usize) {
         if seed != self.seed {
             *self = Self::new(seed);
         }
@@ -137,7 +149,6 @@ impl Draws {
                 self.z.push(z);
             }
         }
-        self.z.get(..n).unwrap_or(&[])
     }
 
     /// Drop the draws beyond [`Draws::KEEP`] (after an unusually large run).
@@ -193,7 +204,9 @@ fn select(keys: &mut [u64], nth: usize) -> Option<u64> {
             if i >= j {
                 break;
             }
-            keys.swap(i, j);
+            let (a, b) = (*keys.get(i)?, *keys.get(j)?);
+            *keys.get_mut(i)? = b;
+            *keys.get_mut(j)? = a;
             i += 1;
             j -= 1;
         }
@@ -290,36 +303,21 @@ pub fn simulate_with(
         paths,
         seed,
     } = *sim;
-    let z = draws.first(seed, paths.saturating_mul(years));
-    // Column-major: all paths of year k are contiguous, so each year's
-    // percentiles come from one slice. Cells hold `key(value)`: integers in
-    // the values' order, which selection compares faster than floats.
-    let mut grid = vec![0_u64; paths * years];
-    let mut current = vec![start; paths];
-    if paths > 0 {
-        for (row, zs) in grid.chunks_exact_mut(paths).zip(z.chunks_exact(paths)) {
-            for ((cell, v), &z) in row.iter_mut().zip(current.iter_mut()).zip(zs) {
-                *v = match step {
-                    Step::Compound { rate } => *v * (1.0 + (rate + spread * z).max(MIN_DRAWN_RATE)),
-                    Step::Linear { step } => *v + step + spread * z,
-                };
-                *cell = key(*v);
-            }
-        }
-    }
-    let up = target.map(|(_, t)| t >= start);
-    let probability = match (target, up) {
-        (Some((tk, t)), Some(up)) if tk >= 1 && tk <= years && paths > 0 => {
-            let row = grid.get((tk - 1) * paths..tk * paths).unwrap_or(&[]);
-            let hits = row
-                .iter()
-                .map(|&k| unkey(k))
-                .filter(|&v| if up { v >= t } else { v <= t })
-                .count();
-            Some(hits as f64 / paths as f64)
-        }
-        _ => None,
-    };
+    draws.draw(seed, paths.saturating_mul(years));
+    let Draws {
+        z, current, row, ..
+    } = draws;
+    let mut order: Vec<(usize, f64, usize)> = percentiles
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let p = p.clamp(0.0, 100.0);
+            // Nearest rank among the paths.
+            let rank = ((p / 100.0) * (paths.max(1) as f64 - 1.0)).round() as usize;
+            (i, p, rank)
+        })
+        .collect();
+    order.sort_by(|a, b| a.1.total_cmp(&b.1));
     let mut bands: Vec<Vec<f64>> = percentiles
         .iter()
         .map(|_| Vec::with_capacity(years + 1))
@@ -327,16 +325,32 @@ pub fn simulate_with(
     for b in &mut bands {
         b.push(start);
     }
-    let mut order: Vec<(usize, f64)> = percentiles
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (i, p.clamp(0.0, 100.0)))
-        .collect();
-    order.sort_by(|a, b| a.1.total_cmp(&b.1));
+    let up = target.map(|(_, t)| t >= start);
+    let mut probability = None;
+    current.clear();
+    current.resize(paths, start);
+    // Year by year: move every path, then read the year's percentiles from
+    // its values as keys (integers in the values' order, which selection
+    // compares faster than floats).
     for k in 0..years {
-        let Some(row) = grid.get_mut(k * paths..(k + 1) * paths) else {
-            continue;
-        };
+        let zs = z.get(k * paths..(k + 1) * paths).unwrap_or(&[]);
+        row.resize(paths, 0);
+        for ((v, cell), &z) in current.iter_mut().zip(row.iter_mut()).zip(zs) {
+            *v = match step {
+                Step::Compound { rate } => *v * (1.0 + (rate + spread * z).max(MIN_DRAWN_RATE)),
+                Step::Linear { step } => *v + step + spread * z,
+            };
+            *cell = key(*v);
+        }
+        if let (Some((tk, t)), Some(up)) = (target, up) {
+            if tk == k + 1 && paths > 0 {
+                let hits = current
+                    .iter()
+                    .filter(|&&v| if up { v >= t } else { v <= t })
+                    .count();
+                probability = Some(hits as f64 / paths as f64);
+            }
+        }
         if row.is_empty() {
             for b in &mut bands {
                 b.push(f64::NAN);
@@ -345,12 +359,10 @@ pub fn simulate_with(
         }
         // Select ranks from the lowest percentile up, each on the part of the
         // row above the previous rank: linear work, no full sort.
-        let n = row.len();
-        let mut lo = 0usize;
         let mut values = vec![0.0; percentiles.len()];
-        for &(i, p) in &order {
-            let rank = ((p / 100.0) * (n as f64 - 1.0)).round() as usize;
-            let rank = rank.clamp(lo, n - 1);
+        let mut lo = 0;
+        for &(i, _, rank) in &order {
+            let rank = rank.max(lo);
             if let Some(part) = row.get_mut(lo..) {
                 if let (Some(v), Some(slot)) = (select(part, rank - lo), values.get_mut(i)) {
                     *slot = unkey(v);

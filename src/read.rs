@@ -88,9 +88,10 @@ impl<'a> Fields<'a> {
         let Value::Object(fields) = v else {
             return Err(wrong(path, "an object", v));
         };
+        let shown = |k: &str| -> String { k.chars().take(40).collect() };
         for (i, (k, _)) in fields.iter().enumerate() {
-            let shown: String = k.chars().take(40).collect();
             if !allowed.contains(&k.as_str()) {
+                let shown = shown(k);
                 return Err(DatasetError::new(
                     path.key(k).render(),
                     format!(
@@ -100,6 +101,7 @@ impl<'a> Fields<'a> {
                 ));
             }
             if fields.iter().take(i).any(|(j, _)| j == k) {
+                let shown = shown(k);
                 return Err(DatasetError::new(
                     path.key(k).render(),
                     format!("duplicate field `{shown}`"),
