@@ -152,10 +152,27 @@ function formatNumber(v, locale, opts) {
   return `${v < 0 && !zero ? '-' : ''}${int}${frac ? seps[0] + frac : ''}${pct ? '%' : ''}`;
 }
 const fmtCache = new Map();
+/** A number format (`{ format(v) }`), kept per locale and options. Each
+ *  remembers the texts it made: on a slider step most figures shown are the
+ *  same as on the last one (0 and −0 share a text, as Map keys do). */
 function nf(locale, opts) {
   const key = `${locale}|${opts.style || ''}|${opts.minimumFractionDigits ?? ''}|${opts.maximumFractionDigits ?? ''}|${opts.useGrouping ?? ''}`;
   let f = fmtCache.get(key);
-  if (!f) { f = { format: (v) => formatNumber(v, locale, opts) }; fmtCache.set(key, f); }
+  if (!f) {
+    const made = new Map();
+    f = {
+      format: (v) => {
+        let text = made.get(v);
+        if (text === undefined) {
+          text = formatNumber(v, locale, opts);
+          if (made.size >= 512) made.clear();
+          made.set(v, text);
+        }
+        return text;
+      },
+    };
+    fmtCache.set(key, f);
+  }
   return f;
 }
 function isWasmTrap(e) {

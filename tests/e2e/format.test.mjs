@@ -55,3 +55,22 @@ test('formatNumber: the house figures', () => {
   assert.equal(formatNumber(-0.0004, 'vi-VN', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }), '0,0%');
   assert.equal(formatNumber(Infinity, 'vi-VN', {}), '∞');
 });
+
+test('nf: the texts it remembers are the texts formatNumber writes', () => {
+  const code2 = src.slice(src.indexOf('const SEPARATORS'), src.indexOf('function isWasmTrap'));
+  const { nf, fmt } = new Function(`${code2}; return { nf, fmt: formatNumber };`)();
+  const opts = [OPTIONS[0], OPTIONS[5], OPTIONS[2]];
+  const vs = values().slice(0, 3000);
+  // Twice through (the second time from memory), with the memory filling
+  // and clearing (more than 512 values), and 0 / −0 / NaN / ±∞.
+  for (const locale of ['vi-VN', 'en-US']) {
+    for (const o of opts) {
+      const f = nf(locale, o);
+      assert.equal(nf(locale, { ...o }), f, 'one format per locale and options');
+      for (const v of [...vs, ...vs, 0, -0, -0.00001, NaN, Infinity, -Infinity, 0.5, 0.5]) {
+        assert.equal(f.format(v), fmt(v, locale, o), `${locale} ${JSON.stringify(o)} ${v}`);
+      }
+    }
+  }
+  assert.notEqual(nf('vi-VN', OPTIONS[0]).format(0.5), nf('en-US', OPTIONS[0]).format(0.5));
+});
