@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { cpus, totalmem } from 'node:os';
 import { CHROMIUM_ARGS } from '../tests/e2e/helpers.mjs';
+import { serve } from '../scripts/serve.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS || 25);
 const STEPS = 500;
@@ -64,9 +65,14 @@ row('start', `grdp-whatif.html, navigation → first complete chart`, `median ${
 row('start', 'ratio ours / bare (medians)', `${(so.median / sb.median).toFixed(2)}×`, `budget ≤ 1.5×: ${so.median <= 1.5 * sb.median ? 'met' : 'MISSED'}`);
 
 /* ---------- interaction, Monte Carlo, memory, side by side ---------- */
+// The side-by-side page is served cross-origin isolated (COOP + COEP), where
+// the page's clock reads to 5 µs instead of 100 µs: steps and redraws take
+// tenths of a millisecond, and their medians need the finer clock.
+const server = await serve(resolve('.'), 0, { csp: false, headers: { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } });
 const ctx = await browser.newContext({ viewport: VIEW, deviceScaleFactor: DPR });
 const page = await ctx.newPage();
-await page.goto(file('bench/compare.html'));
+await page.goto(`http://127.0.0.1:${server.address().port}/bench/compare.html`);
+const isolated = await page.evaluate(() => crossOriginIsolated);
 await page.waitForFunction(() => document.querySelector('#ours').shadowRoot?.querySelector('.readout .big'));
 
 // 500 slider steps: from the input event to the chart and readouts updated (synchronous work).
@@ -99,7 +105,7 @@ const steps = await page.evaluate(async (n) => {
 }, STEPS);
 const ss = stats(steps.sync), sp = stats(steps.paint), sf = stats(steps.framed);
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
-row('step', `slider step: input → recompute + redraw + readouts (${STEPS}, back to back)`, `median ${ms(ss.median)}, p95 ${ms(ss.p95)}, mean ${ms(mean(steps.sync))}`, `budget p95 ≤ 8 ms: ${ss.p95 <= 8 ? 'met' : 'MISSED'}; axes redrawn on ${steps.bases} of ${STEPS}`);
+row('step', `slider step: input → recompute + redraw + readouts (the first ${STEPS} after load, back to back)`, `median ${ms(ss.median)}, p95 ${ms(ss.p95)}, mean ${ms(mean(steps.sync))}`, `budget p95 ≤ 8 ms: ${ss.p95 <= 8 ? 'met' : 'MISSED'}; axes redrawn on ${steps.bases} of ${STEPS}`);
 row('step', 'the same, one step per frame (as a drag), synchronous part (300)', `median ${ms(sf.median)}, p95 ${ms(sf.p95)}, mean ${ms(mean(steps.framed))}`, 'style already clean at each input');
 row('step', 'slider step: input → after the next paint (100 steps)', `median ${ms(sp.median)}, p95 ${ms(sp.p95)}`, 'includes waiting for the next frame (≈16.7 ms at 60 Hz)');
 
@@ -166,6 +172,7 @@ const side = await page.evaluate(async (n) => {
   const layered = await time((i) => { el.good = goods[i]; el._draw(); });
   const cj = await time((i) => others.chartjs(i));
   const up = await time((i) => others.uplot(i));
+  // Our whole slider step (recompute + redraw + readouts), in the same harness.
   const step = await time((i) => { r.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); r.dispatchEvent(new Event('input', { bubbles: true })); });
   // The same with a frame between steps (as a drag): after each software-
   // rendered frame caches are cold, for every library alike.
@@ -184,7 +191,7 @@ const side = await page.evaluate(async (n) => {
     step: await framed((i) => { r.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); r.dispatchEvent(new Event('input', { bubbles: true })); }),
   };
   const size = (sel) => { const c = document.querySelector(sel); return `${c.width}×${c.height}`; };
-  return { ours: ours.t, layered: layered.t, cj: cj.t, up: up.t, framedMeans, means: { ours: ours.mean, layered: layered.mean, cj: cj.mean, up: up.mean, step: step.mean }, sizes: { ours: (() => { const c = el.shadowRoot.querySelector('canvas'); return `${c.width}×${c.height}`; })(), cj: size('#cj'), up: size('#up canvas') } };
+  return { ours: ours.t, layered: layered.t, cj: cj.t, up: up.t, step: step.t, framedMeans, means: { ours: ours.mean, layered: layered.mean, cj: cj.mean, up: up.mean, step: step.mean }, sizes: { ours: (() => { const c = el.shadowRoot.querySelector('canvas'); return `${c.width}×${c.height}`; })(), cj: size('#cj'), up: size('#up canvas') } };
 }, STEPS);
 const so2 = stats(side.ours), sl = stats(side.layered), scj = stats(side.cj), sup = stats(side.up);
 const mn = side.means;
@@ -194,16 +201,20 @@ row('redraw', `Chart.js update('none'), canvas ${side.sizes.cj}`, `median ${ms(s
 row('redraw', `uPlot setData, canvas ${side.sizes.up}`, `median ${ms(sup.median)}, p95 ${ms(sup.p95)}, mean ${ms(mn.up)}`, `ours/theirs (means) ${(mn.ours / mn.up).toFixed(2)}×`);
 const fm = side.framedMeans;
 row('redraw', 'one per frame (as a drag), means: our whole redraw / layered redraw / uPlot setData / our step', `${ms(fm.ours)} / ${ms(fm.layered)} / ${ms(fm.up)} / ${ms(fm.step)}`, `whole redraw ours/uPlot ${(fm.ours / fm.up).toFixed(2)}×; step/uPlot ${(fm.step / fm.up).toFixed(2)}×`);
-row('redraw', 'slider step (recompute + redraw + readouts) vs uPlot redraw alone', `median ${ms(ss.median)} vs ${ms(sup.median)}; mean ${ms(mn.step)} vs ${ms(mn.up)}`, `budget ours ≤ uPlot: ${ss.median <= sup.median ? 'met' : 'MISSED'}`);
+// The budget: our whole step against uPlot's redraw alone, both warmed up and
+// timed by the same harness in the same run.
+const sst = stats(side.step);
+row('redraw', 'slider step (recompute + redraw + readouts) vs uPlot redraw alone, same harness', `median ${ms(sst.median)} vs ${ms(sup.median)}; mean ${ms(mn.step)} vs ${ms(mn.up)}`, `budget ours ≤ uPlot (median): ${sst.median <= sup.median ? 'met' : 'MISSED'}; means ${(mn.step / mn.up).toFixed(2)}×`);
 await page.screenshot({ path: 'bench/compare.png', fullPage: true });
 await browser.close();
+server.close();
 
 /* ---------- RESULTS.md ---------- */
 const cpu = cpus()[0]?.model || 'unknown CPU';
 let rustc = '';
 try { rustc = `wasm built with ${JSON.parse(readFileSync('dist/build-info.json', 'utf8')).wasm}`; } catch { /* not needed */ }
 const md = [`# Benchmark results`, '', `Run ${new Date().toISOString()} on ${cpu}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${chromiumVersion} headless (software rendering, --disable-gpu), devicePixelRatio ${DPR}, viewport ${VIEW.width}×${VIEW.height}; ${rustc}.`, '',
-  'Produced by `make bench` (bench/bench.mjs). Times are wall-clock in the page (`performance.now()`).', '',
+  `Produced by \`make bench\` (bench/bench.mjs). Times are wall-clock in the page (\`performance.now()\`); the side-by-side page is served cross-origin isolated (${isolated ? 'yes: a 5 µs clock' : 'NOT isolated: a 100 µs clock'}), start-up pages are opened from file://.`, '',
   '| section | what | value | note |', '|---|---|---|---|', ...rows.map((r) => `| ${r.section} | ${r.what} | ${r.value} | ${r.note} |`), ''].join('\n');
 writeFileSync('bench/RESULTS.md', md + readNotes());
 console.log('\nwritten: bench/RESULTS.md, bench/compare.png');

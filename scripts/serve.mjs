@@ -13,7 +13,7 @@ const types = {
 };
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
-export function serve(dir, p, { csp = true, extra = {} } = {}) {
+export function serve(dir, p, { csp = true, extra = {}, headers: more = {} } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://x');
@@ -22,7 +22,7 @@ export function serve(dir, p, { csp = true, extra = {} } = {}) {
       const file = normalize(join(dir, path));
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
       const body = extra[path] !== undefined ? extra[path] : await readFile(file);
-      const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+      const headers = { 'content-type': types[extname(file)] || 'application/octet-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...more };
       // The served page gets the strict policy as a header; grdp-whatif.html carries
       // its own (hash-based, no network) in a meta tag.
       if (csp && path === '/index.html') headers['content-security-policy'] = CSP;

@@ -23,16 +23,30 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 type Error = <CanvasBackend as DrawingBackend>::ErrorType;
 
+/// A colour as a key: (r, g, b, alpha bits).
+type Rgba = (u8, u8, u8, u64);
+
+/// The path being built, drawn in one call when the style changes.
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    /// Lines and outlines in (colour, width): one `stroke()`.
+    Stroke(Rgba, u32),
+    /// Filled circles and polygons in a colour: one `fill()`.
+    Fill(Rgba),
+}
+
 pub struct Canvas {
     inner: CanvasBackend,
     context: CanvasRenderingContext2d,
-    /// The open batched stroke: (r, g, b, alpha bits, width).
-    open: Option<(u8, u8, u8, u64, u32)>,
-    /// The text state last given to the context (a hash of the font string,
-    /// and the text colour, alignment and baseline): setting `font` makes the
-    /// browser parse it, so an unchanged one is not set again.
+    open: Option<Open>,
+    /// The context's state as last set here (None: unknown, set it): each
+    /// colour or font given to a context is a string the browser parses, so
+    /// an unchanged one is not given again.
+    stroke: Option<(Rgba, u32)>,
+    fill: Option<Rgba>,
+    anchor: Option<(u8, u8)>,
+    /// A hash of the font string.
     font: Cell<Option<u64>>,
-    text: Option<(u8, u8, u8, u64, u8, u8)>,
 }
 
 impl Canvas {
@@ -48,8 +62,10 @@ impl Canvas {
             inner: CanvasBackend::with_canvas_object(canvas)?,
             context,
             open: None,
+            stroke: None,
+            fill: None,
+            anchor: None,
             font: Cell::new(None),
-            text: None,
         })
     }
 
@@ -63,22 +79,35 @@ impl Canvas {
 
     /// Start (or continue) a batched stroke in this style.
     fn stroke_in<S: BackendStyle>(&mut self, style: &S) {
-        let c = style.color();
-        let key = (
-            c.rgb.0,
-            c.rgb.1,
-            c.rgb.2,
-            c.alpha.to_bits(),
-            style.stroke_width(),
-        );
-        if self.open != Some(key) {
+        let key = (rgba(style.color()), style.stroke_width());
+        if self.open != Some(Open::Stroke(key.0, key.1)) {
             self.flush();
-            let (r, g, b) = c.rgb;
-            self.context
-                .set_stroke_style_str(&format!("rgba({r},{g},{b},{})", c.alpha));
-            self.context.set_line_width(f64::from(style.stroke_width()));
+            if self.stroke != Some(key) {
+                self.context.set_stroke_style_str(&css(key.0));
+                self.context.set_line_width(f64::from(key.1));
+                self.stroke = Some(key);
+            }
             self.context.begin_path();
-            self.open = Some(key);
+            self.open = Some(Open::Stroke(key.0, key.1));
+        }
+    }
+
+    /// Start (or continue) a batched fill in this colour.
+    fn fill_in(&mut self, color: BackendColor) {
+        let key = rgba(color);
+        if self.open != Some(Open::Fill(key)) {
+            self.flush();
+            self.set_fill(key);
+            self.context.begin_path();
+            self.open = Some(Open::Fill(key));
+        }
+    }
+
+    /// Set the fill colour unless it is already this one.
+    fn set_fill(&mut self, key: Rgba) {
+        if self.fill != Some(key) {
+            self.context.set_fill_style_str(&css(key));
+            self.fill = Some(key);
         }
     }
 
@@ -99,19 +128,31 @@ impl Canvas {
         }
     }
 
-    /// Before plotters-canvas draws: close the stroke batch, and forget the
-    /// fill colour (it sets its own).
+    /// Before plotters-canvas draws: close the batch, and forget the colours
+    /// (it sets its own).
     fn hand_over(&mut self) {
         self.flush();
-        self.text = None;
+        self.stroke = None;
+        self.fill = None;
     }
 
-    /// Stroke the open batch, if any.
+    /// Draw the open batch, if any.
     fn flush(&mut self) {
-        if self.open.take().is_some() {
-            self.context.stroke();
+        match self.open.take() {
+            Some(Open::Stroke(..)) => self.context.stroke(),
+            Some(Open::Fill(_)) => self.context.fill(),
+            None => {}
         }
     }
+}
+
+fn rgba(c: BackendColor) -> Rgba {
+    (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
+}
+
+/// A colour key as CSS.
+fn css((r, g, b, alpha): Rgba) -> String {
+    format!("rgba({r},{g},{b},{})", f64::from_bits(alpha))
 }
 
 /// The CSS font of a text style, written as browsers give it back from the
@@ -247,8 +288,19 @@ impl DrawingBackend for Canvas {
         vert: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.hand_over();
-        self.inner.fill_polygon(vert, s)
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let mut vert = vert.into_iter();
+        if let Some(start) = vert.next() {
+            self.fill_in(s.color());
+            self.context.move_to(f64::from(start.0), f64::from(start.1));
+            for p in vert {
+                self.context.line_to(f64::from(p.0), f64::from(p.1));
+            }
+            self.context.close_path();
+        }
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -257,8 +309,21 @@ impl DrawingBackend for Canvas {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<Error>> {
-        self.hand_over();
-        self.inner.draw_circle(c, r, s, fill)
+        if s.color().alpha == 0.0 {
+            return Ok(());
+        }
+        if fill {
+            self.fill_in(s.color());
+        } else {
+            self.stroke_in(s);
+        }
+        let (x, y, r) = (f64::from(c.0), f64::from(c.1), f64::from(r));
+        // Each circle its own closed figure within the batch's path; arc()
+        // throws only for a negative radius.
+        self.context.move_to(x + r, y);
+        let _ = self.context.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        self.context.close_path();
+        Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -287,10 +352,8 @@ impl DrawingBackend for Canvas {
             (x, y) = (0.0, 0.0);
         }
         let anchor = s.anchor();
-        let (v, h) = (anchor.v_pos as u8, anchor.h_pos as u8);
-        let (r, g, b) = c.rgb;
-        let key = (r, g, b, c.alpha.to_bits(), v, h);
-        if self.text != Some(key) {
+        let key = (anchor.v_pos as u8, anchor.h_pos as u8);
+        if self.anchor != Some(key) {
             self.context.set_text_baseline(match anchor.v_pos {
                 VPos::Top => "top",
                 VPos::Center => "middle",
@@ -301,16 +364,18 @@ impl DrawingBackend for Canvas {
                 HPos::Right => "end",
                 HPos::Center => "center",
             });
-            self.context
-                .set_fill_style_str(&format!("rgba({r},{g},{b},{})", c.alpha));
-            self.text = Some(key);
+            self.anchor = Some(key);
         }
+        self.set_fill(rgba(c));
         self.set_font(s);
         let _ = self.context.fill_text(text, x, y);
         if degrees != 0.0 {
-            // restore() brings back the font and colours from before save().
+            // restore() brings back the font, colours and alignment from
+            // before save().
             self.context.restore();
-            self.text = None;
+            self.stroke = None;
+            self.fill = None;
+            self.anchor = None;
             self.font.set(None);
         }
         Ok(())
