@@ -1012,6 +1012,9 @@ class GrdpWhatIfElement extends HTMLElement {
   /* ---- hover / tap / keys ---- */
   _bindChart() {
     const c = this.r.canvas;
+    // A browser may drop a canvas's pixels (its context lost, e.g. under
+    // memory pressure) and give it back blank: draw both layers again then.
+    for (const layer of [this.r.base, c]) layer.addEventListener('contextrestored', () => { this._frame = null; this._draw(); });
     const at = (ev) => {
       const L = this._layout;
       if (!L) return;

@@ -122,6 +122,16 @@ test('two layers: the axes hold still on a small step, move on a large one, and 
   assert.equal(s2.baseDrawn, true, 'the axes had to grow');
   assert.ok(s2.yMax > s1.yMax, `${s2.yMax} > ${s1.yMax}`);
   assert.notEqual(s2.base, s1.base, 'base redrawn');
+  // A canvas given back blank (its context lost and restored) is drawn again.
+  const restored = await o.page.evaluate(() => {
+    const el = document.querySelector('grdp-whatif');
+    const b = el.r.base;
+    b.width = b.width; // blank, as a restored context is
+    const blank = b.getContext('2d').getImageData(0, 0, b.width, b.height).data.some((x) => x);
+    b.dispatchEvent(new Event('contextrestored'));
+    return { blank, drawn: el._layout.baseDrawn, painted: b.getContext('2d').getImageData(0, 0, b.width, b.height).data.some((x) => x) };
+  });
+  assert.deepEqual(restored, { blank: false, drawn: true, painted: true });
   // The layers, one over the other, are the chart drawn on one canvas.
   const diff = await o.page.evaluate(() => {
     const el = document.querySelector('grdp-whatif');
