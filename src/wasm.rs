@@ -52,14 +52,19 @@ fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, String> {
     if let Some(n) = v.as_f64() {
         return Ok(V::Number(n));
     }
-    if let Some(s) = v.as_string() {
-        return Ok(V::String(s));
-    }
-    if let Some(b) = v.as_bool() {
-        return Ok(V::Bool(b));
-    }
-    if v.is_null() || v.is_undefined() {
-        return Ok(V::Null);
+    // Primitives first, then objects: each test is a call into JS, and a
+    // chart spec on every slider step has dozens of objects.
+    if !v.is_object() {
+        if let Some(s) = v.as_string() {
+            return Ok(V::String(s));
+        }
+        if let Some(b) = v.as_bool() {
+            return Ok(V::Bool(b));
+        }
+        if v.is_null() || v.is_undefined() {
+            return Ok(V::Null);
+        }
+        return Err("expected plain data (numbers, strings, arrays, objects)".into());
     }
     if let Some(a) = v.dyn_ref::<js_sys::Array>() {
         return a
@@ -70,9 +75,6 @@ fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, String> {
     }
     if let Some(a) = v.dyn_ref::<js_sys::Float64Array>() {
         return Ok(V::Array(a.to_vec().into_iter().map(V::Number).collect()));
-    }
-    if v.is_function() || !v.is_object() {
-        return Err("expected plain data (numbers, strings, arrays, objects)".into());
     }
     let mut fields = Vec::new();
     for entry in js_sys::Object::entries(v.unchecked_ref()).iter() {
