@@ -112,7 +112,7 @@ pub struct Layout {
     pub y_max: f64,
     /// A key of everything the base layer shows ([`frame_key`]): a page that
     /// draws in two layers redraws the base only when this changes.
-    pub frame: u32,
+    pub frame: f64,
     /// Whether this call drew the base layer.
     pub base_drawn: bool,
 }
@@ -330,7 +330,7 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 /// assert_ne!(frame_key(spec, (800, 400)), frame_key(spec, (800, 401)));
 /// # }
 /// ```
-pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> u32 {
+pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> f64 {
     let mut h = 0xcbf2_9ce4_8422_2325;
     let num = |h: &mut u64, v: f64| *h = fnv(*h, &v.to_bits().to_le_bytes());
     let ((x0, x1), (y0, y1)) = ranges(spec);
@@ -386,7 +386,8 @@ pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> u32 {
             h = fnv(h, &[0xff]);
         }
     }
-    (h ^ (h >> 32)) as u32
+    // 53 bits: a whole number a JS number holds exactly.
+    (h >> 11) as f64
 }
 
 /// Draw the whole chart on `root`; returns where the plot landed.

@@ -399,7 +399,7 @@ pub fn draw_chart_layers(
             "overlay",
         ));
     }
-    let redraw = frame.as_f64() != Some(f64::from(chart::frame_key(&spec, size)));
+    let redraw = frame.as_f64() != Some(chart::frame_key(&spec, size));
     if redraw {
         draw_on(base, &spec, chart::Layer::Base, spec.transparent)?;
     }
