@@ -129,6 +129,53 @@ pub enum Layer {
     Overlay,
 }
 
+impl ChartSpec {
+    /// Show a projection as the chosen scenario: its path, its band (the
+    /// lowest and highest percentiles), its target, and the year it reaches
+    /// the target when that is by the target year. The words stay as they are.
+    /// # Example
+    /// ```
+    /// use grdp_whatif::{chart::ChartSpec, dataset::Dataset, scenario::{project, Scenario, ScenarioInput}};
+    /// # fn f(spec: &mut ChartSpec) {
+    /// let d = Dataset::default_lang_son().unwrap();
+    /// let p = project(&Scenario::resolve(&ScenarioInput::default(), &d).unwrap()).unwrap();
+    /// spec.show_projection(&p);
+    /// assert_eq!(spec.projection.as_ref().unwrap().values, p.values);
+    /// assert_eq!(spec.target.unwrap().value, 130.0);
+    /// # }
+    /// ```
+    pub fn show_projection(&mut self, p: &crate::scenario::Projection) {
+        let years: Vec<f64> = p.years.iter().map(|&y| f64::from(y)).collect();
+        self.band = p.bands.as_ref().and_then(|b| {
+            Some(Band {
+                years: years.clone(),
+                lo: b.values.first()?.clone(),
+                hi: b.values.last()?.clone(),
+            })
+        });
+        self.target = p.target_value.map(|value| Xy {
+            year: f64::from(p.target_year),
+            value,
+        });
+        self.reached_year = match (p.target_value, p.reached_year) {
+            (Some(_), Some(y)) if y <= p.target_year => Some(f64::from(y)),
+            _ => None,
+        };
+        self.projection = Some(Line {
+            years,
+            values: p.values.clone(),
+        });
+    }
+
+    /// Show a projection as the trend (the dashed line).
+    pub fn show_trend(&mut self, p: &crate::scenario::Projection) {
+        self.trend = Some(Line {
+            years: p.years.iter().map(|&y| f64::from(y)).collect(),
+            values: p.values.clone(),
+        });
+    }
+}
+
 /// Why a chart could not be drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartError(pub String);

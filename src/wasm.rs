@@ -238,6 +238,28 @@ impl Engine {
         to_js(&p)
     }
 
+    /// Project a scenario as `project` does, and show it in a chart view:
+    /// as the chosen scenario (path, band, target, year reached) or, with
+    /// `asTrend`, as the trend line. The view must have a spec.
+    #[wasm_bindgen(js_name = projectInto)]
+    pub fn project_into(
+        &self,
+        scenario: JsValue,
+        view: &mut ChartView,
+        as_trend: bool,
+    ) -> Result<JsValue, JsValue> {
+        let spec = view.spec_mut()?;
+        let p = with_draws(&self.draws, |draws| {
+            project_with(&self.dataset, scenario, draws)
+        })?;
+        if as_trend {
+            spec.show_trend(&p);
+        } else {
+            spec.show_projection(&p);
+        }
+        to_js(&p)
+    }
+
     /// The preset scenarios of an indicator: `{ trend, plan }`, each complete.
     pub fn presets(&self, indicator: &str) -> Result<JsValue, JsValue> {
         let mut out = std::collections::BTreeMap::new();
@@ -379,33 +401,94 @@ pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, J
     to_js(&layout)
 }
 
-/// Draw a chart spec on two stacked canvases of the same size: the base
-/// (background, axes, history) only when it differs from the one drawn with
-/// key `frame` (the `frame` of the layout an earlier call returned; anything
-/// else redraws it), the overlay (what a scenario moves) always. Returns the
-/// layout, with its `frame` and whether the base was drawn (`baseDrawn`).
-#[wasm_bindgen(js_name = drawChartLayers)]
-pub fn draw_chart_layers(
+/// A chart on two stacked canvases of the same size, kept between draws: the
+/// base (background, axes, grid, history) is drawn again only when what it
+/// shows changes, the overlay (band, target, trend, projection, the
+/// "reached" marks) on every draw. A page sets the whole spec when the
+/// language, theme, indicator or size change (`setSpec`), and on a slider
+/// step lets the engine put its projection straight in (`Engine.projectInto`)
+/// and changes only the words (`setWords`): no chart data crosses from JS.
+#[wasm_bindgen]
+pub struct ChartView {
     base: HtmlCanvasElement,
-    overlay: HtmlCanvasElement,
-    spec: JsValue,
-    frame: JsValue,
-) -> Result<JsValue, JsValue> {
-    let spec: ChartSpec = read_arg(&spec, "spec", crate::read::chart_spec)?;
-    let size = (base.width(), base.height());
-    if size != (overlay.width(), overlay.height()) {
-        return Err(js_error(
-            "the base and overlay canvases differ in size",
-            "overlay",
-        ));
+    top: HtmlCanvasElement,
+    spec: Option<ChartSpec>,
+    /// The key of what the base shows now (`None`: draw it).
+    frame: Option<f64>,
+}
+
+#[wasm_bindgen]
+impl ChartView {
+    /// A view over a base canvas and the overlay canvas stacked on it.
+    #[wasm_bindgen(constructor)]
+    pub fn new(base: HtmlCanvasElement, top: HtmlCanvasElement) -> ChartView {
+        ChartView {
+            base,
+            top,
+            spec: None,
+            frame: None,
+        }
     }
-    let redraw = frame.as_f64() != Some(chart::frame_key(&spec, size));
-    if redraw {
-        draw_on(base, &spec, chart::Layer::Base, spec.transparent)?;
+
+    /// The whole chart spec, as `drawChart` takes it.
+    #[wasm_bindgen(js_name = setSpec)]
+    pub fn set_spec(&mut self, spec: JsValue) -> Result<(), JsValue> {
+        self.spec = Some(read_arg(&spec, "spec", crate::read::chart_spec)?);
+        Ok(())
     }
-    let mut layout = draw_on(overlay, &spec, chart::Layer::Overlay, true)?;
-    layout.base_drawn = redraw;
-    to_js(&layout)
+
+    /// The words by the target and by the year it is reached.
+    #[wasm_bindgen(js_name = setWords)]
+    pub fn set_words(&mut self, target: String, reached: String) -> Result<(), JsValue> {
+        let spec = self.spec_mut()?;
+        spec.words.target = target;
+        spec.words.reached = reached;
+        Ok(())
+    }
+
+    /// Draw the base again on the next draw (the page cleared it).
+    pub fn invalidate(&mut self) {
+        self.frame = None;
+    }
+
+    /// Draw: the base if what it shows changed, the overlay always. Returns
+    /// the plot's layout in CSS pixels, with `frame` and `baseDrawn`.
+    pub fn draw(&mut self) -> Result<JsValue, JsValue> {
+        let spec = self.spec.as_ref().ok_or_else(no_spec)?;
+        let size = (self.base.width(), self.base.height());
+        if size != (self.top.width(), self.top.height()) {
+            return Err(js_error(
+                "the base and overlay canvases differ in size",
+                "overlay",
+            ));
+        }
+        let key = chart::frame_key(spec, size);
+        let redraw = self.frame != Some(key);
+        if redraw {
+            // Forgotten until drawn: a failed base is drawn again next time.
+            self.frame = None;
+            draw_on(
+                self.base.clone(),
+                spec,
+                chart::Layer::Base,
+                spec.transparent,
+            )?;
+            self.frame = Some(key);
+        }
+        let mut layout = draw_on(self.top.clone(), spec, chart::Layer::Overlay, true)?;
+        layout.base_drawn = redraw;
+        to_js(&layout)
+    }
+}
+
+impl ChartView {
+    fn spec_mut(&mut self) -> Result<&mut ChartSpec, JsValue> {
+        self.spec.as_mut().ok_or_else(no_spec)
+    }
+}
+
+fn no_spec() -> JsValue {
+    js_error("the chart view has no spec yet: call setSpec first", "spec")
 }
 
 /// Draw one layer on a canvas, cleared first when `clear`.

@@ -245,7 +245,7 @@ fn draws_on_a_canvas() {
 }
 
 #[wasm_bindgen_test]
-fn draws_in_two_layers_and_keeps_the_base() {
+fn a_chart_view_keeps_its_base_and_takes_projections() {
     let doc = web_sys::window().unwrap().document().unwrap();
     let canvas = |w: u32| -> web_sys::HtmlCanvasElement {
         let c: web_sys::HtmlCanvasElement =
@@ -265,35 +265,81 @@ fn draws_in_two_layers_and_keeps_the_base() {
         let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
         data.chunks(4).filter(|p| p.get(3) != Some(&0)).count()
     };
-    let first = draw_chart_layers(base.clone(), top.clone(), spec.clone(), JsValue::NULL).unwrap();
-    let frame = js_sys::Reflect::get(&first, &"frame".into()).unwrap();
-    assert_eq!(
-        js_sys::Reflect::get(&first, &"baseDrawn".into()).unwrap(),
-        JsValue::TRUE
+    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
+    let mut view = ChartView::new(base.clone(), top.clone());
+    // Nothing to draw, nothing to project into, before a spec: an error, by name.
+    assert_js_error(view.draw(), "spec");
+    let engine = Engine::new().unwrap();
+    assert_js_error(
+        engine.project_into(JsValue::UNDEFINED, &mut view, false),
+        "spec",
     );
+    view.set_spec(spec.clone()).unwrap();
+    let first = view.draw().unwrap();
+    assert_eq!(get(&first, "baseDrawn"), JsValue::TRUE);
     assert!(painted(&base) > 1000 && painted(&top) > 200);
-    // Same frame: the base is left alone (cleared here, to see that it stays so)…
+    // The base is kept (cleared here, to see that it stays so)…
     base.set_width(600);
-    let again = draw_chart_layers(base.clone(), top.clone(), spec.clone(), frame.clone()).unwrap();
-    assert_eq!(
-        js_sys::Reflect::get(&again, &"baseDrawn".into()).unwrap(),
-        JsValue::FALSE
-    );
+    let again = view.draw().unwrap();
+    assert_eq!(get(&again, "baseDrawn"), JsValue::FALSE);
     assert_eq!(painted(&base), 0);
-    assert!(painted(&top) > 200);
-    // …another key (or none) draws it.
-    let third = draw_chart_layers(
-        base.clone(),
-        top.clone(),
-        spec.clone(),
-        JsValue::from_f64(1.5),
-    )
-    .unwrap();
-    assert_eq!(
-        js_sys::Reflect::get(&third, &"baseDrawn".into()).unwrap(),
-        JsValue::TRUE
-    );
+    // …until invalidated.
+    view.invalidate();
+    assert_eq!(get(&view.draw().unwrap(), "baseDrawn"), JsValue::TRUE);
     assert!(painted(&base) > 1000);
+    // The engine's projection goes straight into the view: the same chart as
+    // the page drawing that projection from a spec of its own.
+    let input = js_sys::JSON::parse(r#"{"realGrowth":0.2}"#).unwrap();
+    let p = engine
+        .project_into(input.clone(), &mut view, false)
+        .unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(
+        json(&get(&p, "values")),
+        json(&get(&engine.project(input).unwrap(), "values"))
+    );
+    view.draw().unwrap();
+    let values = get(&p, "values");
+    let years = get(&p, "years");
+    let bands: js_sys::Array = get(&get(&p, "bands"), "values").unchecked_into();
+    let by_hand =
+        js_sys::JSON::parse(&js_sys::JSON::stringify(&spec).unwrap().as_string().unwrap()).unwrap();
+    let set = |o: &JsValue, k: &str, v: &JsValue| {
+        js_sys::Reflect::set(o, &k.into(), v).unwrap();
+    };
+    let line = Object::new();
+    set(&line, "years", &years);
+    set(&line, "values", &values);
+    set(&by_hand, "projection", &line);
+    let band = Object::new();
+    set(&band, "years", &years);
+    set(&band, "lo", &bands.get(0));
+    set(&band, "hi", &bands.get(bands.length() - 1));
+    set(&by_hand, "band", &band);
+    let reached = get(&p, "reachedYear");
+    set(&by_hand, "reachedYear", &reached);
+    let (b2, t2) = (canvas(600), canvas(600));
+    let mut other = ChartView::new(b2.clone(), t2.clone());
+    other.set_spec(by_hand).unwrap();
+    other.draw().unwrap();
+    let pixels = |c: &web_sys::HtmlCanvasElement| -> Vec<u8> {
+        let ctx: web_sys::CanvasRenderingContext2d =
+            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+        ctx.get_image_data(0.0, 0.0, 600.0, 300.0)
+            .unwrap()
+            .data()
+            .to_vec()
+    };
+    assert!(
+        pixels(&top) == pixels(&t2),
+        "projectInto draws what a spec of the projection draws"
+    );
+    // Words change the overlay only.
+    view.set_words("Mục tiêu 130".into(), "Đạt: 2029".into())
+        .unwrap();
+    assert_eq!(get(&view.draw().unwrap(), "baseDrawn"), JsValue::FALSE);
     // Canvases of different sizes are refused, by name.
-    assert_js_error(draw_chart_layers(base, canvas(500), spec, frame), "overlay");
+    let mut odd = ChartView::new(canvas(600), canvas(500));
+    odd.set_spec(spec).unwrap();
+    assert_js_error(odd.draw(), "overlay");
 }

@@ -429,6 +429,10 @@ class GrdpWhatIfElement extends HTMLElement {
     r.tip = h('div', { class: 'tip', hidden: true, 'aria-hidden': 'true' });
     r.printImg = h('img', { class: 'printimg', alt: '' });
     r.chartbox = h('div', { class: 'chartbox' }, r.base, r.canvas, r.tip, r.printImg);
+    // The last view's memory back to its instance (one that trapped may refuse).
+    try { if (this._view) this._view.free(); } catch (e) { /* gone with its instance */ }
+    this._view = new this.wb.ChartView(r.base, r.canvas);
+    this._viewKey = null;
     r.hint = h('p', { class: 'sr', id: 'gw-hint', text: t.hoverHint });
     r.live = h('p', { class: 'sr', 'aria-live': 'polite' });
     r.legend = h('ul', { class: 'legend' });
@@ -611,6 +615,9 @@ class GrdpWhatIfElement extends HTMLElement {
     try {
       next = this._compute(input);
     } catch (e) {
+      // The chart view may hold part of the refused scenario: the next draw
+      // gives it the whole spec of the last good one.
+      this._viewKey = null;
       if (isWasmTrap(e)) { this._fatal(e); return false; }
       const key = changedKey || e.field || '';
       const t = T[this.s.lang];
@@ -638,7 +645,10 @@ class GrdpWhatIfElement extends HTMLElement {
     }
     // The widget shows the 10th and 90th percentiles (the band), not the median.
     const sc = Object.assign({}, input, { indicator: ind.id, percentiles: BAND });
-    const p = this.engine.project(sc);
+    // Once the chart view has its spec, the engine puts each projection
+    // straight into it (no chart data crosses back on a slider step).
+    const view = this._viewKey ? this._view : null;
+    const p = view ? this.engine.projectInto(sc, view, false) : this.engine.project(sc);
     const tp = this._presetInput('trend');
     const trendIn = Object.assign({}, sc, tp, { targetYear: sc.targetYear, targetValue: sc.targetValue, paths: 0 });
     if (ind.model === 'perCapita') { trendIn.inflation = sc.inflation; trendIn.populationGrowth = sc.populationGrowth; trendIn.fxChange = sc.fxChange; }
@@ -648,7 +658,7 @@ class GrdpWhatIfElement extends HTMLElement {
     // often dragged): it is projected again only when its own inputs change.
     const key = JSON.stringify(trendIn);
     if (!this._trend || this._trend.key !== key || this._trend.engine !== this.engine) {
-      this._trend = { key, engine: this.engine, p: this.engine.project(trendIn) };
+      this._trend = { key, engine: this.engine, p: view ? this.engine.projectInto(trendIn, view, true) : this.engine.project(trendIn) };
     }
     return { input, p, trend: this._trend.p };
   }
@@ -963,20 +973,29 @@ class GrdpWhatIfElement extends HTMLElement {
       band: bands ? { years, lo: bands.values[0], hi: bands.values[bands.values.length - 1] } : null,
       target: p.targetValue !== null ? { year: p.targetYear, value: p.targetValue } : null,
       reachedYear: p.targetValue !== null && p.reachedYear !== null && p.reachedYear <= p.targetYear ? p.reachedYear : null,
-      words: {
-        target: p.targetValue !== null ? t.chartTarget(nf(t.locale, { maximumFractionDigits: 2 }).format(p.targetValue)) : '',
-        reached: p.targetValue === null ? '' : (p.reachedYear !== null && p.reachedYear <= p.targetYear ? t.chartReached(p.reachedYear) : t.chartNotReached(p.targetYear)),
-        projected: '',
-      },
+      words: { ...this._chartWords(), projected: '' },
       decimals: unit === 'percent' ? 1 : 0,
     });
   }
 
-  /** Draw the chart on screen, in two layers, its background left to CSS:
-   *  browsers draw text on a transparent canvas several times faster. The
-   *  base layer is redrawn only when its key (`frame`) changes. */
+  /** The words the chart writes by the target and by the year it is reached. */
+  _chartWords() {
+    const p = this.good.p;
+    const t = T[this.s.lang];
+    return {
+      target: p.targetValue !== null ? t.chartTarget(nf(t.locale, { maximumFractionDigits: 2 }).format(p.targetValue)) : '',
+      reached: p.targetValue === null ? '' : (p.reachedYear !== null && p.reachedYear <= p.targetYear ? t.chartReached(p.reachedYear) : t.chartNotReached(p.targetYear)),
+    };
+  }
+
+  /** Draw the chart on screen, in two layers (the wasm's ChartView), its
+   *  background left to CSS: browsers draw text on a transparent canvas
+   *  several times faster. The view gets the whole spec when what frames the
+   *  chart changes (language, theme, indicator, pixel ratio; every time for
+   *  shares); on a slider step the engine has already put the projection in
+   *  (`_compute`) and only the words are given, when they change. */
   _draw() {
-    if (!this.good || !this.r || this.s.view !== 'chart') return;
+    if (!this.good || !this.r || this.s.view !== 'chart' || !this._view) return;
     const box = this.r.chartbox;
     // The size comes from the ResizeObserver. Before its first report (the
     // first chart) it is read here, which lays the widget out: _render draws
@@ -989,22 +1008,33 @@ class GrdpWhatIfElement extends HTMLElement {
     const bw = Math.round(w * dpr);
     const bh = Math.round(hgt * dpr);
     for (const c of [this.r.base, this.r.canvas]) {
-      // Resizing clears a canvas: the base must be drawn again.
-      if (c.width !== bw) { c.width = bw; this._frame = null; }
-      if (c.height !== bh) { c.height = bh; this._frame = null; }
+      if (c.width !== bw) c.width = bw;
+      if (c.height !== bh) c.height = bh;
     }
     try {
-      const spec = this._spec();
-      spec.transparent = true;
-      this._layout = this.wb.drawChartLayers(this.r.base, this.r.canvas, spec, this._frame);
-      this._frame = this._layout.frame;
+      const key = this.good.shares ? null : [this.s.lang, this.getAttribute('data-theme'), this.ind.id, dpr].join('|');
+      if (key === null || key !== this._viewKey) {
+        const spec = this._spec();
+        spec.transparent = true;
+        this._viewKey = null;
+        this._view.setSpec(spec);
+        this._viewKey = key;
+        this._words = spec.words;
+      } else {
+        const words = this._chartWords();
+        if (words.target !== this._words.target || words.reached !== this._words.reached) {
+          this._view.setWords(words.target, words.reached);
+          this._words = words;
+        }
+      }
+      this._layout = this._view.draw();
       if (!this._drawn) {
         this._drawn = true;
         // For the benchmark: navigation start → first complete chart.
         mark('first-chart');
       }
     } catch (e) {
-      this._frame = null;
+      this._viewKey = null;
       if (isWasmTrap(e)) this._fatal(e); else this._showAlert(String(e.message || e));
     }
   }
@@ -1014,7 +1044,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const c = this.r.canvas;
     // A browser may drop a canvas's pixels (its context lost, e.g. under
     // memory pressure) and give it back blank: draw both layers again then.
-    for (const layer of [this.r.base, c]) layer.addEventListener('contextrestored', () => { this._frame = null; this._draw(); });
+    for (const layer of [this.r.base, c]) layer.addEventListener('contextrestored', () => { if (this._view) this._view.invalidate(); this._draw(); });
     const at = (ev) => {
       const L = this._layout;
       if (!L) return;

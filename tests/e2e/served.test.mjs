@@ -106,7 +106,7 @@ test('two layers: the axes hold still on a small step, move on a large one, and 
   const state = () => o.page.evaluate(() => {
     const el = document.querySelector('grdp-whatif');
     const sum = (c) => { const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let h = 0; for (let i = 0; i < d.length; i += 3) h = (h * 31 + d[i]) >>> 0; return h; };
-    return { frame: el._frame, baseDrawn: el._layout.baseDrawn, yMax: el._layout.yMax, base: sum(el.r.base), top: sum(el.r.canvas) };
+    return { frame: el._layout.frame, baseDrawn: el._layout.baseDrawn, yMax: el._layout.yMax, base: sum(el.r.base), top: sum(el.r.canvas) };
   });
   const s0 = await state();
   const slider = o.page.locator(`${W} #gw-realGrowth-r`);
@@ -355,7 +355,7 @@ test('a trap inside wasm shows a reload that brings the scenario back', async ()
   const o = await open('#v=1&g=0.09');
   await o.page.evaluate(() => {
     const el = document.querySelector('grdp-whatif');
-    el.wb.drawChartLayers = () => { throw new WebAssembly.RuntimeError('unreachable'); };
+    el._view.draw = () => { throw new WebAssembly.RuntimeError('unreachable'); };
   });
   await o.page.locator(`${W} #gw-inflation`).fill('4');
   await o.page.locator(`${W} #gw-inflation`).press('Enter');
