@@ -412,6 +412,10 @@ pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, J
 pub struct ChartView {
     base: HtmlCanvasElement,
     top: HtmlCanvasElement,
+    /// The two canvases' contexts, kept between draws with what is known of
+    /// their state (colours and font set once, not on every draw), and the
+    /// size they had: a new size resets a context.
+    layers: Option<(crate::canvas::Canvas, crate::canvas::Canvas, (u32, u32))>,
     spec: Option<ChartSpec>,
     /// The key of what the base shows now (`None`: draw it).
     frame: Option<f64>,
@@ -425,6 +429,7 @@ impl ChartView {
         ChartView {
             base,
             top,
+            layers: None,
             spec: None,
             frame: None,
         }
@@ -446,9 +451,11 @@ impl ChartView {
         Ok(())
     }
 
-    /// Draw the base again on the next draw (the page cleared it).
+    /// Draw the base again on the next draw (the page cleared a canvas, or
+    /// the browser gave it back blank).
     pub fn invalidate(&mut self) {
         self.frame = None;
+        self.layers = None;
     }
 
     /// Draw: the base if what it shows changed, the overlay always. Returns
@@ -464,18 +471,29 @@ impl ChartView {
         }
         let key = chart::frame_key(spec, size);
         let redraw = self.frame != Some(key);
+        if self.layers.as_ref().map(|l| l.2) != Some(size) {
+            let layer = |c: &HtmlCanvasElement| {
+                crate::canvas::Canvas::new(c.clone())
+                    .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))
+            };
+            self.layers = Some((layer(&self.base)?, layer(&self.top)?, size));
+        }
+        let Some((base, top, _)) = self.layers.as_mut() else {
+            return Err(js_error("the canvas has no 2D context", "canvas"));
+        };
         if redraw {
             // Forgotten until drawn: a failed base is drawn again next time.
             self.frame = None;
-            draw_on(
-                self.base.clone(),
-                spec,
-                chart::Layer::Base,
-                spec.transparent,
-            )?;
+            if spec.transparent {
+                base.clear();
+            }
+            chart::draw_layer(&base.into_drawing_area(), spec, chart::Layer::Base)
+                .map_err(|e| js_error(&e.to_string(), "chart"))?;
             self.frame = Some(key);
         }
-        let mut layout = draw_on(self.top.clone(), spec, chart::Layer::Overlay, true)?;
+        top.clear();
+        let mut layout = chart::draw_layer(&top.into_drawing_area(), spec, chart::Layer::Overlay)
+            .map_err(|e| js_error(&e.to_string(), "chart"))?;
         layout.base_drawn = redraw;
         to_js(&layout)
     }
@@ -498,11 +516,13 @@ fn draw_on(
     layer: chart::Layer,
     clear: bool,
 ) -> Result<chart::Layout, JsValue> {
-    let backend = crate::canvas::Canvas::new(canvas)
+    let mut backend = crate::canvas::Canvas::new(canvas)
         .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
     if clear {
         backend.clear();
     }
-    let root = backend.into_drawing_area();
+    // Lent, as a chart view lends its kept canvases: one copy of the chart
+    // code in the wasm, not one per way of holding a canvas.
+    let root = (&mut backend).into_drawing_area();
     chart::draw_layer(&root, spec, layer).map_err(|e| js_error(&e.to_string(), "chart"))
 }
