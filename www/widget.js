@@ -87,6 +87,11 @@ function warmFonts() {
  * text write makes the browser restyle the element (and, for selectors such as
  * :empty or [aria-pressed], its neighbours) before the next canvas text. */
 function setText(el, text) {
+  // The text last written here, kept on the element: comparing with it spares
+  // reading the page's text back (a copy out of the DOM) on every step. So an
+  // element written with setText is written only with setText.
+  if (el._gwText === text) return;
+  el._gwText = text;
   const t = el.firstChild;
   // Changing the text node's data in place, not replacing the node
   // (textContent does), spares the browser rebuilding that part of the page.
@@ -526,7 +531,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const f = this.r.fields[key];
     if (f) {
       f.num.setAttribute('aria-invalid', 'true');
-      f.msg.textContent = message;
+      setText(f.msg, message);
     } else {
       this._showAlert(message);
     }
@@ -705,7 +710,7 @@ class GrdpWhatIfElement extends HTMLElement {
   }
 
   _showAlert(msg) {
-    this.r.alert.textContent = msg;
+    setText(this.r.alert, msg);
     this.r.alert.hidden = false;
   }
 
