@@ -245,16 +245,26 @@ pub fn format_number(v: f64, decimals: u32, decimal: &str, group: &str) -> Strin
     }
 }
 
+/// Whether a point can be drawn: a year within ±10,000 and a value within
+/// ±10¹⁵. Anything else (NaN, ±∞, 1e308) is left out like a gap: the axes
+/// are fitted to the points drawn, and a point far outside them would make a
+/// line millions of pixels long (dashed, millions of dashes: a page that
+/// hangs).
+fn shown(x: f64, y: f64) -> bool {
+    x.abs() <= 1e4 && y.abs() <= 1e15
+}
+
 fn finite_points(years: &[f64], values: &[f64]) -> Vec<(f64, f64)> {
     years
         .iter()
         .zip(values)
-        .filter(|(x, y)| x.is_finite() && y.is_finite())
+        .filter(|(x, y)| shown(**x, **y))
         .map(|(x, y)| (*x, *y))
         .collect()
 }
 
-/// The x and y ranges that fit everything shown.
+/// The x and y ranges that fit everything drawn (points beyond ±10,000
+/// years or ±10¹⁵ are not drawn).
 /// # Example
 /// See `chart::tests`: the ranges include every point, the band and the target, and start at zero
 /// when that costs less than half the height.
@@ -262,12 +272,12 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     let mut xs: Vec<f64> = Vec::new();
     let mut ys: Vec<f64> = Vec::new();
     let mut add = |x: f64, y: f64| {
-        if x.is_finite() && y.is_finite() {
+        if shown(x, y) {
             xs.push(x);
             ys.push(y);
         }
     };
-    for p in &spec.history {
+    for p in spec.history.iter().chain(&spec.alternatives) {
         add(p.year, p.value);
     }
     for l in [&spec.projection, &spec.trend].into_iter().flatten() {
@@ -276,9 +286,10 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
         }
     }
     if let Some(b) = &spec.band {
-        for ((x, lo), hi) in b.years.iter().zip(&b.lo).zip(&b.hi) {
-            add(*x, *lo);
-            add(*x, *hi);
+        // Each edge with the years, as they are drawn (the two edges may
+        // differ in length).
+        for (x, y) in b.years.iter().zip(&b.lo).chain(b.years.iter().zip(&b.hi)) {
+            add(*x, *y);
         }
     }
     if let Some(t) = spec.target {
@@ -499,6 +510,16 @@ pub fn draw_layer<DB: DrawingBackend>(
         format_number(y1, spec.decimals, &spec.decimal, &spec.group).len() + spec.unit_suffix.len();
     let y_area = px(14.0 + 7.0 * y_digits as f64);
 
+    // Room for the axes' labels and a plot: a smaller canvas gets an error
+    // (which the page shows), not a chart squeezed to negative sizes.
+    let (w_px, h_px) = root.dim_in_pixel();
+    let plot_w = i64::from(w_px) - i64::from(px(4.0) + px(16.0) + y_area);
+    let plot_h = i64::from(h_px) - i64::from(px(14.0) + px(4.0) + px(26.0));
+    if plot_w < i64::from(px(40.0)) || plot_h < i64::from(px(40.0)) {
+        return Err(ChartError(format!(
+            "the canvas ({w_px}×{h_px}) is too small for a chart"
+        )));
+    }
     let mut chart = ChartBuilder::on(root)
         .margin_top(px(14.0))
         .margin_right(px(16.0))
@@ -545,7 +566,7 @@ pub fn draw_layer<DB: DrawingBackend>(
     let hist: Vec<(f64, f64)> = spec
         .history
         .iter()
-        .filter(|p| p.year.is_finite() && p.value.is_finite())
+        .filter(|p| shown(p.year, p.value))
         .map(|p| (p.year, p.value))
         .collect();
     // The base: axes, grid, stacked shares, history and alternatives.
@@ -570,7 +591,13 @@ pub fn draw_layer<DB: DrawingBackend>(
             let mut base = vec![0.0; s.years.len()];
             for (i, series) in s.series.iter().enumerate() {
                 let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
-                let top: Vec<f64> = base.iter().zip(series).map(|(b, v)| b + v).collect();
+                // Shares stack within 0–100 %, the axis: a part beyond it
+                // (bad data) is cut at the edge, not drawn off the canvas.
+                let top: Vec<f64> = base
+                    .iter()
+                    .zip(series)
+                    .map(|(b, v)| (b + v).clamp(0.0, 100.0))
+                    .collect();
                 let mut poly: Vec<(f64, f64)> = finite_points(&s.years, &top);
                 let mut lower = finite_points(&s.years, &base);
                 lower.reverse();
@@ -590,21 +617,23 @@ pub fn draw_layer<DB: DrawingBackend>(
                 base = top;
             }
             let fy = s.first_projected_year - 0.5;
-            chart
-                .draw_series(DashedLineSeries::new(
-                    vec![(fy, y0), (fy, y1)],
-                    px(4.0),
-                    px(4.0),
-                    text.stroke_width(px(1.0)),
-                ))
-                .map_err(drawing)?;
-            chart
-                .draw_series(std::iter::once(Text::new(
-                    spec.words.projected.clone(),
-                    (fy, y1),
-                    small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-                )))
-                .map_err(drawing)?;
+            if fy >= x0 && fy <= x1 {
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        vec![(fy, y0), (fy, y1)],
+                        px(4.0),
+                        px(4.0),
+                        text.stroke_width(px(1.0)),
+                    ))
+                    .map_err(drawing)?;
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        spec.words.projected.clone(),
+                        (fy, y1),
+                        small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
+                    )))
+                    .map_err(drawing)?;
+            }
         }
 
         chart
@@ -614,7 +643,7 @@ pub fn draw_layer<DB: DrawingBackend>(
             .draw_series(
                 spec.alternatives
                     .iter()
-                    .filter(|p| p.year >= x0 && p.year <= x1 && p.value.is_finite())
+                    .filter(|p| p.year >= x0 && p.year <= x1 && shown(p.year, p.value))
                     .map(|p| Circle::new((p.year, p.value), px(4.0), c_hist.stroke_width(px(1.5)))),
             )
             .map_err(drawing)?;
@@ -643,7 +672,7 @@ pub fn draw_layer<DB: DrawingBackend>(
         }
 
         if let Some(t) = spec.target {
-            if t.value.is_finite() && t.year.is_finite() {
+            if shown(t.year, t.value) {
                 chart
                     .draw_series(DashedLineSeries::new(
                         vec![(x0, t.value), (x1, t.value)],
@@ -697,7 +726,7 @@ pub fn draw_layer<DB: DrawingBackend>(
             )
             .map_err(drawing)?;
         if let Some(t) = spec.target {
-            if t.value.is_finite() && t.year.is_finite() {
+            if shown(t.year, t.value) {
                 // A diamond, so the target does not depend on colour alone.
                 let r = i32::try_from(px(7.0)).unwrap_or(7);
                 chart
@@ -1128,5 +1157,257 @@ mod tests {
         assert_eq!(format_number(0.6, 0, ",", "."), "1");
         assert_eq!(format_number(f64::NAN, 1, ",", "."), "–");
         assert_eq!(format_number(-12.25, 1, ".", ","), "-12.2");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Numbers a page might send by mistake, and ordinary ones.
+    fn num() -> impl Strategy<Value = f64> + Clone {
+        prop_oneof![
+            -1e6f64..1e6,
+            2000.0f64..2040.0,
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(f64::NEG_INFINITY),
+            Just(0.0),
+            Just(1e308),
+            Just(-1e308),
+            Just(5e-324),
+            any::<f64>(),
+        ]
+    }
+
+    fn line() -> impl Strategy<Value = Option<Line>> {
+        proptest::option::of(
+            (
+                prop::collection::vec(num(), 0..8),
+                prop::collection::vec(num(), 0..8),
+            )
+                .prop_map(|(years, values)| Line { years, values }),
+        )
+    }
+
+    fn spec() -> impl Strategy<Value = ChartSpec> {
+        let xy = || (num(), num()).prop_map(|(year, value)| Xy { year, value });
+        (
+            (
+                num(),
+                prop::collection::vec(xy(), 0..8),
+                prop::collection::vec(xy(), 0..3),
+            ),
+            (
+                line(),
+                line(),
+                proptest::option::of(xy()),
+                proptest::option::of(num()),
+            ),
+            (
+                proptest::option::of((
+                    prop::collection::vec(num(), 0..8),
+                    prop::collection::vec(num(), 0..8),
+                    prop::collection::vec(num(), 0..8),
+                )),
+                proptest::option::of((
+                    prop::collection::vec(num(), 0..8),
+                    prop::collection::vec(prop::collection::vec(num(), 0..8), 0..4),
+                    num(),
+                )),
+                any::<bool>(),
+                0u32..10,
+            ),
+        )
+            .prop_map(
+                |(
+                    (scale, history, alternatives),
+                    (projection, trend, target, reached_year),
+                    (band, stack, transparent, decimals),
+                )| ChartSpec {
+                    scale,
+                    history,
+                    alternatives,
+                    projection,
+                    trend,
+                    band: band.map(|(years, lo, hi)| Band { years, lo, hi }),
+                    target,
+                    reached_year,
+                    stack: stack.map(|(years, series, first_projected_year)| Stack {
+                        colors: vec!["#123456".into(); series.len().saturating_sub(1)],
+                        labels: vec![],
+                        years,
+                        series,
+                        first_projected_year,
+                    }),
+                    theme: Theme {
+                        background: "#ffffff".into(),
+                        text: "#000000".into(),
+                        grid: "nonsense".into(),
+                        history: "#333333".into(),
+                        projection: "#0055aa".into(),
+                        trend: "#aa5500".into(),
+                        target: "#aa0000".into(),
+                        band: "#0055aa".into(),
+                    },
+                    transparent,
+                    words: Words {
+                        target: "Mục tiêu".into(),
+                        reached: "Đạt".into(),
+                        projected: "→".into(),
+                    },
+                    decimal: ",".into(),
+                    group: ".".into(),
+                    decimals,
+                    unit_suffix: String::new(),
+                },
+            )
+    }
+
+    /// A backend that draws nothing, of a size chosen by the test. Like the
+    /// canvas backend it hands every line, path, shape and text over whole
+    /// (plotters' defaults would rasterise them pixel by pixel).
+    struct Null(u32, u32);
+
+    impl DrawingBackend for Null {
+        type ErrorType = std::convert::Infallible;
+        fn get_size(&self) -> (u32, u32) {
+            (self.0, self.1)
+        }
+        fn ensure_prepared(
+            &mut self,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn present(&mut self) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn draw_pixel(
+            &mut self,
+            _: plotters_backend::BackendCoord,
+            _: plotters_backend::BackendColor,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn draw_line<S: plotters_backend::BackendStyle>(
+            &mut self,
+            _: plotters_backend::BackendCoord,
+            _: plotters_backend::BackendCoord,
+            _: &S,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn draw_rect<S: plotters_backend::BackendStyle>(
+            &mut self,
+            _: plotters_backend::BackendCoord,
+            _: plotters_backend::BackendCoord,
+            _: &S,
+            _: bool,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn draw_path<
+            S: plotters_backend::BackendStyle,
+            I: IntoIterator<Item = plotters_backend::BackendCoord>,
+        >(
+            &mut self,
+            path: I,
+            _: &S,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            path.into_iter().for_each(drop);
+            Ok(())
+        }
+        fn fill_polygon<
+            S: plotters_backend::BackendStyle,
+            I: IntoIterator<Item = plotters_backend::BackendCoord>,
+        >(
+            &mut self,
+            vert: I,
+            _: &S,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            vert.into_iter().for_each(drop);
+            Ok(())
+        }
+        fn draw_circle<S: plotters_backend::BackendStyle>(
+            &mut self,
+            _: plotters_backend::BackendCoord,
+            _: u32,
+            _: &S,
+            _: bool,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn draw_text<S: plotters_backend::BackendTextStyle>(
+            &mut self,
+            _: &str,
+            _: &S,
+            _: plotters_backend::BackendCoord,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok(())
+        }
+        fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
+            &self,
+            text: &str,
+            _: &S,
+        ) -> Result<(u32, u32), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
+            Ok((text.chars().count() as u32 * 7, 12))
+        }
+    }
+
+    /// Found by the property below: years of ±1e308 made the axes span
+    /// 2e308, and drawing never ended (the page hung). Such points are gaps now.
+    #[test]
+    fn far_points_are_gaps_not_a_hang() {
+        use proptest::strategy::ValueTree;
+        let mut s = spec()
+            .new_tree(&mut proptest::test_runner::TestRunner::deterministic())
+            .unwrap()
+            .current();
+        s.history = vec![
+            Xy {
+                year: 1e308,
+                value: 1.0,
+            },
+            Xy {
+                year: -1e308,
+                value: 2032.7,
+            },
+            Xy {
+                year: 2020.0,
+                value: 44.2,
+            },
+        ];
+        s.trend = Some(Line {
+            years: vec![7.6e216, 2004.0],
+            values: vec![0.0, 0.0],
+        });
+        s.projection = Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![71.1, 1e300],
+        });
+        s.stack = None;
+        let ((x0, x1), (y0, y1)) = ranges(&s);
+        assert!(x0 > 1990.0 && x1 < 2040.0, "{x0}..{x1}");
+        assert!(y0.abs() < 1e16 && y1.abs() < 1e16, "{y0}..{y1}");
+        for layer in [Layer::All, Layer::Base, Layer::Overlay] {
+            assert!(draw_layer(&Null(319, 389).into_drawing_area(), &s, layer).is_ok());
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        /// Any spec, on any size of canvas, in every layer: drawn or refused, never a panic
+        /// (a panic in the wasm would kill the widget); and the frame key is always a whole number.
+        #[test]
+        fn any_spec_draws_or_fails_cleanly(spec in spec(), w in 0u32..2000, h in 0u32..1000) {
+            for layer in [Layer::All, Layer::Base, Layer::Overlay] {
+                let _ = draw_layer(&Null(w, h).into_drawing_area(), &spec, layer);
+            }
+            let key = frame_key(&spec, (w, h));
+            prop_assert!(key.is_finite() && key.fract() == 0.0 && key < 2f64.powi(53));
+            let ((x0, x1), (y0, y1)) = ranges(&spec);
+            prop_assert!(x0 <= x1 && y0 <= y1, "{x0}..{x1}, {y0}..{y1}");
+        }
     }
 }

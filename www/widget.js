@@ -1007,7 +1007,8 @@ class GrdpWhatIfElement extends HTMLElement {
     // last, after every other change, so that is the one layout it needs.
     if (!this._box) this._box = { w: box.clientWidth, h: box.clientHeight };
     const { w, h: hgt } = this._box;
-    if (w < 10 || hgt < 10) return;
+    // Too small for axes and a plot (the engine refuses one): nothing drawn.
+    if (w < 120 || hgt < 90) return;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     this._dpr = dpr;
     const bw = Math.round(w * dpr);
@@ -1360,7 +1361,8 @@ if (!globalThis.GrdpWhatIf) {
       if (!readyPromise) {
         readyPromise = newInstance().then((wb) => {
           for (const k of ['requiredGrowthRate', 'yearsToTarget', 'valueAfter', 'projectSeries', 'projectSchedule', 'perCapitaNominalGrowth',
-            'realGrowthNeeded', 'compoundRateBetween', 'project', 'defaultDataset', 'loadDataset', 'parseShareLink', 'formatShareLink', 'Engine']) {
+            'realGrowthNeeded', 'compoundRateBetween', 'project', 'defaultDataset', 'loadDataset', 'parseShareLink', 'formatShareLink', 'Engine',
+            'drawChart', 'ChartView']) {
             api[k] = wb[k];
           }
           return api;

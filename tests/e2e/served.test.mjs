@@ -391,6 +391,24 @@ test('the API on globalThis.GrdpWhatIf', async () => {
   assert.ok(r.isF64);
   assert.match(r.err, /target/);
   assert.equal(r.p, 2030);
+  // Charts of a host's own: drawChart and a ChartView fed by an engine.
+  const c = await o.page.evaluate(async () => {
+    const api = await GrdpWhatIf.ready;
+    const el = document.querySelector('grdp-whatif');
+    const spec = { ...el._spec(), transparent: false };
+    const mk = () => { const x = document.createElement('canvas'); x.width = 600; x.height = 300; return x; };
+    const one = mk();
+    api.drawChart(one, spec);
+    const [base, top] = [mk(), mk()];
+    const view = new api.ChartView(base, top);
+    view.setSpec(spec);
+    const e = new api.Engine();
+    const p = e.projectInto({ realGrowth: 0.2 }, view, false);
+    const layout = view.draw();
+    const ink = (x) => x.getContext('2d').getImageData(0, 0, 600, 300).data.some((v, i) => i % 4 === 3 && v > 0);
+    return { one: ink(one), base: ink(base), top: ink(top), reached: p.reachedYear, drawn: layout.baseDrawn };
+  });
+  assert.deepEqual(c, { one: true, base: true, top: true, reached: 2028, drawn: true });
   // The same engine as an ES module (dist/grdp_whatif.js), as the README shows.
   const m = await o.page.evaluate(async () => {
     const mod = await import('/grdp_whatif.js');
