@@ -1270,6 +1270,8 @@ class GrdpWhatIfElement extends HTMLElement {
     const c = document.createElement('canvas');
     c.width = this.r.canvas.width;
     c.height = this.r.canvas.height;
+    // No chart drawn yet (only the table shown so far): no picture either.
+    if (!this._drawn || c.width < 10 || c.height < 10) return '';
     try {
       const spec = this._spec();
       spec.transparent = false;
