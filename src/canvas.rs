@@ -69,21 +69,6 @@ impl Canvas {
         })
     }
 
-    /// Forget the context's state as set here: setting a canvas's size
-    /// resets its context (colours, font, alignment).
-    pub fn forget(&mut self) {
-        self.flush();
-        self.stroke = None;
-        self.fill = None;
-        self.anchor = None;
-        self.font.set(None);
-    }
-
-    /// The size of the canvas, in backing-store pixels.
-    pub fn size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-
     /// Clear the whole canvas to transparent (before a chart that leaves its
     /// background to the page).
     pub fn clear(&self) {
@@ -234,7 +219,11 @@ fn crisp(from: BackendCoord, to: BackendCoord) -> ((f64, f64), (f64, f64)) {
     (a, b)
 }
 
-impl DrawingBackend for Canvas {
+/// Implemented for a lent canvas: a chart view keeps its canvases between
+/// draws and lends them to plotters for one draw each (their contexts, and
+/// what is known of the contexts' state, stay); `drawChart` lends a fresh one.
+/// One implementation, so the chart code is in the wasm once.
+impl DrawingBackend for &mut Canvas {
     type ErrorType = Error;
 
     fn get_size(&self) -> (u32, u32) {
@@ -416,83 +405,5 @@ impl DrawingBackend for Canvas {
         let measured = (width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32);
         MEASURED.with(|m| m.put(key, measured));
         Ok(measured)
-    }
-}
-
-/// A canvas kept between draws (by a chart view) lends itself to plotters for
-/// one draw: its context and what it knows of the context's state stay.
-impl DrawingBackend for &mut Canvas {
-    type ErrorType = Error;
-
-    fn get_size(&self) -> (u32, u32) {
-        (**self).get_size()
-    }
-    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).ensure_prepared()
-    }
-    fn present(&mut self) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).present()
-    }
-    fn draw_pixel(
-        &mut self,
-        p: BackendCoord,
-        c: BackendColor,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).draw_pixel(p, c)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).draw_line(a, b, s)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).draw_rect(a, b, s, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).draw_path(path, s)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        s: &S,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).fill_polygon(vert, s)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        fill: bool,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).draw_circle(c, r, s, fill)
-    }
-    fn draw_text<S: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        s: &S,
-        pos: BackendCoord,
-    ) -> Result<(), DrawingErrorKind<Error>> {
-        (**self).draw_text(text, s, pos)
-    }
-    fn estimate_text_size<S: BackendTextStyle>(
-        &self,
-        text: &str,
-        s: &S,
-    ) -> Result<(u32, u32), DrawingErrorKind<Error>> {
-        (**self).estimate_text_size(text, s)
     }
 }

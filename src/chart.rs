@@ -390,9 +390,17 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
 /// # }
 /// ```
 pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> f64 {
+    frame_key_in(spec, size, ranges(spec))
+}
+
+/// [`frame_key`] with the ranges already worked out.
+fn frame_key_in(
+    spec: &ChartSpec,
+    size: (u32, u32),
+    ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64)),
+) -> f64 {
     let mut h = 0xcbf2_9ce4_8422_2325;
     let num = |h: &mut u64, v: f64| *h = fnv(*h, &v.to_bits().to_le_bytes());
-    let ((x0, x1), (y0, y1)) = ranges(spec);
     for v in [
         f64::from(size.0),
         f64::from(size.1),
@@ -799,7 +807,7 @@ pub fn draw_layer<DB: DrawingBackend>(
         x_max: x1,
         y_min: y0,
         y_max: y1,
-        frame: frame_key(spec, root.dim_in_pixel()),
+        frame: frame_key_in(spec, root.dim_in_pixel(), ((x0, x1), (y0, y1))),
         base_drawn: base,
     })
 }

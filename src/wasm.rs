@@ -469,8 +469,6 @@ impl ChartView {
                 "overlay",
             ));
         }
-        let key = chart::frame_key(spec, size);
-        let redraw = self.frame != Some(key);
         if self.layers.as_ref().map(|l| l.2) != Some(size) {
             let layer = |c: &HtmlCanvasElement| {
                 crate::canvas::Canvas::new(c.clone())
@@ -481,6 +479,12 @@ impl ChartView {
         let Some((base, top, _)) = self.layers.as_mut() else {
             return Err(js_error("the canvas has no 2D context", "canvas"));
         };
+        // The overlay first: its layout carries the key of what the base
+        // shows (the axes worked out once per draw).
+        top.clear();
+        let mut layout = chart::draw_layer(&top.into_drawing_area(), spec, chart::Layer::Overlay)
+            .map_err(|e| js_error(&e.to_string(), "chart"))?;
+        let redraw = self.frame != Some(layout.frame);
         if redraw {
             // Forgotten until drawn: a failed base is drawn again next time.
             self.frame = None;
@@ -489,11 +493,8 @@ impl ChartView {
             }
             chart::draw_layer(&base.into_drawing_area(), spec, chart::Layer::Base)
                 .map_err(|e| js_error(&e.to_string(), "chart"))?;
-            self.frame = Some(key);
+            self.frame = Some(layout.frame);
         }
-        top.clear();
-        let mut layout = chart::draw_layer(&top.into_drawing_area(), spec, chart::Layer::Overlay)
-            .map_err(|e| js_error(&e.to_string(), "chart"))?;
         layout.base_drawn = redraw;
         to_js(&layout)
     }
