@@ -1,10 +1,20 @@
 //! The chart, drawn with plotters on any backend (a `<canvas>` in the page,
-//! a recording backend in tests). It takes plain data ([`ChartSpec`]): the
-//! page decides the words, colours and number format; this module decides
-//! the geometry. Sizes are in backing-store pixels: the page passes its
-//! devicePixelRatio as `scale` and every font, margin and line width is
-//! multiplied by it, so the chart is crisp on HiDPI screens.
+//! plotters' SVG backend for print desks, a recording backend in tests).
+//! It takes plain data ([`ChartSpec`]), which [`crate::present`] builds from
+//! the dataset and the projection: this module decides the geometry and
+//! where each label goes (never under a line or the band).
+//!
+//! Sizes are in backing-store pixels: `scale` is the devicePixelRatio and
+//! every font, margin and line width is multiplied by it, so the chart is
+//! crisp on HiDPI screens. A page keeps the chart in two layers
+//! ([`Layers`]): the base (axes, grid, history) is drawn again only when it
+//! changes, the overlay (band, target, trend, projection) on every step.
 
+use crate::format::{number, Style as NumberStyle};
+use crate::json::Value;
+use crate::lang::Lang;
+use crate::read::{self, Fields, Path, R};
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -17,7 +27,7 @@ pub struct Xy {
     pub value: f64,
 }
 
-/// A line: years and values of equal length.
+/// A line: years and values of equal length (NaN: a gap).
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct Line {
     pub years: Vec<f64>,
@@ -44,9 +54,25 @@ pub struct Stack {
     pub first_projected_year: f64,
 }
 
+/// A target: a year and a level (`low == high` for one figure).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TargetMark {
+    pub year: f64,
+    pub low: f64,
+    pub high: f64,
+}
+
+/// A break in the series (a changed standard): the line is not drawn
+/// across it, and a marked line with `label` stands between the years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BreakMark {
+    /// The first year on the new basis.
+    pub year: f64,
+    pub label: String,
+}
+
 /// Colours as `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Theme {
     pub background: String,
     pub text: String,
@@ -58,13 +84,32 @@ pub struct Theme {
     pub band: String,
 }
 
-/// Words drawn on the canvas, already in the reader's language.
+impl Default for Theme {
+    fn default() -> Self {
+        Theme {
+            background: "#ffffff".into(),
+            text: "#1b1f24".into(),
+            grid: "#d0d7de".into(),
+            history: "#24292f".into(),
+            projection: "#0b5cad".into(),
+            trend: "#b35900".into(),
+            target: "#b3261e".into(),
+            band: "#0b5cad".into(),
+        }
+    }
+}
+
+/// Words drawn on the chart, already in the reader's language.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
-#[serde(rename_all = "camelCase")]
 pub struct Words {
+    /// By the target ("Mục tiêu 130").
     pub target: String,
+    /// By the year the target is reached, or in the corner when it is not.
     pub reached: String,
+    /// Over the projected years of a stacked chart ("dự phóng →").
     pub projected: String,
+    /// The value axis's unit, above it ("triệu đồng").
+    pub unit: String,
 }
 
 /// Everything the chart shows.
@@ -73,29 +118,55 @@ pub struct Words {
 pub struct ChartSpec {
     /// Backing-store pixels per CSS pixel (devicePixelRatio), 0.5–4.
     pub scale: f64,
+    /// The language of the axis numbers (decimal comma or point).
+    pub lang: Lang,
     pub history: Vec<Xy>,
+    /// Figures that disagree with the history (drawn hollow, beside it).
     pub alternatives: Vec<Xy>,
     pub projection: Option<Line>,
     pub trend: Option<Line>,
     pub band: Option<Band>,
-    pub target: Option<Xy>,
+    pub target: Option<TargetMark>,
     pub reached_year: Option<f64>,
     pub stack: Option<Stack>,
+    pub breaks: Vec<BreakMark>,
+    /// Totals over terms of this many years, drawn as bars (one per term,
+    /// labelled with its years), not as a yearly path.
+    pub bars: Option<f64>,
     pub theme: Theme,
     /// Leave the background unpainted: the canvas's own CSS background shows
-    /// through. The widget does this on screen, where a browser draws text on
-    /// a transparent canvas several times faster than on one it has filled;
-    /// PNG and print copies paint it.
+    /// through (a browser draws text on a transparent canvas several times
+    /// faster than on one it has filled); PNG, SVG and print paint it.
     pub transparent: bool,
     pub words: Words,
-    /// Decimal separator for axis labels ("," in vi-VN).
-    pub decimal: String,
-    /// Thousands separator ("." in vi-VN).
-    pub group: String,
     /// Decimals on the value axis.
     pub decimals: u32,
-    /// Suffix after value-axis numbers ("%" for shares), may be empty.
+    /// Suffix after value-axis numbers ("%"), may be empty.
     pub unit_suffix: String,
+}
+
+impl Default for ChartSpec {
+    fn default() -> Self {
+        ChartSpec {
+            scale: 1.0,
+            lang: Lang::Vi,
+            history: Vec::new(),
+            alternatives: Vec::new(),
+            projection: None,
+            trend: None,
+            band: None,
+            target: None,
+            reached_year: None,
+            stack: None,
+            breaks: Vec::new(),
+            bars: None,
+            theme: Theme::default(),
+            transparent: false,
+            words: Words::default(),
+            decimals: 0,
+            unit_suffix: String::new(),
+        }
+    }
 }
 
 /// Where the plot landed, in CSS pixels, so the page can map a pointer to a year.
@@ -110,70 +181,19 @@ pub struct Layout {
     pub x_max: f64,
     pub y_min: f64,
     pub y_max: f64,
-    /// A key of everything the base layer shows ([`frame_key`]): a page that
-    /// draws in two layers redraws the base only when this changes.
+    /// A key of everything the base layer shows ([`frame_key`]).
     pub frame: f64,
-    /// Whether this call drew the base layer.
+    /// Whether this draw drew the base layer.
     pub base_drawn: bool,
 }
 
-/// Which part of the chart to draw. A page can keep two stacked canvases: the
-/// base (background, axes, grid, history) changes only when the axes or the
-/// data behind them do, the overlay (band, target, trend, projection and the
-/// "reached" marks) on every scenario change. [`Layer::All`] draws the base and
-/// then the overlay on one canvas: the same picture.
+/// Which part of the chart to draw. [`Layer::All`] draws the base and then
+/// the overlay on one canvas: the same picture as the two layers stacked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layer {
     All,
     Base,
     Overlay,
-}
-
-impl ChartSpec {
-    /// Show a projection as the chosen scenario: its path, its band (the
-    /// lowest and highest percentiles), its target, and the year it reaches
-    /// the target when that is by the target year. The words stay as they are.
-    /// # Example
-    /// ```
-    /// use grdp_whatif::{chart::ChartSpec, dataset::Dataset, scenario::{project, Scenario, ScenarioInput}};
-    /// # fn f(spec: &mut ChartSpec) {
-    /// let d = Dataset::default_lang_son().unwrap();
-    /// let p = project(&Scenario::resolve(&ScenarioInput::default(), &d).unwrap()).unwrap();
-    /// spec.show_projection(&p);
-    /// assert_eq!(spec.projection.as_ref().unwrap().values, p.values);
-    /// assert_eq!(spec.target.unwrap().value, 130.0);
-    /// # }
-    /// ```
-    pub fn show_projection(&mut self, p: &crate::scenario::Projection) {
-        let years: Vec<f64> = p.years.iter().map(|&y| f64::from(y)).collect();
-        self.band = p.bands.as_ref().and_then(|b| {
-            Some(Band {
-                years: years.clone(),
-                lo: b.values.first()?.clone(),
-                hi: b.values.last()?.clone(),
-            })
-        });
-        self.target = p.target_value.map(|value| Xy {
-            year: f64::from(p.target_year),
-            value,
-        });
-        self.reached_year = match (p.target_value, p.reached_year) {
-            (Some(_), Some(y)) if y <= p.target_year => Some(f64::from(y)),
-            _ => None,
-        };
-        self.projection = Some(Line {
-            years,
-            values: p.values.clone(),
-        });
-    }
-
-    /// Show a projection as the trend (the dashed line).
-    pub fn show_trend(&mut self, p: &crate::scenario::Projection) {
-        self.trend = Some(Line {
-            years: p.years.iter().map(|&y| f64::from(y)).collect(),
-            values: p.values.clone(),
-        });
-    }
 }
 
 /// Why a chart could not be drawn.
@@ -201,73 +221,57 @@ fn drawing<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> Ch
 /// ```
 pub fn parse_color(s: &str) -> RGBColor {
     let hex = s.strip_prefix('#').unwrap_or(s);
-    let channel = |i: usize| {
-        hex.get(i..i + 2)
-            .and_then(|h| u8::from_str_radix(h, 16).ok())
-    };
+    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
     match (hex.len(), channel(0), channel(2), channel(4)) {
         (6, Some(r), Some(g), Some(b)) => RGBColor(r, g, b),
         _ => RGBColor(128, 128, 128),
     }
 }
 
-/// Format a number with the given separators: `format_number(1234.5, 1, ",", ".")`
-/// is `"1.234,5"`.
-///
-/// # Example
-/// ```
-/// use grdp_whatif::chart::format_number;
-/// assert_eq!(format_number(71.1, 1, ",", "."), "71,1");
-/// assert_eq!(format_number(24517.0, 0, ",", "."), "24.517");
-/// assert_eq!(format_number(-0.04, 1, ".", ","), "0.0");
-/// ```
-pub fn format_number(v: f64, decimals: u32, decimal: &str, group: &str) -> String {
-    if !v.is_finite() {
-        return "–".to_string();
-    }
-    let decimals = decimals.min(6) as usize;
-    let s = format!("{:.*}", decimals, v.abs());
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let mut grouped = String::new();
-    let digits: Vec<char> = int.chars().collect();
-    for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push_str(group);
-        }
-        grouped.push(*c);
-    }
-    let is_zero = s.chars().all(|c| c == '0' || c == '.');
-    let sign = if v < 0.0 && !is_zero { "-" } else { "" };
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped}{decimal}{frac}")
-    }
-}
-
 /// Whether a point can be drawn: a year within ±10,000 and a value within
 /// ±10¹⁵. Anything else (NaN, ±∞, 1e308) is left out like a gap: the axes
 /// are fitted to the points drawn, and a point far outside them would make a
-/// line millions of pixels long (dashed, millions of dashes: a page that
-/// hangs).
+/// line millions of pixels long (dashed, millions of dashes: a page that hangs).
 fn shown(x: f64, y: f64) -> bool {
     x.abs() <= 1e4 && y.abs() <= 1e15
 }
 
-fn finite_points(years: &[f64], values: &[f64]) -> Vec<(f64, f64)> {
-    years
-        .iter()
-        .zip(values)
-        .filter(|(x, y)| shown(**x, **y))
-        .map(|(x, y)| (*x, *y))
-        .collect()
+/// The term of a bar chart, if it is one that can be drawn (1–20 years).
+fn term(spec: &ChartSpec) -> Option<f64> {
+    spec.bars.filter(|t| (1.0..=20.0).contains(t))
 }
 
-/// The x and y ranges that fit everything drawn (points beyond ±10,000
-/// years or ±10¹⁵ are not drawn).
+/// The runs of drawable points of a line: a gap (NaN, or a point that
+/// cannot be drawn) ends a run.
+fn runs(years: &[f64], values: &[f64]) -> Vec<Vec<(f64, f64)>> {
+    let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+    for (x, y) in years.iter().zip(values) {
+        if shown(*x, *y) {
+            if let Some(run) = out.last_mut() {
+                run.push((*x, *y));
+            }
+        } else if out.last().is_some_and(|r| !r.is_empty()) {
+            out.push(Vec::new());
+        }
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+fn points(years: &[f64], values: &[f64]) -> Vec<(f64, f64)> {
+    runs(years, values).into_iter().flatten().collect()
+}
+
+/// The x and y ranges that fit everything drawn.
 /// # Example
-/// See `chart::tests`: the ranges include every point, the band and the target, and start at zero
-/// when that costs less than half the height.
+/// ```
+/// use grdp_whatif::chart::{ranges, ChartSpec, Xy};
+/// let s = ChartSpec { history: vec![Xy { year: 2020.0, value: 44.2 }, Xy { year: 2025.0, value: 71.1 }], ..Default::default() };
+/// let ((x0, x1), (y0, y1)) = ranges(&s);
+/// assert!(x0 < 2020.0 && x1 > 2025.0);
+/// assert_eq!(y0, 0.0); // zero costs less than half the height: growth reads truer
+/// assert!(y1 > 71.1);
+/// ```
 pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     let mut xs: Vec<f64> = Vec::new();
     let mut ys: Vec<f64> = Vec::new();
@@ -286,19 +290,25 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
         }
     }
     if let Some(b) = &spec.band {
-        // Each edge with the years, as they are drawn (the two edges may
-        // differ in length).
         for (x, y) in b.years.iter().zip(&b.lo).chain(b.years.iter().zip(&b.hi)) {
             add(*x, *y);
         }
     }
     if let Some(t) = spec.target {
-        add(t.year, t.value);
+        add(t.year, t.low);
+        add(t.year, t.high);
     }
     if let Some(s) = &spec.stack {
         for x in &s.years {
             add(*x, 0.0);
             add(*x, 100.0);
+        }
+    }
+    if let Some(term) = term(spec) {
+        // A bar spans its term: room for the first term's left edge.
+        let first = spec.history.iter().map(|p| p.year).filter(|y| y.abs() <= 1e4).fold(f64::INFINITY, f64::min);
+        if first.is_finite() {
+            add(first - term + 1.0, 0.0);
         }
     }
     let min = |v: &[f64]| v.iter().copied().fold(f64::INFINITY, f64::min);
@@ -310,25 +320,24 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     if x1 - x0 < 1.0 {
         x1 = x0 + 1.0;
     }
+    let pad = if term(spec).is_some() { 0.6 } else { 0.3 };
     let (mut y0, mut y1) = (min(&ys), max(&ys));
     if !(y0.is_finite() && y1.is_finite()) {
         (y0, y1) = (0.0, 1.0);
     }
     if spec.stack.is_some() {
-        // Shares: 0–100 %, wider only if something else drawn lies outside.
-        return ((x0 - 0.3, x1 + 0.3), (y0.min(0.0), y1.max(100.0)));
+        return ((x0 - pad, x1 + pad), (y0.min(0.0), y1.max(100.0)));
     }
     let span = (y1 - y0).abs().max(y1.abs() * 0.05).max(1e-9);
-    // Start at zero when that costs less than half the height: growth reads truer.
-    let lo = if y0 > 0.0 && y0 < 0.5 * y1 {
-        0.0
+    let lo = if (y0 > 0.0 && y0 < 0.5 * y1) || term(spec).is_some() {
+        0.0_f64.min(y0)
     } else {
         y0 - 0.08 * span
     };
-    // Room above the highest point for the target and "reached" labels.
-    let hi = y1 + 0.12 * span;
-    // Both ends on a round step: the axis stays still while a slider moves the
-    // lines within it, and jumps a whole step when they leave it.
+    // Room above the highest point for the labels.
+    let hi = y1 + 0.14 * span;
+    // Both ends on a round step: the axis stays still while a slider moves
+    // the lines within it, and jumps a whole step when they leave it.
     let step = nice_step(hi - lo, Y_PARTS);
     let (nlo, nhi) = ((lo / step).floor() * step, (hi / step).ceil() * step);
     let y = if nlo.is_finite() && nhi.is_finite() && nhi > nlo {
@@ -336,21 +345,20 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     } else {
         (lo, hi)
     };
-    ((x0 - 0.3, x1 + 0.3), y)
+    ((x0 - pad, x1 + pad), y)
 }
 
 /// Most intervals on the value axis.
 const Y_PARTS: f64 = 6.0;
 
-/// The smallest round step (1, 2 or 5 × 10ⁿ, the steps plotters labels
-/// with) that cuts `span` into at most `parts` parts.
+/// The smallest round step (1, 2 or 5 × 10ⁿ) that cuts `span` into at most
+/// `parts` parts.
 /// # Example
 /// ```
 /// use grdp_whatif::chart::nice_step;
 /// assert_eq!(nice_step(101.0, 6.0), 20.0);
 /// assert_eq!(nice_step(130.0, 6.0), 50.0);
 /// assert_eq!(nice_step(0.9, 6.0), 0.2);
-/// assert_eq!(nice_step(1.0e6, 6.0), 200_000.0);
 /// ```
 pub fn nice_step(span: f64, parts: f64) -> f64 {
     let raw = span / parts;
@@ -374,31 +382,24 @@ fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// A key of everything the base layer ([`Layer::Base`]) shows on a canvas of
-/// `size` backing pixels: the axes' ranges, the size and scale, colours,
-/// number format, history, alternatives and the stacked series. Two specs
-/// with the same key draw the same base.
+/// A key of everything the base layer shows on a canvas of `size` backing
+/// pixels: two specs with the same key draw the same base.
 /// # Example
 /// ```
-/// use grdp_whatif::chart::{frame_key, ChartSpec};
-/// # fn f(spec: &ChartSpec) {
+/// use grdp_whatif::chart::{frame_key, ChartSpec, Line, Xy};
+/// let spec = ChartSpec { history: vec![Xy { year: 2025.0, value: 71.1 }],
+///     projection: Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 120.0] }), ..Default::default() };
 /// let mut moved = spec.clone();
-/// moved.projection.as_mut().map(|p| p.values.iter_mut().for_each(|v| *v += 0.1));
+/// moved.projection.as_mut().map(|p| p.values[1] += 0.1);
 /// // A small move of the projection keeps the axes, so the base is kept.
-/// assert_eq!(frame_key(spec, (800, 400)), frame_key(&moved, (800, 400)));
-/// assert_ne!(frame_key(spec, (800, 400)), frame_key(spec, (800, 401)));
-/// # }
+/// assert_eq!(frame_key(&spec, (800, 400)), frame_key(&moved, (800, 400)));
+/// assert_ne!(frame_key(&spec, (800, 400)), frame_key(&spec, (800, 401)));
 /// ```
 pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> f64 {
     frame_key_in(spec, size, ranges(spec))
 }
 
-/// [`frame_key`] with the ranges already worked out.
-fn frame_key_in(
-    spec: &ChartSpec,
-    size: (u32, u32),
-    ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64)),
-) -> f64 {
+fn frame_key_in(spec: &ChartSpec, size: (u32, u32), ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64))) -> f64 {
     let mut h = 0xcbf2_9ce4_8422_2325;
     let num = |h: &mut u64, v: f64| *h = fnv(*h, &v.to_bits().to_le_bytes());
     for v in [
@@ -411,34 +412,24 @@ fn frame_key_in(
         y1,
         f64::from(spec.decimals),
         f64::from(u8::from(spec.transparent)),
+        f64::from(spec.lang as u8),
+        term(spec).unwrap_or(0.0),
     ] {
         num(&mut h, v);
     }
     let th = &spec.theme;
-    for w in [
-        &th.background,
-        &th.text,
-        &th.grid,
-        &th.history,
-        &spec.decimal,
-        &spec.group,
-        &spec.unit_suffix,
-        &spec.words.projected,
-    ] {
+    for w in [&th.background, &th.text, &th.grid, &th.history, &spec.unit_suffix, &spec.words.projected, &spec.words.unit] {
         h = fnv(h, w.as_bytes());
         h = fnv(h, &[0xff]);
     }
-    for p in spec
-        .history
-        .iter()
-        .chain([&Xy {
-            year: f64::NAN,
-            value: f64::NAN,
-        }])
-        .chain(&spec.alternatives)
-    {
+    let gap = Xy { year: f64::NAN, value: f64::NAN };
+    for p in spec.history.iter().chain([&gap]).chain(&spec.alternatives) {
         num(&mut h, p.year);
         num(&mut h, p.value);
+    }
+    for b in &spec.breaks {
+        num(&mut h, b.year);
+        h = fnv(h, b.label.as_bytes());
     }
     if let Some(st) = &spec.stack {
         num(&mut h, st.first_projected_year);
@@ -457,347 +448,591 @@ fn frame_key_in(
     (h >> 11) as f64
 }
 
-/// Draw the whole chart on `root`; returns where the plot landed.
-///
-/// # Errors
-/// A [`ChartError`] from the backend (the page shows it and keeps the last chart).
-/// # Example
-/// Drawn natively on a recording backend in `chart::tests`, and on a real `<canvas>` in
-/// `tests/wasm.rs` (`draws_on_a_canvas`).
-pub fn draw<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
-    spec: &ChartSpec,
-) -> Result<Layout, ChartError> {
-    draw_layer(root, spec, Layer::All)
+/// The chart's colours, pens and font, scaled.
+struct Style {
+    k: f64,
+    bg: RGBColor,
+    text: RGBColor,
+    grid: RGBColor,
+    history: RGBColor,
+    projection: RGBColor,
+    trend: RGBColor,
+    target: RGBColor,
+    band: RGBColor,
+    font_px: f64,
 }
 
-/// Draw one [`Layer`] of the chart on `root` (see [`draw`]). The overlay never
-/// paints a background.
-///
-/// # Errors
-/// A [`ChartError`] from the backend.
-/// # Example
-/// `chart::tests::the_layers_add_up_to_the_chart`: the base and the overlay
-/// draw exactly what [`draw`] draws.
-pub fn draw_layer<DB: DrawingBackend>(
-    root: &DrawingArea<DB, Shift>,
+impl Style {
+    fn of(spec: &ChartSpec) -> Style {
+        let th = &spec.theme;
+        let k = if spec.scale.is_finite() { spec.scale.clamp(0.5, 4.0) } else { 1.0 };
+        Style {
+            k,
+            bg: parse_color(&th.background),
+            text: parse_color(&th.text),
+            grid: parse_color(&th.grid),
+            history: parse_color(&th.history),
+            projection: parse_color(&th.projection),
+            trend: parse_color(&th.trend),
+            target: parse_color(&th.target),
+            band: parse_color(&th.band),
+            font_px: 12.0,
+        }
+    }
+
+    /// CSS pixels to backing pixels (at least 1).
+    fn px(&self, v: f64) -> u32 {
+        (v * self.k).round().max(1.0) as u32
+    }
+
+    /// The chart's one font (FontFamily::SansSerif, not "sans-serif": a string
+    /// family is lower-cased by plotters, which links Unicode case tables in).
+    fn font(&self, color: RGBColor) -> TextStyle<'static> {
+        (FontFamily::SansSerif, f64::from(self.px(self.font_px)))
+            .into_font()
+            .color(&color)
+    }
+}
+
+type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+
+/// The value axis's label for `y`.
+fn value_label(spec: &ChartSpec, y: f64) -> String {
+    let d = spec.decimals.min(6) as u8;
+    format!("{}{}", number(y, spec.lang, NumberStyle::fixed(d)), spec.unit_suffix)
+}
+
+/// Step 1: the plot's frame on `root`, or an error if the canvas is too small.
+fn frame<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
     spec: &ChartSpec,
-    layer: Layer,
-) -> Result<Layout, ChartError> {
-    let (base, over) = (layer != Layer::Overlay, layer != Layer::Base);
-    let k = if spec.scale.is_finite() {
-        spec.scale.clamp(0.5, 4.0)
-    } else {
-        1.0
-    };
-    let px = |v: f64| (v * k).round().max(1.0) as u32;
-    let th = &spec.theme;
-    let bg = parse_color(&th.background);
-    let text = parse_color(&th.text);
-    let grid = parse_color(&th.grid);
-    let c_hist = parse_color(&th.history);
-    let c_proj = parse_color(&th.projection);
-    let c_trend = parse_color(&th.trend);
-    let c_target = parse_color(&th.target);
-    let c_band = parse_color(&th.band);
-    if base && !spec.transparent {
-        root.fill(&bg).map_err(drawing)?;
+    st: &Style,
+    ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64)),
+) -> Result<Chart<'a, DB>, ChartError> {
+    let digits = value_label(spec, y1).chars().count().max(value_label(spec, y0).chars().count());
+    let y_area = st.px(14.0 + 7.0 * digits as f64);
+    let top = if spec.words.unit.is_empty() { 14.0 } else { 22.0 };
+    let (w, h) = root.dim_in_pixel();
+    let plot_w = i64::from(w) - i64::from(st.px(4.0) + st.px(16.0) + y_area);
+    let plot_h = i64::from(h) - i64::from(st.px(top) + st.px(4.0) + st.px(26.0));
+    if plot_w < i64::from(st.px(40.0)) || plot_h < i64::from(st.px(40.0)) {
+        return Err(ChartError(format!("the canvas ({w}×{h}) is too small for a chart")));
     }
-
-    let ((x0, x1), (y0, y1)) = ranges(spec);
-    let (w, _h) = root.dim_in_pixel();
-    let css_w = f64::from(w) / k;
-    // FontFamily::SansSerif, not "sans-serif": a string family is lower-cased
-    // by plotters, which links Unicode case tables into the wasm.
-    let font = (FontFamily::SansSerif, f64::from(px(12.0)))
-        .into_font()
-        .color(&text);
-    // Annotations in the same size as the axes: one font for the whole chart,
-    // so a redraw never changes the context's font (each change is parsed).
-    let small = font.clone();
-    let y_digits =
-        format_number(y1, spec.decimals, &spec.decimal, &spec.group).len() + spec.unit_suffix.len();
-    let y_area = px(14.0 + 7.0 * y_digits as f64);
-
-    // Room for the axes' labels and a plot: a smaller canvas gets an error
-    // (which the page shows), not a chart squeezed to negative sizes.
-    let (w_px, h_px) = root.dim_in_pixel();
-    let plot_w = i64::from(w_px) - i64::from(px(4.0) + px(16.0) + y_area);
-    let plot_h = i64::from(h_px) - i64::from(px(14.0) + px(4.0) + px(26.0));
-    if plot_w < i64::from(px(40.0)) || plot_h < i64::from(px(40.0)) {
-        return Err(ChartError(format!(
-            "the canvas ({w_px}×{h_px}) is too small for a chart"
-        )));
-    }
-    let mut chart = ChartBuilder::on(root)
-        .margin_top(px(14.0))
-        .margin_right(px(16.0))
-        .margin_left(px(4.0))
-        .margin_bottom(px(4.0))
-        .x_label_area_size(px(26.0))
+    ChartBuilder::on(root)
+        .margin_top(st.px(top))
+        .margin_right(st.px(16.0))
+        .margin_left(st.px(4.0))
+        .margin_bottom(st.px(4.0))
+        .x_label_area_size(st.px(26.0))
         .y_label_area_size(y_area)
         .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(drawing)?;
+        .map_err(drawing)
+}
 
+/// Step 2 (base): axes, grid, the value axis's unit.
+fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
+    let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+    let (w, _) = chart.plotting_area().dim_in_pixel();
+    let css_w = f64::from(w) / st.k;
     let year_count = (x1 - x0).floor().max(1.0);
-    // One label per year while they fit (≈ 44 CSS px each), else every 2nd, 5th, 10th…
     let fit = (css_w / 44.0).floor().max(2.0);
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
         .into_iter()
         .find(|s| year_count / s <= fit)
         .unwrap_or(100.0);
+    // Bars: each labelled with its term's years, under its middle.
+    let term_labels: Vec<(f64, String)> = match term(spec) {
+        Some(t) => spec
+            .history
+            .iter()
+            .map(|p| p.year)
+            .chain(spec.projection.iter().flat_map(|p| p.years.clone()))
+            .filter(|y| y.is_finite())
+            .map(|end| (bar_middle(end, t).round(), format!("{:.0}–{:.0}", end - t + 1.0, end)))
+            .collect(),
+        None => Vec::new(),
+    };
+    let bars = term(spec).is_some();
     let year_fmt = move |x: &f64| {
         let r = x.round();
-        if (x - r).abs() < 1e-6 && (r % step).abs() < 1e-6 {
+        if (x - r).abs() > 1e-6 {
+            String::new()
+        } else if bars {
+            term_labels.iter().find(|(m, _)| *m == r).map(|(_, l)| l.clone()).unwrap_or_default()
+        } else if (r % step).abs() < 1e-6 {
             format!("{r:.0}")
         } else {
             String::new()
         }
     };
-    let value_fmt = |y: &f64| {
-        format!(
-            "{}{}",
-            format_number(*y, spec.decimals, &spec.decimal, &spec.group),
-            spec.unit_suffix
-        )
-    };
-    // A label on every step of the axis, both ends included.
+    let value_fmt = |y: &f64| value_label(spec, *y);
     let y_labels = if spec.stack.is_some() {
         6
     } else {
         let n = ((y1 - y0) / nice_step(y1 - y0, Y_PARTS)).round();
-        if n.is_finite() {
-            (n as usize + 1).clamp(2, 12)
-        } else {
-            6
-        }
+        if n.is_finite() { (n as usize + 1).clamp(2, 12) } else { 6 }
     };
-    let hist: Vec<(f64, f64)> = spec
-        .history
+    chart
+        .configure_mesh()
+        .x_labels(((x1 - x0) as usize + 2).min(120))
+        .y_labels(y_labels)
+        .x_label_formatter(&year_fmt)
+        .y_label_formatter(&value_fmt)
+        .disable_x_mesh()
+        .bold_line_style(st.grid.stroke_width(st.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .axis_style(st.text.mix(0.6).stroke_width(st.px(1.0)))
+        .label_style(st.font(st.text))
+        .x_label_style(st.font(st.text))
+        .set_all_tick_mark_size(st.px(4.0))
+        .draw()
+        .map_err(drawing)?;
+    if !spec.words.unit.is_empty() {
+        let at = chart.backend_coord(&(x0, y1));
+        let area = chart.plotting_area().strip_coord_spec();
+        let (ox, oy) = area.get_base_pixel();
+        let dx = -(i32::try_from(st.px(4.0)).unwrap_or(4));
+        area.draw(&Text::new(
+            spec.words.unit.clone(),
+            (at.0 - ox + dx, at.1 - oy - i32::try_from(st.px(6.0)).unwrap_or(6)),
+            st.font(st.text).pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))
+        .map_err(drawing)?;
+    }
+    Ok(())
+}
+
+/// Step 3 (base): stacked shares, with the line where projection starts.
+fn stack<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+    let Some(s) = &spec.stack else { return Ok(()) };
+    let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
+    let mut base = vec![0.0; s.years.len()];
+    for (i, series) in s.series.iter().enumerate() {
+        let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
+        // Shares stack within 0–100 %: a part beyond it (bad data) is cut at the edge.
+        let top: Vec<f64> = base.iter().zip(series).map(|(b, v)| (b + v).clamp(0.0, 100.0)).collect();
+        let mut poly = points(&s.years, &top);
+        let mut lower = points(&s.years, &base);
+        lower.reverse();
+        poly.extend(lower);
+        chart.draw_series(std::iter::once(Polygon::new(poly, color.mix(0.85).filled()))).map_err(drawing)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(points(&s.years, &top), st.bg.stroke_width(st.px(1.0)))))
+            .map_err(drawing)?;
+        base = top;
+    }
+    let fy = s.first_projected_year - 0.5;
+    if fy >= x0 && fy <= x1 {
+        chart
+            .draw_series(DashedLineSeries::new(vec![(fy, y0), (fy, y1)], st.px(4.0), st.px(4.0), st.text.stroke_width(st.px(1.0))))
+            .map_err(drawing)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                spec.words.projected.clone(),
+                (fy, y1),
+                st.font(st.text).pos(Pos::new(HPos::Left, VPos::Top)),
+            )))
+            .map_err(drawing)?;
+    }
+    Ok(())
+}
+
+/// Step 4 (base): breaks in the series, each a dashed line with its label.
+fn breaks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+    let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
+    for b in &spec.breaks {
+        let x = b.year - 0.5;
+        if !(x > x0 && x < x1) {
+            continue;
+        }
+        let pen = st.text.mix(0.7).stroke_width(st.px(1.0));
+        chart.draw_series(DashedLineSeries::new(vec![(x, y0), (x, y1)], st.px(2.0), st.px(3.0), pen)).map_err(drawing)?;
+        let left = x < (x0 + x1) / 2.0;
+        let anchor = if left { HPos::Left } else { HPos::Right };
+        let dx = if left { 3 } else { -3 };
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((x, y1))
+                    + Text::new(b.label.clone(), (dx * st.px(1.0) as i32, 0), st.font(st.text).pos(Pos::new(anchor, VPos::Top))),
+            ))
+            .map_err(drawing)?;
+    }
+    Ok(())
+}
+
+/// The history, split at the breaks: a line is not drawn across a changed standard.
+fn history_runs(spec: &ChartSpec) -> Vec<Vec<(f64, f64)>> {
+    let mut years: Vec<f64> = Vec::new();
+    let mut values: Vec<f64> = Vec::new();
+    for (i, p) in spec.history.iter().enumerate() {
+        if let Some(prev) = i.checked_sub(1).and_then(|j| spec.history.get(j)) {
+            if spec.breaks.iter().any(|b| b.year > prev.year && b.year <= p.year) {
+                years.push(f64::NAN);
+                values.push(f64::NAN);
+            }
+        }
+        years.push(p.year);
+        values.push(p.value);
+    }
+    runs(&years, &values)
+}
+
+/// The middle year of the term of `term` years ending in `end`.
+fn bar_middle(end: f64, term: f64) -> f64 {
+    end - (term - 1.0) / 2.0
+}
+
+/// A bar for the term ending in `end`.
+fn bar(end: f64, value: f64, term: f64) -> [(f64, f64); 2] {
+    let mid = bar_middle(end, term);
+    let half = (term * 0.35).min(2.2);
+    [(mid - half, 0.0), (mid + half, value)]
+}
+
+/// Step 5 (base): the published figures (and the figures that disagree, beside them).
+fn history<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+    if let Some(term) = term(spec) {
+        for p in spec.history.iter().filter(|p| shown(p.year, p.value)) {
+            chart.draw_series(std::iter::once(Rectangle::new(bar(p.year, p.value, term), st.history.mix(0.85).filled()))).map_err(drawing)?;
+        }
+        return Ok(());
+    }
+    for run in history_runs(spec) {
+        chart.draw_series(LineSeries::new(run, st.history.stroke_width(st.px(1.5)))).map_err(drawing)?;
+    }
+    // Each figure that disagrees stands a little left of the history point of its
+    // year, hollow, so neither hides the other.
+    let mut seen: Vec<f64> = Vec::new();
+    let alts: Vec<(f64, f64)> = spec
+        .alternatives
         .iter()
         .filter(|p| shown(p.year, p.value))
-        .map(|p| (p.year, p.value))
+        .map(|p| {
+            let n = seen.iter().filter(|y| **y == p.year).count();
+            seen.push(p.year);
+            (p.year - 0.22 * (n as f64 + 1.0), p.value)
+        })
+        .filter(|(x, _)| *x >= chart.x_range().start)
         .collect();
-    // The base: axes, grid, stacked shares, history and alternatives.
-    if base {
-        chart
-            .configure_mesh()
-            .x_labels(((x1 - x0) as usize + 2).min(120))
-            .y_labels(y_labels)
-            .x_label_formatter(&year_fmt)
-            .y_label_formatter(&value_fmt)
-            .disable_x_mesh()
-            .bold_line_style(grid.stroke_width(px(1.0)))
-            .light_line_style(TRANSPARENT)
-            .axis_style(text.mix(0.6).stroke_width(px(1.0)))
-            .label_style(font.clone())
-            .x_label_style(font.clone())
-            .set_all_tick_mark_size(px(4.0))
-            .draw()
-            .map_err(drawing)?;
+    chart
+        .draw_series(alts.into_iter().map(|pt| Circle::new(pt, st.px(4.0), st.history.stroke_width(st.px(1.5)))))
+        .map_err(drawing)?;
+    let hist: Vec<(f64, f64)> = history_runs(spec).into_iter().flatten().collect();
+    chart.draw_series(hist.into_iter().map(|pt| Circle::new(pt, st.px(4.5), st.history.filled()))).map_err(drawing)?;
+    Ok(())
+}
 
-        if let Some(s) = &spec.stack {
-            let mut base = vec![0.0; s.years.len()];
-            for (i, series) in s.series.iter().enumerate() {
-                let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
-                // Shares stack within 0–100 %, the axis: a part beyond it
-                // (bad data) is cut at the edge, not drawn off the canvas.
-                let top: Vec<f64> = base
-                    .iter()
-                    .zip(series)
-                    .map(|(b, v)| (b + v).clamp(0.0, 100.0))
-                    .collect();
-                let mut poly: Vec<(f64, f64)> = finite_points(&s.years, &top);
-                let mut lower = finite_points(&s.years, &base);
-                lower.reverse();
-                poly.extend(lower);
-                chart
-                    .draw_series(std::iter::once(Polygon::new(
-                        poly,
-                        color.mix(0.85).filled(),
-                    )))
-                    .map_err(drawing)?;
-                chart
-                    .draw_series(std::iter::once(PathElement::new(
-                        finite_points(&s.years, &top),
-                        bg.stroke_width(px(1.0)),
-                    )))
-                    .map_err(drawing)?;
-                base = top;
-            }
-            let fy = s.first_projected_year - 0.5;
-            if fy >= x0 && fy <= x1 {
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        vec![(fy, y0), (fy, y1)],
-                        px(4.0),
-                        px(4.0),
-                        text.stroke_width(px(1.0)),
-                    ))
-                    .map_err(drawing)?;
-                chart
-                    .draw_series(std::iter::once(Text::new(
-                        spec.words.projected.clone(),
-                        (fy, y1),
-                        small.clone().pos(Pos::new(HPos::Left, VPos::Top)),
-                    )))
-                    .map_err(drawing)?;
+/// Step 6 (overlay): the band, the target's line or range, the trend, the projection.
+fn scenario<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
+    if let Some(b) = &spec.band {
+        let mut poly = points(&b.years, &b.hi);
+        let mut lo = points(&b.years, &b.lo);
+        lo.reverse();
+        poly.extend(lo);
+        if poly.len() >= 3 {
+            chart.draw_series(std::iter::once(Polygon::new(poly, st.band.mix(0.28).filled()))).map_err(drawing)?;
+        }
+    }
+    if let Some(t) = spec.target.filter(|t| shown(t.year, t.low) && shown(t.year, t.high)) {
+        if t.high > t.low {
+            chart
+                .draw_series(std::iter::once(Rectangle::new([(x0, t.low), (x1, t.high)], st.target.mix(0.12).filled())))
+                .map_err(drawing)?;
+        }
+        for v in [t.low, t.high] {
+            chart
+                .draw_series(DashedLineSeries::new(vec![(x0, v), (x1, v)], st.px(6.0), st.px(4.0), st.target.mix(0.7).stroke_width(st.px(1.0))))
+                .map_err(drawing)?;
+            if t.high == t.low {
+                break;
             }
         }
-
+    }
+    if let Some(term) = term(spec) {
+        for (l, trend) in [(&spec.trend, true), (&spec.projection, false)] {
+            let Some(l) = l else { continue };
+            for (x, y) in points(&l.years, &l.values).into_iter().skip(1) {
+                let [a, b] = bar(x, y, term);
+                let r = if trend {
+                    // The trend's bar as an outline, a little narrower.
+                    Rectangle::new([(a.0 + term * 0.05, a.1), (b.0 - term * 0.05, b.1)], st.trend.stroke_width(st.px(2.0)))
+                } else {
+                    Rectangle::new([a, b], st.projection.mix(0.9).filled())
+                };
+                chart.draw_series(std::iter::once(r)).map_err(drawing)?;
+            }
+        }
+        return Ok(());
+    }
+    if let Some(tr) = &spec.trend {
+        for run in runs(&tr.years, &tr.values) {
+            chart.draw_series(DashedLineSeries::new(run, st.px(7.0), st.px(5.0), st.trend.stroke_width(st.px(2.0)))).map_err(drawing)?;
+        }
+    }
+    if let Some(p) = &spec.projection {
+        let pts = points(&p.years, &p.values);
+        chart.draw_series(LineSeries::new(pts.clone(), st.projection.stroke_width(st.px(3.0)))).map_err(drawing)?;
         chart
-            .draw_series(LineSeries::new(hist.clone(), c_hist.stroke_width(px(1.5))))
-            .map_err(drawing)?;
-        chart
-            .draw_series(
-                spec.alternatives
-                    .iter()
-                    .filter(|p| p.year >= x0 && p.year <= x1 && shown(p.year, p.value))
-                    .map(|p| Circle::new((p.year, p.value), px(4.0), c_hist.stroke_width(px(1.5)))),
-            )
-            .map_err(drawing)?;
-        chart
-            .draw_series(
-                hist.iter()
-                    .map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())),
-            )
+            .draw_series(pts.into_iter().skip(1).map(|pt| Circle::new(pt, st.px(3.0), st.projection.filled())))
             .map_err(drawing)?;
     }
-    // The overlay: what a scenario moves.
-    if over {
-        if let Some(b) = &spec.band {
-            let mut poly = finite_points(&b.years, &b.hi);
-            let mut lo = finite_points(&b.years, &b.lo);
-            lo.reverse();
-            poly.extend(lo);
-            if poly.len() >= 3 {
-                chart
-                    .draw_series(std::iter::once(Polygon::new(
-                        poly,
-                        c_band.mix(0.28).filled(),
-                    )))
-                    .map_err(drawing)?;
-            }
-        }
+    // The history points the projection starts from, again over its line.
+    let from = spec.projection.as_ref().and_then(|p| p.years.first().copied()).unwrap_or(f64::INFINITY);
+    let again: Vec<(f64, f64)> = history_runs(spec).into_iter().flatten().filter(|pt| pt.0 >= from).collect();
+    chart.draw_series(again.into_iter().map(|pt| Circle::new(pt, st.px(4.5), st.history.filled()))).map_err(drawing)?;
+    Ok(())
+}
 
-        if let Some(t) = spec.target {
-            if shown(t.year, t.value) {
-                chart
-                    .draw_series(DashedLineSeries::new(
-                        vec![(x0, t.value), (x1, t.value)],
-                        px(6.0),
-                        px(4.0),
-                        c_target.mix(0.7).stroke_width(px(1.0)),
-                    ))
-                    .map_err(drawing)?;
-            }
-        }
+/// A rectangle in backing pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rect {
+    x0: i32,
+    y0: i32,
+    x1: i32,
+    y1: i32,
+}
 
-        if let Some(tr) = &spec.trend {
-            chart
-                .draw_series(DashedLineSeries::new(
-                    finite_points(&tr.years, &tr.values),
-                    px(7.0),
-                    px(5.0),
-                    c_trend.stroke_width(px(2.0)),
-                ))
-                .map_err(drawing)?;
-        }
+impl Rect {
+    fn contains(&self, (x, y): (i32, i32)) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
 
-        if let Some(p) = &spec.projection {
-            let points = finite_points(&p.years, &p.values);
-            chart
-                .draw_series(LineSeries::new(
-                    points.clone(),
-                    c_proj.stroke_width(px(3.0)),
-                ))
-                .map_err(drawing)?;
-            chart
-                .draw_series(
-                    points
-                        .into_iter()
-                        .skip(1)
-                        .map(|pt| Circle::new(pt, px(3.0), c_proj.filled())),
-                )
-                .map_err(drawing)?;
+    /// Whether the segment a–b crosses or touches the rectangle.
+    fn hits(&self, a: (i32, i32), b: (i32, i32)) -> bool {
+        if self.contains(a) || self.contains(b) {
+            return true;
         }
-        // The history points the projection starts from, again over its line.
-        let from = spec
-            .projection
+        // Sample the segment finely enough for a label's size.
+        let n = ((b.0 - a.0).abs().max((b.1 - a.1).abs()) / 2).clamp(1, 2000);
+        (0..=n).any(|i| {
+            let t = f64::from(i) / f64::from(n);
+            let p = (
+                (f64::from(a.0) + t * f64::from(b.0 - a.0)).round() as i32,
+                (f64::from(a.1) + t * f64::from(b.1 - a.1)).round() as i32,
+            );
+            self.contains(p)
+        })
+    }
+}
+
+/// What a label must not cover: the lines drawn, and the band's area, in pixels.
+struct Obstacles {
+    lines: Vec<Vec<(i32, i32)>>,
+    band: Vec<(i32, i32)>,
+}
+
+impl Obstacles {
+    fn of<DB: DrawingBackend>(chart: &Chart<'_, DB>, spec: &ChartSpec) -> Obstacles {
+        let px = |pts: Vec<(f64, f64)>| pts.iter().map(|p| chart.backend_coord(p)).collect::<Vec<_>>();
+        let mut lines: Vec<Vec<(i32, i32)>> = history_runs(spec).into_iter().map(px).collect();
+        for l in [&spec.projection, &spec.trend].into_iter().flatten() {
+            lines.extend(runs(&l.years, &l.values).into_iter().map(px));
+        }
+        let band = spec
+            .band
             .as_ref()
-            .and_then(|p| p.years.first().copied())
-            .unwrap_or(f64::INFINITY);
-        chart
-            .draw_series(
-                hist.iter()
-                    .filter(|pt| pt.0 >= from)
-                    .map(|&pt| Circle::new(pt, px(4.5), c_hist.filled())),
-            )
-            .map_err(drawing)?;
-        if let Some(t) = spec.target {
-            if shown(t.year, t.value) {
-                // A diamond, so the target does not depend on colour alone.
-                let r = i32::try_from(px(7.0)).unwrap_or(7);
-                chart
-                    .draw_series(std::iter::once(
-                        EmptyElement::at((t.year, t.value))
-                            + Polygon::new(
-                                vec![(0, -r), (r, 0), (0, r), (-r, 0)],
-                                c_target.filled(),
-                            ),
-                    ))
-                    .map_err(drawing)?;
-                let (dx, dy) = (-(px(10.0) as i32), px(6.0) as i32);
-                chart
-                    .draw_series(std::iter::once(
-                        EmptyElement::at((t.year, t.value))
-                            + Text::new(
-                                spec.words.target.clone(),
-                                (dx, dy),
-                                small
-                                    .clone()
-                                    .color(&c_target)
-                                    .pos(Pos::new(HPos::Right, VPos::Top)),
-                            ),
-                    ))
-                    .map_err(drawing)?;
-            }
-        }
-
-        // The year the target is reached: a line and its label. Not reached by the
-        // target year: the same label (the page's words) in the top-right corner.
-        let reached = spec
-            .reached_year
-            .filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
-        if let Some(ry) = reached {
-            chart
-                .draw_series(LineSeries::new(
-                    vec![(ry, y0), (ry, y1)],
-                    c_target.mix(0.8).stroke_width(px(1.0)),
-                ))
-                .map_err(drawing)?;
-        }
-        let label_at = match reached {
-            Some(ry) => Some(ry),
-            None if spec.reached_year.is_none() && spec.target.is_some() => Some(x1),
-            None => None,
-        };
-        if let Some(x) = label_at.filter(|_| !spec.words.reached.is_empty()) {
-            chart
-                .draw_series(std::iter::once(Text::new(
-                    spec.words.reached.clone(),
-                    (x, y1),
-                    small
-                        .clone()
-                        .color(&c_target)
-                        .pos(Pos::new(HPos::Right, VPos::Top)),
-                )))
-                .map_err(drawing)?;
-        }
+            .map(|b| {
+                let mut poly = points(&b.years, &b.hi);
+                let mut lo = points(&b.years, &b.lo);
+                lo.reverse();
+                poly.extend(lo);
+                px(poly)
+            })
+            .unwrap_or_default();
+        Obstacles { lines, band }
     }
 
+    /// Whether a point is inside the band's polygon (even–odd rule).
+    fn in_band(&self, (x, y): (i32, i32)) -> bool {
+        let n = self.band.len();
+        let mut inside = false;
+        for i in 0..n {
+            let (Some(&(xi, yi)), Some(&(xj, yj))) = (self.band.get(i), self.band.get((i + n - 1) % n)) else {
+                continue;
+            };
+            if (yi > y) != (yj > y) {
+                let cross = f64::from(xj - xi) * f64::from(y - yi) / f64::from(yj - yi) + f64::from(xi);
+                if f64::from(x) < cross {
+                    inside = !inside;
+                }
+            }
+        }
+        inside
+    }
+
+    fn blocks(&self, r: &Rect) -> bool {
+        let line = self.lines.iter().any(|l| l.windows(2).any(|w| matches!(w, [a, b] if r.hits(*a, *b))) || l.iter().any(|p| r.contains(*p)));
+        let corners = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1), ((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2)];
+        let n = self.band.len();
+        let band_edge = (0..n).any(|i| match (self.band.get(i), self.band.get((i + 1) % n)) {
+            (Some(a), Some(b)) => r.hits(*a, *b),
+            _ => false,
+        });
+        line || band_edge || corners.iter().any(|c| self.in_band(*c))
+    }
+}
+
+/// A label placed by its anchor point in pixels.
+struct Placed {
+    at: (i32, i32),
+    pos: Pos,
+    rect: Rect,
+}
+
+/// Where a label of size `size` goes among `spots` (anchor point, anchor
+/// kind): the first spot that covers no line and no band and stays in the
+/// plot; else the first spot.
+fn place(spots: &[((i32, i32), Pos)], size: (u32, u32), obstacles: &Obstacles, plot: Rect, avoid: &[Rect]) -> Option<Placed> {
+    let (w, h) = (i32::try_from(size.0).unwrap_or(0), i32::try_from(size.1).unwrap_or(0));
+    let placed = |&(at, pos): &((i32, i32), Pos)| {
+        let x0 = match pos.h_pos {
+            HPos::Left => at.0,
+            HPos::Center => at.0 - w / 2,
+            HPos::Right => at.0 - w,
+        };
+        let y0 = match pos.v_pos {
+            VPos::Top => at.1,
+            VPos::Center => at.1 - h / 2,
+            VPos::Bottom => at.1 - h,
+        };
+        Placed { at, pos, rect: Rect { x0, y0, x1: x0 + w, y1: y0 + h } }
+    };
+    let fits = |p: &Placed| {
+        p.rect.x0 >= plot.x0 && p.rect.x1 <= plot.x1 && p.rect.y0 >= plot.y0 && p.rect.y1 <= plot.y1
+    };
+    let clear = |p: &Placed| !obstacles.blocks(&p.rect) && !avoid.iter().any(|a| overlaps(a, &p.rect));
+    spots
+        .iter()
+        .map(placed)
+        .find(|p| fits(p) && clear(p))
+        .or_else(|| spots.iter().map(placed).find(fits))
+        .or_else(|| spots.first().map(placed))
+}
+
+fn overlaps(a: &Rect, b: &Rect) -> bool {
+    a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1
+}
+
+/// Step 7 (overlay): the target's diamond and label, the year reached and
+/// its label, each label where it covers no line and no band.
+fn marks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<Vec<Rect>, ChartError> {
+    let (x0, x1) = (chart.x_range().start, chart.x_range().end);
+    let (y0, y1) = (chart.y_range().start, chart.y_range().end);
+    let obstacles = Obstacles::of(chart, spec);
+    let (tl, br) = (chart.backend_coord(&(x0, y1)), chart.backend_coord(&(x1, y0)));
+    let plot = Rect { x0: tl.0, y0: tl.1, x1: br.0, y1: br.1 };
+    let gap = i32::try_from(st.px(8.0)).unwrap_or(8);
+    let area = chart.plotting_area().strip_coord_spec();
+    let (ox, oy) = area.get_base_pixel();
+    let mut placed: Vec<Rect> = Vec::new();
+    let font = st.font(st.target);
+    let label = |text: &str, spots: &[((i32, i32), Pos)], placed: &mut Vec<Rect>| -> Result<(), ChartError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let size = area.estimate_text_size(text, &font).map_err(drawing)?;
+        if let Some(p) = place(spots, size, &obstacles, plot, placed) {
+            area.draw(&Text::new(text.to_string(), (p.at.0 - ox, p.at.1 - oy), font.clone().pos(p.pos))).map_err(drawing)?;
+            placed.push(p.rect);
+        }
+        Ok(())
+    };
+    if let Some(t) = spec.target.filter(|t| shown(t.year, t.low) && shown(t.year, t.high)) {
+        let r = i32::try_from(st.px(7.0)).unwrap_or(7);
+        let near = (t.low + t.high) / 2.0;
+        let tx = term(spec).map_or(t.year, |term| bar_middle(t.year, term));
+        chart
+            .draw_series(std::iter::once(
+                EmptyElement::at((tx, near)) + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], st.target.filled()),
+            ))
+            .map_err(drawing)?;
+        let d = chart.backend_coord(&(tx, near));
+        let (hi, lo) = (chart.backend_coord(&(tx, t.high)), chart.backend_coord(&(tx, t.low)));
+        let left = chart.backend_coord(&(x0, t.low));
+        let pos = |h, v| Pos::new(h, v);
+        label(
+            &spec.words.target,
+            &[
+                ((d.0 - gap, hi.1 - gap / 2), pos(HPos::Right, VPos::Bottom)),
+                ((d.0 - gap, lo.1 + gap / 2), pos(HPos::Right, VPos::Top)),
+                ((left.0 + gap, hi.1 - gap / 2), pos(HPos::Left, VPos::Bottom)),
+                ((left.0 + gap, lo.1 + gap / 2), pos(HPos::Left, VPos::Top)),
+                ((d.0 - gap * 2, hi.1 - gap * 3), pos(HPos::Right, VPos::Bottom)),
+            ],
+            &mut placed,
+        )?;
+    }
+    let reached = spec.reached_year.filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
+    if let Some(ry) = reached {
+        chart
+            .draw_series(LineSeries::new(vec![(ry, y0), (ry, y1)], st.target.mix(0.8).stroke_width(st.px(1.0))))
+            .map_err(drawing)?;
+    }
+    let top = plot.y0 + i32::try_from(st.px(2.0)).unwrap_or(2);
+    let spots: Vec<((i32, i32), Pos)> = match reached {
+        Some(ry) => {
+            let x = chart.backend_coord(&(ry, y1)).0;
+            (0..4)
+                .flat_map(|i| {
+                    let y = top + i * gap * 2;
+                    [((x - gap / 2, y), Pos::new(HPos::Right, VPos::Top)), ((x + gap / 2, y), Pos::new(HPos::Left, VPos::Top))]
+                })
+                .collect()
+        }
+        None if spec.target.is_some() => (0..4)
+            .flat_map(|i| {
+                let y = top + i * gap * 2;
+                [((plot.x1 - gap, y), Pos::new(HPos::Right, VPos::Top)), ((plot.x0 + gap, y), Pos::new(HPos::Left, VPos::Top))]
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    if !spots.is_empty() {
+        label(&spec.words.reached, &spots, &mut placed)?;
+    }
+    Ok(placed)
+}
+
+/// Draw the whole chart on `root`; returns where the plot landed.
+///
+/// # Errors
+/// A [`ChartError`] from the backend, or a canvas too small for axes and a plot.
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, ChartError> {
+    draw_layer(root, spec, Layer::All)
+}
+
+/// Draw one [`Layer`] of the chart on `root` (see [`draw`]), in named steps:
+/// the frame, then (base) axes, stack, breaks, history, then (overlay) the
+/// scenario and the marks. The overlay never paints a background.
+///
+/// # Errors
+/// As [`draw`].
+pub fn draw_layer<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec, layer: Layer) -> Result<Layout, ChartError> {
+    let (base, over) = (layer != Layer::Overlay, layer != Layer::Base);
+    let st = Style::of(spec);
+    if base && !spec.transparent {
+        root.fill(&st.bg).map_err(drawing)?;
+    }
+    let r = ranges(spec);
+    let mut chart = frame(root, spec, &st, r)?;
+    if base {
+        axes(&mut chart, spec, &st)?;
+        stack(&mut chart, spec, &st)?;
+        breaks(&mut chart, spec, &st)?;
+        history(&mut chart, spec, &st)?;
+    }
+    if over {
+        scenario(&mut chart, spec, &st)?;
+        marks(&mut chart, spec, &st)?;
+    }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
     root.present().map_err(drawing)?;
+    let ((x0, x1), (y0, y1)) = r;
+    let k = st.k;
     Ok(Layout {
         plot_left: f64::from(xr.start) / k,
         plot_top: f64::from(yr.start) / k,
@@ -807,618 +1042,312 @@ pub fn draw_layer<DB: DrawingBackend>(
         x_max: x1,
         y_min: y0,
         y_max: y1,
-        frame: frame_key_in(spec, root.dim_in_pixel(), ((x0, x1), (y0, y1))),
+        frame: frame_key_in(spec, root.dim_in_pixel(), r),
         base_drawn: base,
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use plotters_backend::{
-        BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+/// What a page's two stacked layers show: the key of the base drawn on
+/// them, so a step redraws the base only when it changes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Layers {
+    base: Option<f64>,
+}
+
+impl Layers {
+    /// Forget the base (a canvas was cleared, resized or given back blank).
+    pub fn invalidate(&mut self) {
+        self.base = None;
+    }
+
+    /// Draw `spec` on the two layers: the overlay always, the base when what
+    /// it shows is not what is there.
+    ///
+    /// # Errors
+    /// As [`draw`]; a base that fails is drawn again next time.
+    pub fn draw<A: DrawingBackend, B: DrawingBackend>(
+        &mut self,
+        base: &DrawingArea<A, Shift>,
+        top: &DrawingArea<B, Shift>,
+        spec: &ChartSpec,
+    ) -> Result<Layout, ChartError> {
+        // The overlay first: its layout carries the key of what the base shows.
+        let mut layout = draw_layer(top, spec, Layer::Overlay)?;
+        let redraw = self.base != Some(layout.frame);
+        if redraw {
+            self.base = None;
+            draw_layer(base, spec, Layer::Base)?;
+            self.base = Some(layout.frame);
+        }
+        layout.base_drawn = redraw;
+        Ok(layout)
+    }
+}
+
+/// A legend entry for a picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Swatch {
+    History,
+    Alternative,
+    Projection,
+    Trend,
+    Band,
+    Target,
+    /// Part `i` of a stacked chart.
+    Part(usize),
+}
+
+/// The words around a picture of the chart (PNG, SVG): as Datawrapper's
+/// exports have them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Caption {
+    pub title: String,
+    /// The scenario in one line.
+    pub scenario: String,
+    pub legend: Vec<(Swatch, String)>,
+    pub source: String,
+    pub credit: String,
+}
+
+/// Lines of `text` no wider than `width` pixels.
+fn wrap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle<'_>, width: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let next = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let w = area.estimate_text_size(&next, style).map(|s| s.0).unwrap_or(0);
+        if w > width && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = next;
+        }
+        if lines.len() >= 6 {
+            break;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Draw a picture of the chart for publishing: the title, the scenario in one
+/// line and the legend above, the chart, the source line and the credit below,
+/// on the theme's background.
+///
+/// # Errors
+/// As [`draw`].
+pub fn draw_picture<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec, caption: &Caption) -> Result<Layout, ChartError> {
+    let st = Style::of(spec);
+    root.fill(&st.bg).map_err(drawing)?;
+    let (w, h) = root.dim_in_pixel();
+    let pad = st.px(16.0);
+    let inner = w.saturating_sub(2 * pad);
+    let title_font = (FontFamily::SansSerif, f64::from(st.px(18.0))).into_font().style(FontStyle::Bold).color(&st.text);
+    let body = (FontFamily::SansSerif, f64::from(st.px(13.0))).into_font().color(&st.text);
+    let small = (FontFamily::SansSerif, f64::from(st.px(11.0))).into_font().color(&st.text.mix(0.8));
+    let line_h = |f: &TextStyle<'_>| root.estimate_text_size("Ặg", f).map(|s| s.1).unwrap_or(14) + st.px(4.0);
+    let mut y = pad;
+    let put = |lines: Vec<String>, f: &TextStyle<'_>, y: &mut u32| -> Result<(), ChartError> {
+        for l in lines {
+            root.draw(&Text::new(l, (pad as i32, *y as i32), f.clone())).map_err(drawing)?;
+            *y += line_h(f);
+        }
+        Ok(())
     };
-    use std::convert::Infallible;
-
-    /// A backend that records what is drawn, to test the chart natively.
-    #[derive(Default)]
-    struct Log {
-        texts: Vec<String>,
-        lines: usize,
-        fills: usize,
-        /// Filled rectangles covering the whole drawing area (the background).
-        full_rects: usize,
+    put(wrap(root, &caption.title, &title_font, inner), &title_font, &mut y)?;
+    put(wrap(root, &caption.scenario, &body, inner), &body, &mut y)?;
+    // The legend: swatch and words, in a row that wraps.
+    let sw = st.px(14.0);
+    let mut x = pad;
+    let row = line_h(&body);
+    y += st.px(4.0);
+    let part_color = |i: usize| spec.stack.as_ref().and_then(|s| s.colors.get(i)).map(|c| parse_color(c)).unwrap_or(st.grid);
+    for (swatch, text) in &caption.legend {
+        let tw = root.estimate_text_size(text, &body).map(|s| s.0).unwrap_or(0);
+        if x + sw + st.px(6.0) + tw > w.saturating_sub(pad) && x > pad {
+            x = pad;
+            y += row;
+        }
+        let (cx, cy) = (x as i32, (y + row / 2) as i32);
+        let s = sw as i32;
+        match swatch {
+            Swatch::History => root.draw(&Circle::new((cx + s / 2, cy), st.px(4.5), st.history.filled())),
+            Swatch::Alternative => root.draw(&Circle::new((cx + s / 2, cy), st.px(4.0), st.history.stroke_width(st.px(1.5)))),
+            Swatch::Projection => root.draw(&PathElement::new(vec![(cx, cy), (cx + s, cy)], st.projection.stroke_width(st.px(3.0)))),
+            Swatch::Trend => root.draw(&PathElement::new(vec![(cx, cy), (cx + s / 2 - 1, cy)], st.trend.stroke_width(st.px(2.0)))),
+            Swatch::Band => root.draw(&Rectangle::new([(cx, cy - s / 3), (cx + s, cy + s / 3)], st.band.mix(0.28).filled())),
+            Swatch::Target => root.draw(&Polygon::new(
+                vec![(cx + s / 2, cy - s / 2), (cx + s, cy), (cx + s / 2, cy + s / 2), (cx, cy)],
+                st.target.filled(),
+            )),
+            Swatch::Part(i) => root.draw(&Rectangle::new([(cx, cy - s / 3), (cx + s, cy + s / 3)], part_color(*i).mix(0.85).filled())),
+        }
+        .map_err(drawing)?;
+        root.draw(&Text::new(text.clone(), (cx + s + st.px(6.0) as i32, cy), body.clone().pos(Pos::new(HPos::Left, VPos::Center)))).map_err(drawing)?;
+        x += sw + st.px(6.0) + tw + st.px(14.0);
     }
-
-    #[derive(Default, Clone)]
-    struct Recorder(std::rc::Rc<std::cell::RefCell<Log>>);
-
-    impl DrawingBackend for Recorder {
-        type ErrorType = Infallible;
-        fn get_size(&self) -> (u32, u32) {
-            (800, 400)
-        }
-        fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-            Ok(())
-        }
-        fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
-            Ok(())
-        }
-        fn draw_pixel(
-            &mut self,
-            _: BackendCoord,
-            _: BackendColor,
-        ) -> Result<(), DrawingErrorKind<Infallible>> {
-            Ok(())
-        }
-        fn draw_line<S: BackendStyle>(
-            &mut self,
-            _: BackendCoord,
-            _: BackendCoord,
-            _: &S,
-        ) -> Result<(), DrawingErrorKind<Infallible>> {
-            self.0.borrow_mut().lines += 1;
-            Ok(())
-        }
-        fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-            &mut self,
-            _: I,
-            _: &S,
-        ) -> Result<(), DrawingErrorKind<Infallible>> {
-            self.0.borrow_mut().fills += 1;
-            Ok(())
-        }
-        fn draw_rect<S: BackendStyle>(
-            &mut self,
-            a: BackendCoord,
-            b: BackendCoord,
-            _: &S,
-            fill: bool,
-        ) -> Result<(), DrawingErrorKind<Infallible>> {
-            let (w, h) = self.get_size();
-            if fill && a == (0, 0) && b.0 >= w as i32 - 1 && b.1 >= h as i32 - 1 {
-                self.0.borrow_mut().full_rects += 1;
-            }
-            Ok(())
-        }
-        fn draw_text<TStyle: BackendTextStyle>(
-            &mut self,
-            text: &str,
-            _: &TStyle,
-            _: BackendCoord,
-        ) -> Result<(), DrawingErrorKind<Infallible>> {
-            self.0.borrow_mut().texts.push(text.to_string());
-            Ok(())
-        }
-        fn estimate_text_size<TStyle: BackendTextStyle>(
-            &self,
-            text: &str,
-            _: &TStyle,
-        ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
-            Ok((text.chars().count() as u32 * 7, 12))
-        }
+    y += row + st.px(6.0);
+    // The foot: source and credit, measured first so the chart takes what is left.
+    let foot: Vec<String> = wrap(root, &caption.source, &small, inner).into_iter().chain(wrap(root, &caption.credit, &small, inner)).collect();
+    let foot_h = line_h(&small) * foot.len() as u32 + pad;
+    let chart_h = h.saturating_sub(y + foot_h);
+    let (_, rest) = root.split_vertically(y);
+    let (chart_area, foot_area) = rest.split_vertically(chart_h);
+    let mut pic = spec.clone();
+    pic.transparent = true;
+    let layout = draw_layer(&chart_area, &pic, Layer::All)?;
+    let mut fy = st.px(6.0);
+    for l in foot {
+        foot_area.draw(&Text::new(l, (pad as i32, fy as i32), small.clone())).map_err(drawing)?;
+        fy += line_h(&small);
     }
+    root.present().map_err(drawing)?;
+    Ok(layout)
+}
 
-    fn theme() -> Theme {
-        Theme {
-            background: "#ffffff".into(),
-            text: "#222222".into(),
-            grid: "#dddddd".into(),
-            history: "#333333".into(),
-            projection: "#0055aa".into(),
-            trend: "#aa5500".into(),
-            target: "#aa0000".into(),
-            band: "#0055aa".into(),
-        }
-    }
+// ---------------------------------------------------------------- reading a spec
 
-    fn spec() -> ChartSpec {
-        ChartSpec {
-            scale: 1.0,
-            history: vec![
-                Xy {
-                    year: 2020.0,
-                    value: 44.2,
-                },
-                Xy {
-                    year: 2025.0,
-                    value: 71.1,
-                },
-            ],
-            alternatives: vec![],
-            projection: Some(Line {
-                years: vec![2025.0, 2030.0],
-                values: vec![71.1, 130.0],
-            }),
-            trend: None,
-            band: None,
-            target: Some(Xy {
-                year: 2030.0,
-                value: 130.0,
-            }),
-            reached_year: Some(2030.0),
-            stack: None,
-            theme: theme(),
-            transparent: false,
-            words: Words {
-                target: "Mục tiêu 130".into(),
-                reached: "Đạt: 2030".into(),
-                projected: String::new(),
-            },
-            decimal: ",".into(),
-            group: ".".into(),
-            decimals: 1,
-            unit_suffix: String::new(),
-        }
-    }
-
-    #[test]
-    fn draws_whole_years_and_vi_numbers() {
-        let rec = Recorder::default();
-        let layout = {
-            let root = rec.clone().into_drawing_area();
-            draw(&root, &spec()).unwrap()
-        };
-        let rec = rec.0.borrow();
-        assert!(rec.texts.iter().any(|t| t == "2025"), "{:?}", rec.texts);
-        assert!(!rec
-            .texts
-            .iter()
-            .any(|t| t.contains("2025.5") || t.contains("2025,5")));
-        assert!(
-            rec.texts.iter().any(|t| t.contains(',')),
-            "decimal comma: {:?}",
-            rec.texts
-        );
-        assert!(rec.texts.iter().any(|t| t == "Mục tiêu 130"));
-        assert!(rec.fills > 0 && rec.lines > 0);
-        assert!(
-            layout.plot_width > 600.0 && layout.plot_height > 300.0,
-            "{layout:?}"
-        );
-        assert!(layout.y_min == 0.0 && layout.y_max > 130.0);
-    }
-
-    #[test]
-    fn a_transparent_background_is_not_painted() {
-        let draw_with = |transparent| {
-            let rec = Recorder::default();
-            let mut s = spec();
-            s.transparent = transparent;
-            draw(&rec.clone().into_drawing_area(), &s).unwrap();
-            let log = rec.0.borrow();
-            (log.full_rects, log.texts.len())
-        };
-        let (painted, texts) = draw_with(false);
-        assert_eq!(painted, 1);
-        assert_eq!(draw_with(true), (0, texts));
-    }
-
-    #[test]
-    fn says_when_the_target_is_not_reached() {
-        let rec = Recorder::default();
-        let mut s = spec();
-        s.reached_year = None;
-        s.words.reached = "Chưa đạt đến 2030".into();
-        {
-            let root = rec.clone().into_drawing_area();
-            draw(&root, &s).unwrap();
-        }
-        assert!(rec
-            .0
-            .borrow()
-            .texts
-            .iter()
-            .any(|t| t == "Chưa đạt đến 2030"));
-    }
-
-    #[test]
-    fn scale_shrinks_nothing_in_css_pixels() {
-        let rec = Recorder::default();
-        let mut s = spec();
-        s.scale = 2.0;
-        let l = {
-            let root = rec.clone().into_drawing_area();
-            draw(&root, &s).unwrap()
-        };
-        // 800 backing px at scale 2 is a 400 CSS px chart.
-        assert!(l.plot_left + l.plot_width <= 400.0);
-    }
-
-    #[test]
-    fn bad_colours_and_empty_data_do_not_fail() {
-        let rec = Recorder::default();
-        let mut s = spec();
-        s.theme.background = "red; }".into();
-        s.history.clear();
-        s.projection = None;
-        s.target = Some(Xy {
-            year: f64::NAN,
-            value: f64::INFINITY,
-        });
-        s.scale = f64::NAN;
-        let root = rec.clone().into_drawing_area();
-        assert!(draw(&root, &s).is_ok());
-    }
-
-    /// What a layer draws, in a comparable form.
-    fn drawn(spec: &ChartSpec, layer: Layer) -> (Vec<String>, usize, usize, usize) {
-        let rec = Recorder::default();
-        draw_layer(&rec.clone().into_drawing_area(), spec, layer).unwrap();
-        let log = rec.0.borrow();
-        let mut texts = log.texts.clone();
-        texts.sort();
-        (texts, log.lines, log.fills, log.full_rects)
-    }
-
-    #[test]
-    fn the_layers_add_up_to_the_chart() {
-        let mut s = spec();
-        s.band = Some(Band {
-            years: vec![2025.0, 2030.0],
-            lo: vec![71.1, 110.0],
-            hi: vec![71.1, 150.0],
-        });
-        s.trend = Some(Line {
-            years: vec![2025.0, 2030.0],
-            values: vec![71.1, 120.0],
-        });
-        s.alternatives = vec![Xy {
-            year: 2020.0,
-            value: 44.5,
-        }];
-        let all = drawn(&s, Layer::All);
-        let (bt, bl, bf, br) = drawn(&s, Layer::Base);
-        let (ot, ol, of, or) = drawn(&s, Layer::Overlay);
-        let mut texts = [bt.clone(), ot.clone()].concat();
-        texts.sort();
-        assert_eq!(all, (texts, bl + ol, bf + of, br + or));
-        // Every step of the value axis labelled, both ends included.
-        let (_, (y0, y1)) = ranges(&s);
-        let step = nice_step(y1 - y0, Y_PARTS);
-        let mut v = y0;
-        while v <= y1 + step / 2.0 {
-            let label = format_number(v, s.decimals, &s.decimal, &s.group);
-            assert!(bt.contains(&label), "{label} not in {bt:?}");
-            v += step;
-        }
-        // Axis labels in the base only; the words a scenario changes in the overlay only.
-        assert!(bt.iter().any(|t| t == "2025") && !ot.iter().any(|t| t == "2025"));
-        assert!(ot.iter().any(|t| t == "Đạt: 2030") && !bt.iter().any(|t| t == "Đạt: 2030"));
-        assert!(ot.iter().any(|t| t == "Mục tiêu 130"));
-        // The overlay never paints a background.
-        assert_eq!((br, or), (1, 0));
-    }
-
-    #[test]
-    fn the_value_axis_ends_on_round_steps_and_holds_still() {
-        let mut s = spec();
-        let (_, (y0, y1)) = ranges(&s);
-        let step = nice_step(y1 - y0, Y_PARTS);
-        assert!(step > 0.0);
-        for end in [y0, y1] {
-            let k = end / step;
-            assert!(
-                (k - k.round()).abs() < 1e-9,
-                "{end} is not a multiple of {step}"
-            );
-        }
-        // Everything shown fits, with room above the highest point.
-        assert!(y0 <= 0.0 && y1 >= 130.0 * 1.05, "{y0}..{y1}");
-        // A slider's small move keeps the axes (and so the base layer)…
-        let key = frame_key(&s, (800, 400));
-        if let Some(p) = s.projection.as_mut() {
-            p.values[1] = 131.0;
-        }
-        s.reached_year = Some(2029.9);
-        s.words.reached = "Đạt: 2029".into();
-        s.words.target = "Target 130".into();
-        assert_eq!(ranges(&s).1, (y0, y1));
-        assert_eq!(frame_key(&s, (800, 400)), key);
-        // …and a large one moves them, by whole steps.
-        if let Some(p) = s.projection.as_mut() {
-            p.values[1] = 260.0;
-        }
-        let (_, (_, z1)) = ranges(&s);
-        assert!(z1 >= 260.0 && z1 > y1);
-        let k = z1 / nice_step(z1, Y_PARTS);
-        assert!((k - k.round()).abs() < 1e-9);
-        assert_ne!(frame_key(&s, (800, 400)), key);
-    }
-
-    #[test]
-    fn the_frame_key_follows_what_the_base_shows() {
-        let s = spec();
-        let key = frame_key(&s, (800, 400));
-        let changed: [fn(&mut ChartSpec); 8] = [
-            |s| s.scale = 2.0,
-            |s| s.theme.grid = "#000000".into(),
-            |s| s.theme.background = "#000000".into(),
-            |s| s.decimal = ".".into(),
-            |s| s.decimals = 2,
-            |s| s.transparent = true,
-            |s| s.history[0].value = 44.5,
-            |s| {
-                s.alternatives.push(Xy {
-                    year: 2020.0,
-                    value: 44.5,
-                })
-            },
-        ];
-        for (i, change) in changed.iter().enumerate() {
-            let mut t = spec();
-            change(&mut t);
-            assert_ne!(frame_key(&t, (800, 400)), key, "change {i}");
-        }
-        let mut t = spec();
-        t.theme.projection = "#000000".into();
-        t.theme.band = "#000000".into();
-        t.trend = Some(Line {
-            years: vec![2025.0, 2030.0],
-            values: vec![71.1, 100.0],
-        });
-        assert_eq!(frame_key(&t, (800, 400)), key, "overlay-only changes");
-    }
-
-    #[test]
-    fn number_format() {
-        assert_eq!(format_number(1234567.891, 2, ",", "."), "1.234.567,89");
-        assert_eq!(format_number(0.6, 0, ",", "."), "1");
-        assert_eq!(format_number(f64::NAN, 1, ",", "."), "–");
-        assert_eq!(format_number(-12.25, 1, ".", ","), "-12.2");
+fn point_value(v: &Value, path: &Path<'_>) -> R<f64> {
+    match v {
+        Value::Null => Ok(f64::NAN),
+        _ => read::number(v, path),
     }
 }
 
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod never_panics {
-    use super::*;
-    use proptest::prelude::*;
+fn series(v: &Value, path: &Path<'_>) -> R<Vec<f64>> {
+    read::list(v, path, point_value)
+}
 
-    /// Numbers a page might send by mistake, and ordinary ones.
-    fn num() -> impl Strategy<Value = f64> + Clone {
-        prop_oneof![
-            -1e6f64..1e6,
-            2000.0f64..2040.0,
-            Just(f64::NAN),
-            Just(f64::INFINITY),
-            Just(f64::NEG_INFINITY),
-            Just(0.0),
-            Just(1e308),
-            Just(-1e308),
-            Just(5e-324),
-            any::<f64>(),
-        ]
-    }
+fn xy(v: &Value, path: &Path<'_>) -> R<Xy> {
+    let mut f = Fields::of(v, path)?;
+    let p = Xy { year: f.req("year", read::number)?, value: f.req_nullable("value", point_value)? };
+    f.finish()?;
+    Ok(p)
+}
 
-    fn line() -> impl Strategy<Value = Option<Line>> {
-        proptest::option::of(
-            (
-                prop::collection::vec(num(), 0..8),
-                prop::collection::vec(num(), 0..8),
-            )
-                .prop_map(|(years, values)| Line { years, values }),
-        )
-    }
+fn line(v: &Value, path: &Path<'_>) -> R<Line> {
+    let mut f = Fields::of(v, path)?;
+    let l = Line { years: f.req("years", series)?, values: f.req("values", series)? };
+    f.finish()?;
+    Ok(l)
+}
 
-    fn spec() -> impl Strategy<Value = ChartSpec> {
-        let xy = || (num(), num()).prop_map(|(year, value)| Xy { year, value });
-        (
-            (
-                num(),
-                prop::collection::vec(xy(), 0..8),
-                prop::collection::vec(xy(), 0..3),
-            ),
-            (
-                line(),
-                line(),
-                proptest::option::of(xy()),
-                proptest::option::of(num()),
-            ),
-            (
-                proptest::option::of((
-                    prop::collection::vec(num(), 0..8),
-                    prop::collection::vec(num(), 0..8),
-                    prop::collection::vec(num(), 0..8),
-                )),
-                proptest::option::of((
-                    prop::collection::vec(num(), 0..8),
-                    prop::collection::vec(prop::collection::vec(num(), 0..8), 0..4),
-                    num(),
-                )),
-                any::<bool>(),
-                0u32..10,
-            ),
-        )
-            .prop_map(
-                |(
-                    (scale, history, alternatives),
-                    (projection, trend, target, reached_year),
-                    (band, stack, transparent, decimals),
-                )| ChartSpec {
-                    scale,
-                    history,
-                    alternatives,
-                    projection,
-                    trend,
-                    band: band.map(|(years, lo, hi)| Band { years, lo, hi }),
-                    target,
-                    reached_year,
-                    stack: stack.map(|(years, series, first_projected_year)| Stack {
-                        colors: vec!["#123456".into(); series.len().saturating_sub(1)],
-                        labels: vec![],
-                        years,
-                        series,
-                        first_projected_year,
-                    }),
-                    theme: Theme {
-                        background: "#ffffff".into(),
-                        text: "#000000".into(),
-                        grid: "nonsense".into(),
-                        history: "#333333".into(),
-                        projection: "#0055aa".into(),
-                        trend: "#aa5500".into(),
-                        target: "#aa0000".into(),
-                        band: "#0055aa".into(),
-                    },
-                    transparent,
-                    words: Words {
-                        target: "Mục tiêu".into(),
-                        reached: "Đạt".into(),
-                        projected: "→".into(),
-                    },
-                    decimal: ",".into(),
-                    group: ".".into(),
-                    decimals,
-                    unit_suffix: String::new(),
-                },
-            )
-    }
+fn band(v: &Value, path: &Path<'_>) -> R<Band> {
+    let mut f = Fields::of(v, path)?;
+    let b = Band { years: f.req("years", series)?, lo: f.req("lo", series)?, hi: f.req("hi", series)? };
+    f.finish()?;
+    Ok(b)
+}
 
-    /// A backend that draws nothing, of a size chosen by the test. Like the
-    /// canvas backend it hands every line, path, shape and text over whole
-    /// (plotters' defaults would rasterise them pixel by pixel).
-    struct Null(u32, u32);
+fn stack_of(v: &Value, path: &Path<'_>) -> R<Stack> {
+    let mut f = Fields::of(v, path)?;
+    let s = Stack {
+        years: f.req("years", series)?,
+        series: f.req("series", |v, p| read::list(v, p, series))?,
+        colors: f.req("colors", |v, p| read::list(v, p, read::string))?,
+        labels: f.opt("labels", |v, p| read::list(v, p, read::string))?.unwrap_or_default(),
+        first_projected_year: f.req("firstProjectedYear", read::number)?,
+    };
+    f.finish()?;
+    Ok(s)
+}
 
-    impl DrawingBackend for Null {
-        type ErrorType = std::convert::Infallible;
-        fn get_size(&self) -> (u32, u32) {
-            (self.0, self.1)
-        }
-        fn ensure_prepared(
-            &mut self,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn present(&mut self) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn draw_pixel(
-            &mut self,
-            _: plotters_backend::BackendCoord,
-            _: plotters_backend::BackendColor,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn draw_line<S: plotters_backend::BackendStyle>(
-            &mut self,
-            _: plotters_backend::BackendCoord,
-            _: plotters_backend::BackendCoord,
-            _: &S,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn draw_rect<S: plotters_backend::BackendStyle>(
-            &mut self,
-            _: plotters_backend::BackendCoord,
-            _: plotters_backend::BackendCoord,
-            _: &S,
-            _: bool,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn draw_path<
-            S: plotters_backend::BackendStyle,
-            I: IntoIterator<Item = plotters_backend::BackendCoord>,
-        >(
-            &mut self,
-            path: I,
-            _: &S,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            path.into_iter().for_each(drop);
-            Ok(())
-        }
-        fn fill_polygon<
-            S: plotters_backend::BackendStyle,
-            I: IntoIterator<Item = plotters_backend::BackendCoord>,
-        >(
-            &mut self,
-            vert: I,
-            _: &S,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            vert.into_iter().for_each(drop);
-            Ok(())
-        }
-        fn draw_circle<S: plotters_backend::BackendStyle>(
-            &mut self,
-            _: plotters_backend::BackendCoord,
-            _: u32,
-            _: &S,
-            _: bool,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn draw_text<S: plotters_backend::BackendTextStyle>(
-            &mut self,
-            _: &str,
-            _: &S,
-            _: plotters_backend::BackendCoord,
-        ) -> Result<(), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok(())
-        }
-        fn estimate_text_size<S: plotters_backend::BackendTextStyle>(
-            &self,
-            text: &str,
-            _: &S,
-        ) -> Result<(u32, u32), plotters_backend::DrawingErrorKind<Self::ErrorType>> {
-            Ok((text.chars().count() as u32 * 7, 12))
-        }
-    }
-
-    /// Found by the property below: years of ±1e308 made the axes span
-    /// 2e308, and drawing never ended (the page hung). Such points are gaps now.
-    #[test]
-    fn far_points_are_gaps_not_a_hang() {
-        use proptest::strategy::ValueTree;
-        let mut s = spec()
-            .new_tree(&mut proptest::test_runner::TestRunner::deterministic())
-            .unwrap()
-            .current();
-        s.history = vec![
-            Xy {
-                year: 1e308,
-                value: 1.0,
-            },
-            Xy {
-                year: -1e308,
-                value: 2032.7,
-            },
-            Xy {
-                year: 2020.0,
-                value: 44.2,
-            },
-        ];
-        s.trend = Some(Line {
-            years: vec![7.6e216, 2004.0],
-            values: vec![0.0, 0.0],
-        });
-        s.projection = Some(Line {
-            years: vec![2025.0, 2030.0],
-            values: vec![71.1, 1e300],
-        });
-        s.stack = None;
-        let ((x0, x1), (y0, y1)) = ranges(&s);
-        assert!(x0 > 1990.0 && x1 < 2040.0, "{x0}..{x1}");
-        assert!(y0.abs() < 1e16 && y1.abs() < 1e16, "{y0}..{y1}");
-        for layer in [Layer::All, Layer::Base, Layer::Overlay] {
-            assert!(draw_layer(&Null(319, 389).into_drawing_area(), &s, layer).is_ok());
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(
-            std::env::var("GRDP_CHART_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(400)
-        ))]
-        /// Any spec, on any size of canvas, in every layer: drawn or refused, never a panic
-        /// (a panic in the wasm would kill the widget); and the frame key is always a whole number.
-        #[test]
-        fn any_spec_draws_or_fails_cleanly(spec in spec(), w in 0u32..2000, h in 0u32..1000) {
-            for layer in [Layer::All, Layer::Base, Layer::Overlay] {
-                let _ = draw_layer(&Null(w, h).into_drawing_area(), &spec, layer);
-            }
-            let key = frame_key(&spec, (w, h));
-            prop_assert!(key.is_finite() && key.fract() == 0.0 && key < 2f64.powi(53));
-            let ((x0, x1), (y0, y1)) = ranges(&spec);
-            prop_assert!(x0 <= x1 && y0 <= y1, "{x0}..{x1}, {y0}..{y1}");
-        }
+fn target_mark(v: &Value, path: &Path<'_>) -> R<TargetMark> {
+    let mut f = Fields::of(v, path)?;
+    let year = f.req("year", read::number)?;
+    let value = f.opt("value", read::number)?;
+    let low = f.opt("low", read::number)?;
+    let high = f.opt("high", read::number)?;
+    f.finish()?;
+    match (value, low, high) {
+        (Some(v), None, None) => Ok(TargetMark { year, low: v, high: v }),
+        (None, Some(low), Some(high)) => Ok(TargetMark { year, low, high }),
+        _ => Err(path.error(crate::problem::Problem::ValueOrRange)),
     }
 }
+
+fn break_mark(v: &Value, path: &Path<'_>) -> R<BreakMark> {
+    let mut f = Fields::of(v, path)?;
+    let b = BreakMark { year: f.req("year", read::number)?, label: f.opt("label", read::string)?.unwrap_or_default() };
+    f.finish()?;
+    Ok(b)
+}
+
+/// Read a theme: eight `#rrggbb` colours.
+///
+/// # Errors
+/// A missing, unknown or mistyped field, by path.
+pub fn read_theme(v: &Value, path: &Path<'_>) -> R<Theme> {
+    let mut f = Fields::of(v, path)?;
+    let t = Theme {
+        background: f.req("background", read::string)?,
+        text: f.req("text", read::string)?,
+        grid: f.req("grid", read::string)?,
+        history: f.req("history", read::string)?,
+        projection: f.req("projection", read::string)?,
+        trend: f.req("trend", read::string)?,
+        target: f.req("target", read::string)?,
+        band: f.req("band", read::string)?,
+    };
+    f.finish()?;
+    Ok(t)
+}
+
+fn words(v: &Value, path: &Path<'_>) -> R<Words> {
+    let mut f = Fields::of(v, path)?;
+    let w = Words {
+        target: f.opt("target", read::string)?.unwrap_or_default(),
+        reached: f.opt("reached", read::string)?.unwrap_or_default(),
+        projected: f.opt("projected", read::string)?.unwrap_or_default(),
+        unit: f.opt("unit", read::string)?.unwrap_or_default(),
+    };
+    f.finish()?;
+    Ok(w)
+}
+
+/// Read what a chart shows, as `drawChart` takes it from JS. In series, null is a gap.
+///
+/// # Errors
+/// A missing, unknown or mistyped field, by path.
+/// # Example
+/// ```
+/// use grdp_whatif::{chart::read_spec, json};
+/// let v = json::parse(r##"{"scale": 2, "lang": "en", "history": [{"year": 2025, "value": 71.1}],
+///   "target": {"year": 2030, "low": 180, "high": 190}}"##).unwrap();
+/// let s = read_spec(&v).unwrap();
+/// assert_eq!((s.target.unwrap().high, s.transparent), (190.0, false));
+/// ```
+pub fn read_spec(v: &Value) -> R<ChartSpec> {
+    let root = Path::ROOT;
+    let mut f = Fields::of(v, &root)?;
+    let d = ChartSpec::default();
+    let s = ChartSpec {
+        scale: f.req("scale", read::number)?,
+        lang: f
+            .opt("lang", |v, p| read::choice(v, p, &["vi", "en"]))?
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default(),
+        history: f.req("history", |v, p| read::list(v, p, xy))?,
+        alternatives: f.opt("alternatives", |v, p| read::list(v, p, xy))?.unwrap_or_default(),
+        projection: f.opt("projection", line)?,
+        trend: f.opt("trend", line)?,
+        band: f.opt("band", band)?,
+        target: f.opt("target", target_mark)?,
+        reached_year: f.opt("reachedYear", read::number)?,
+        stack: f.opt("stack", stack_of)?,
+        breaks: f.opt("breaks", |v, p| read::list(v, p, break_mark))?.unwrap_or_default(),
+        bars: f.opt("bars", read::number)?,
+        theme: f.opt("theme", read_theme)?.unwrap_or(d.theme),
+        transparent: f.opt("transparent", read::boolean)?.unwrap_or(false),
+        words: f.opt("words", words)?.unwrap_or_default(),
+        decimals: f.opt("decimals", read::uint)?.unwrap_or(1),
+        unit_suffix: f.opt("unitSuffix", read::string)?.unwrap_or_default(),
+    };
+    f.finish()?;
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests;

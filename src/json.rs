@@ -9,7 +9,14 @@
 //! [`crate::dataset`].
 //!
 //! It reads RFC 8259 JSON: no comments, no trailing commas, no `NaN`. Nesting
-//! is limited to [`MAX_DEPTH`] levels, so no input can exhaust the stack.
+//! is limited to [`MAX_DEPTH`] levels, so no input can exhaust the stack. A
+//! byte-order mark at the start is skipped (editors on Windows write one). A
+//! `\u` escape of half a character (a lone surrogate), which JSON's grammar
+//! allows but no text can hold, is refused, as serde_json refuses it: a
+//! dataset's words must be text. A decimal comma (`"value": 58,5`), the
+//! mistake a Vietnamese hand makes, is named as such.
+
+use crate::problem::{JsonProblem, Problem};
 
 /// A JSON value. Objects keep their keys in order, duplicates included (the
 /// dataset reader refuses them by name).
@@ -51,16 +58,23 @@ pub const MAX_DEPTH: usize = 64;
 pub struct ParseError {
     pub line: usize,
     pub column: usize,
-    pub problem: &'static str,
+    pub what: JsonProblem,
+}
+
+impl ParseError {
+    /// The problem, with where it is, for messages in either language.
+    pub fn problem(&self) -> Problem {
+        Problem::Json {
+            line: self.line,
+            column: self.column,
+            what: self.what.clone(),
+        }
+    }
 }
 
 impl std::fmt::Display for ParseError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "{} at line {} column {}",
-            self.problem, self.line, self.column
-        )
+        write!(f, "{}", self.problem())
     }
 }
 
@@ -86,11 +100,14 @@ pub fn parse(text: &str) -> Result<Value, ParseError> {
         bytes: text.as_bytes(),
         pos: 0,
     };
+    if text.starts_with('\u{feff}') {
+        p.pos = '\u{feff}'.len_utf8();
+    }
     p.space();
     let v = p.value(0)?;
     p.space();
     if p.pos < p.bytes.len() {
-        return Err(p.error("unexpected text after the value"));
+        return Err(p.error(JsonProblem::Trailing));
     }
     Ok(v)
 }
@@ -102,15 +119,11 @@ struct Parser<'a> {
 }
 
 impl Parser<'_> {
-    fn error(&self, problem: &'static str) -> ParseError {
+    fn error(&self, what: JsonProblem) -> ParseError {
         let before = self.text.get(..self.pos).unwrap_or(self.text);
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        ParseError {
-            line,
-            column,
-            problem,
-        }
+        ParseError { line, column, what }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -136,8 +149,8 @@ impl Parser<'_> {
 
     fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
         match self.peek() {
-            None => Err(self.error("unexpected end of text")),
-            Some(b'{' | b'[') if depth >= MAX_DEPTH => Err(self.error("nested too deeply")),
+            None => Err(self.error(JsonProblem::End)),
+            Some(b'{' | b'[') if depth >= MAX_DEPTH => Err(self.error(JsonProblem::TooDeep)),
             Some(b'{') => self.object(depth + 1),
             Some(b'[') => self.array(depth + 1),
             Some(b'"') => Ok(Value::String(self.string()?)),
@@ -145,7 +158,7 @@ impl Parser<'_> {
             Some(_) if self.eat("true") => Ok(Value::Bool(true)),
             Some(_) if self.eat("false") => Ok(Value::Bool(false)),
             Some(_) if self.eat("null") => Ok(Value::Null),
-            Some(_) => Err(self.error("expected a value")),
+            Some(_) => Err(self.error(JsonProblem::ExpectedValue)),
         }
     }
 
@@ -160,16 +173,20 @@ impl Parser<'_> {
         loop {
             self.space();
             if self.peek() != Some(b'"') {
-                return Err(self.error("expected a key in double quotes"));
+                return Err(self.error(JsonProblem::ExpectedKey));
             }
             let key = self.string()?;
             self.space();
             if self.peek() != Some(b':') {
-                return Err(self.error("expected ':' after the key"));
+                return Err(self.error(JsonProblem::ExpectedColon));
             }
             self.pos += 1;
             self.space();
+            let start = self.pos;
             let v = self.value(depth)?;
+            if matches!(v, Value::Number(_)) {
+                self.decimal_comma(start)?;
+            }
             fields.push((key, v));
             self.space();
             match self.peek() {
@@ -178,7 +195,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Value::Object(fields));
                 }
-                _ => return Err(self.error("expected ',' or '}'")),
+                _ => return Err(self.error(JsonProblem::ExpectedCommaOrClose('}'))),
             }
         }
     }
@@ -201,7 +218,7 @@ impl Parser<'_> {
                     self.pos += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.error("expected ',' or ']'")),
+                _ => return Err(self.error(JsonProblem::ExpectedCommaOrClose(']'))),
             }
         }
     }
@@ -221,12 +238,12 @@ impl Parser<'_> {
         if self.peek() == Some(b'0') {
             self.pos += 1;
         } else if !digits(self) {
-            return Err(self.error("expected a digit"));
+            return Err(self.error(JsonProblem::ExpectedDigit));
         }
         if self.peek() == Some(b'.') {
             self.pos += 1;
             if !digits(self) {
-                return Err(self.error("expected a digit after '.'"));
+                return Err(self.error(JsonProblem::ExpectedDigit));
             }
         }
         if matches!(self.peek(), Some(b'e' | b'E')) {
@@ -235,19 +252,39 @@ impl Parser<'_> {
                 self.pos += 1;
             }
             if !digits(self) {
-                return Err(self.error("expected a digit in the exponent"));
+                return Err(self.error(JsonProblem::ExpectedDigit));
             }
         }
         let n: f64 = self
             .text
             .get(start..self.pos)
             .and_then(|s| s.parse().ok())
-            .ok_or_else(|| self.error("not a number"))?;
+            .ok_or_else(|| self.error(JsonProblem::ExpectedDigit))?;
         if !n.is_finite() {
             self.pos = start;
-            return Err(self.error("number too large"));
+            return Err(self.error(JsonProblem::NumberTooLarge));
         }
         Ok(Value::Number(n))
+    }
+
+    /// A number value in an object followed at once by `,` and digits
+    /// (`"value": 58,5`): a decimal comma, not the next key.
+    fn decimal_comma(&mut self, start: usize) -> Result<(), ParseError> {
+        let end = self.pos;
+        if self.peek() != Some(b',') {
+            return Ok(());
+        }
+        let mut k = end + 1;
+        while matches!(self.bytes.get(k), Some(b'0'..=b'9')) {
+            k += 1;
+        }
+        if k == end + 1 {
+            return Ok(());
+        }
+        let int = self.text.get(start..end).unwrap_or("").to_string();
+        let frac = self.text.get(end + 1..k).unwrap_or("").to_string();
+        self.pos = start;
+        Err(self.error(JsonProblem::DecimalComma { int, frac }))
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
@@ -256,7 +293,7 @@ impl Parser<'_> {
             .get(self.pos..self.pos + 4)
             .filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))
             .and_then(|h| u32::from_str_radix(h, 16).ok())
-            .ok_or_else(|| self.error("expected four hex digits after \\u"))?;
+            .ok_or_else(|| self.error(JsonProblem::Escape))?;
         self.pos += 4;
         Ok(h)
     }
@@ -272,7 +309,7 @@ impl Parser<'_> {
             }
             out.push_str(self.text.get(run..self.pos).unwrap_or(""));
             match self.peek() {
-                None => return Err(self.error("unterminated string")),
+                None => return Err(self.error(JsonProblem::Unterminated)),
                 Some(b'"') => {
                     self.pos += 1;
                     return Ok(out);
@@ -289,32 +326,39 @@ impl Parser<'_> {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => {
+                            let at = self.pos - 1;
                             self.pos += 1;
                             let hi = self.hex4()?;
-                            let code = if (0xD800..0xDC00).contains(&hi) && self.eat("\\u") {
-                                let lo = self.hex4()?;
-                                if (0xDC00..0xE000).contains(&lo) {
-                                    0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
-                                } else {
-                                    // Two code units, the second not a low
-                                    // surrogate: one replacement, then it.
-                                    out.push('\u{FFFD}');
-                                    lo
+                            let lone = |p: &mut Self| {
+                                p.pos = at;
+                                Err(p.error(JsonProblem::LoneSurrogate))
+                            };
+                            let code = if (0xD800..0xDC00).contains(&hi) {
+                                if !self.eat("\\u") {
+                                    return lone(self);
                                 }
+                                let lo = self.hex4()?;
+                                if !(0xDC00..0xE000).contains(&lo) {
+                                    return lone(self);
+                                }
+                                0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)
+                            } else if (0xDC00..0xE000).contains(&hi) {
+                                return lone(self);
                             } else {
                                 hi
                             };
-                            // A lone surrogate (JSON allows it, a Rust string
-                            // cannot hold it) becomes U+FFFD, as in a browser.
-                            out.push(char::from_u32(code).unwrap_or('\u{FFFD}'));
+                            match char::from_u32(code) {
+                                Some(c) => out.push(c),
+                                None => return lone(self),
+                            }
                             continue;
                         }
-                        _ => return Err(self.error("unknown escape")),
+                        _ => return Err(self.error(JsonProblem::Escape)),
                     };
                     self.pos += 1;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error("control character in a string")),
+                Some(_) => return Err(self.error(JsonProblem::ControlCharacter)),
             }
         }
     }
@@ -408,7 +452,7 @@ mod tests {
     fn errors_say_where() {
         let e = parse("{\n  \"a\": 1,\n  \"b\": tru\n}").unwrap_err();
         assert_eq!((e.line, e.column), (3, 8));
-        assert_eq!(e.to_string(), "expected a value at line 3 column 8");
+        assert_eq!(e.to_string(), "not valid JSON: expected a value at line 3 column 8");
         let e = parse("[\"Lạng Sơn\", x]").unwrap_err();
         assert_eq!((e.line, e.column), (1, 14));
     }
@@ -416,20 +460,35 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_not_a_stack_overflow() {
         let deep = "[".repeat(100_000);
-        assert_eq!(parse(&deep).unwrap_err().problem, "nested too deeply");
+        assert_eq!(parse(&deep).unwrap_err().what, JsonProblem::TooDeep);
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
     }
 
     #[test]
-    fn lone_surrogates_become_replacement_characters() {
+    fn lone_surrogates_are_refused_as_serde_json_refuses_them() {
+        for text in ["\"\\ud800x\"", "\"\\ud800\\u0041\"", "\"\\udc00\"", "\"a\\ud83d\""] {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.what, JsonProblem::LoneSurrogate, "{text}");
+            assert!(serde_json::from_str::<serde_json::Value>(text).is_err(), "{text}");
+        }
+        assert_eq!(parse("\"\\ud83d\\ude00\"").unwrap(), Value::String("😀".into()));
+    }
+
+    #[test]
+    fn a_decimal_comma_is_named_and_a_bom_skipped() {
+        let e = parse("{\"value\": 58,5}").unwrap_err();
         assert_eq!(
-            parse("\"\\ud800x\"").unwrap(),
-            Value::String("\u{FFFD}x".into())
+            e.what,
+            JsonProblem::DecimalComma {
+                int: "58".into(),
+                frac: "5".into()
+            }
         );
-        assert_eq!(
-            parse("\"\\ud800\\u0041\"").unwrap(),
-            Value::String("\u{FFFD}A".into())
-        );
+        assert_eq!((e.line, e.column), (1, 11));
+        // In a list, 58,5 is two numbers: valid JSON.
+        assert!(parse("[58,5]").is_ok());
+        assert!(parse("{\"a\": 1,\"b\": 2}").is_ok());
+        assert_eq!(parse("\u{feff}[1]").unwrap(), Value::Array(vec![Value::Number(1.0)]));
     }
 }

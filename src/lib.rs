@@ -19,11 +19,16 @@
 pub mod canvas;
 pub mod chart;
 pub mod dataset;
+pub mod format;
 pub mod growth;
 pub mod json;
+pub mod lang;
 pub mod montecarlo;
+pub mod present;
+pub mod problem;
 pub mod read;
 pub mod scenario;
 pub mod share;
+pub mod table;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

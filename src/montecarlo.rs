@@ -34,6 +34,11 @@ impl Rng {
         }
     }
 
+    /// A generator in the given state (not all zero: that state only gives zeros).
+    pub fn from_state(s: [u64; 4]) -> Self {
+        Self { s, spare: None }
+    }
+
     /// The next 64 random bits.
     /// # Example
     /// ```
@@ -103,6 +108,7 @@ pub struct Draws {
     /// paths' current values and one year's keys.
     current: Vec<f64>,
     row: Vec<u64>,
+    reached: Vec<bool>,
 }
 
 impl Draws {
@@ -118,6 +124,7 @@ impl Draws {
             z: Vec::new(),
             current: Vec::new(),
             row: Vec::new(),
+            reached: Vec::new(),
         }
     }
 
@@ -267,8 +274,29 @@ pub struct Bands {
     pub percentiles: Vec<f64>,
     /// `bands[i][k]`: percentile `i` in year `k` (k = 0 is the base year).
     pub bands: Vec<Vec<f64>>,
-    /// Share of paths at or beyond the target in the target year, if any.
+    /// Share of paths that reach the target by the target year, if any.
     pub probability: Option<f64>,
+}
+
+/// A target the paths are counted against: `value`, reached when a path is
+/// at or above it (`up`) or at or below it, in any year from the start to
+/// `years` after it: the way a projection's year reached is counted, so a
+/// path that starts beyond the target has reached it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Aim {
+    pub years: usize,
+    pub value: f64,
+    pub up: bool,
+}
+
+impl Aim {
+    fn reached(self, v: f64) -> bool {
+        if self.up {
+            v >= self.value
+        } else {
+            v <= self.value
+        }
+    }
 }
 
 /// What to simulate: `paths` paths of `years` years from `start`.
@@ -281,29 +309,34 @@ pub struct Simulation {
     pub years: usize,
     pub paths: usize,
     pub seed: u64,
+    /// Each path is held within `low..=high` (0–100 for a percentage).
+    pub bounds: (f64, f64),
 }
+
+/// No bounds: [`Simulation::bounds`] for a quantity that may take any value.
+pub const UNBOUNDED: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 
 /// Run the simulation.
 ///
 /// ```text
-/// compound: v[k] = v[k−1] · (1 + max(rate + spread·z, −95%))
-/// linear:   v[k] = v[k−1] + step + spread·z
+/// compound: v[k] = clamp(v[k−1] · (1 + max(rate + spread·z, −95%)), bounds)
+/// linear:   v[k] = clamp(v[k−1] + step + spread·z, bounds)
 /// band_p[k] = the p-th percentile of v[k] over paths (nearest rank)
-/// probability = #(v[target_k] reaches target) / paths
+/// probability = #(paths reaching the aim in some year 0..=aim.years) / paths
 /// ```
 ///
-/// `target` is `(years after start, value)`; "reaches" means at or above a target
-/// above `start`, at or below one below it. Callers validate inputs
-/// ([`crate::scenario`] does); out-of-range percentiles are clamped to [0, 100].
+/// Callers validate inputs ([`crate::scenario`] does); out-of-range
+/// percentiles are clamped to [0, 100].
 /// # Example
 /// ```
 /// use grdp_whatif::montecarlo::{simulate, Simulation, Step};
-/// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 5_000, seed: 1 };
-/// let b = simulate(&sim, &[10.0, 50.0, 90.0], Some((5, 130.0)));
+/// use grdp_whatif::montecarlo::{Aim, UNBOUNDED};
+/// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 5_000, seed: 1, bounds: UNBOUNDED };
+/// let b = simulate(&sim, &[10.0, 50.0, 90.0], Some(Aim { years: 5, value: 130.0, up: true }));
 /// assert!(b.bands[0][5] < b.bands[1][5] && b.bands[1][5] < b.bands[2][5]);
 /// assert!(b.probability.unwrap() > 0.5);
 /// ```
-pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f64)>) -> Bands {
+pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<Aim>) -> Bands {
     simulate_with(sim, percentiles, target, &mut Draws::new(sim.seed))
 }
 
@@ -311,16 +344,17 @@ pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<(usize, f6
 /// without drawing again when the seed and size are those of an earlier call.
 /// # Example
 /// ```
-/// use grdp_whatif::montecarlo::{simulate, simulate_with, Draws, Simulation, Step};
-/// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 500, seed: 4 };
+/// use grdp_whatif::montecarlo::{simulate, simulate_with, Aim, Draws, Simulation, Step, UNBOUNDED};
+/// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 500, seed: 4, bounds: UNBOUNDED };
+/// let aim = Some(Aim { years: 5, value: 130.0, up: true });
 /// let mut draws = Draws::new(0);
-/// let kept = simulate_with(&sim, &[10.0, 90.0], Some((5, 130.0)), &mut draws);
-/// assert_eq!(kept, simulate(&sim, &[10.0, 90.0], Some((5, 130.0))));
+/// let kept = simulate_with(&sim, &[10.0, 90.0], aim, &mut draws);
+/// assert_eq!(kept, simulate(&sim, &[10.0, 90.0], aim));
 /// ```
 pub fn simulate_with(
     sim: &Simulation,
     percentiles: &[f64],
-    target: Option<(usize, f64)>,
+    target: Option<Aim>,
     draws: &mut Draws,
 ) -> Bands {
     let Simulation {
@@ -330,10 +364,15 @@ pub fn simulate_with(
         years,
         paths,
         seed,
+        bounds: (low, high),
     } = *sim;
     draws.draw(seed, paths.saturating_mul(years));
     let Draws {
-        z, current, row, ..
+        z,
+        current,
+        row,
+        reached,
+        ..
     } = draws;
     let mut order: Vec<(usize, f64, usize)> = percentiles
         .iter()
@@ -353,10 +392,11 @@ pub fn simulate_with(
     for b in &mut bands {
         b.push(start);
     }
-    let up = target.map(|(_, t)| t >= start);
-    let mut probability = None;
     current.clear();
     current.resize(paths, start);
+    reached.clear();
+    reached.resize(paths, target.is_some_and(|a| a.reached(start)));
+    let horizon = target.map_or(0, |a| a.years.min(years));
     // Year by year: move every path, then read the year's percentiles from
     // its values as keys (integers in the values' order, which selection
     // compares faster than floats).
@@ -364,19 +404,17 @@ pub fn simulate_with(
         let zs = z.get(k * paths..(k + 1) * paths).unwrap_or(&[]);
         row.resize(paths, 0);
         for ((v, cell), &z) in current.iter_mut().zip(row.iter_mut()).zip(zs) {
-            *v = match step {
+            let next = match step {
                 Step::Compound { rate } => *v * (1.0 + (rate + spread * z).max(MIN_DRAWN_RATE)),
                 Step::Linear { step } => *v + step + spread * z,
             };
+            // max then min: never a panic, whatever the bounds.
+            *v = next.max(low).min(high);
             *cell = key(*v);
         }
-        if let (Some((tk, t)), Some(up)) = (target, up) {
-            if tk == k + 1 && paths > 0 {
-                let hits = current
-                    .iter()
-                    .filter(|&&v| if up { v >= t } else { v <= t })
-                    .count();
-                probability = Some(hits as f64 / paths as f64);
+        if let Some(aim) = target.filter(|_| k < horizon) {
+            for (hit, &v) in reached.iter_mut().zip(current.iter()) {
+                *hit = *hit || aim.reached(v);
             }
         }
         if row.is_empty() {
@@ -402,6 +440,9 @@ pub fn simulate_with(
             b.push(v);
         }
     }
+    let probability = target
+        .filter(|_| paths > 0)
+        .map(|_| reached.iter().filter(|&&h| h).count() as f64 / paths as f64);
     draws.trim();
     Bands {
         percentiles: percentiles.to_vec(),
@@ -425,13 +466,73 @@ mod tests {
                     years: 5,
                     paths: 2000,
                     seed,
+                    bounds: UNBOUNDED,
                 },
                 &[10.0, 50.0, 90.0],
-                Some((5, 130.0)),
+                Some(Aim { years: 5, value: 130.0, up: true }),
             )
         };
         assert_eq!(run(1), run(1));
         assert_ne!(run(1).bands, run(2).bands);
+    }
+
+    /// The published outputs of the reference implementations
+    /// (prng.di.unimi.it: xoshiro256starstar.c from the state {1, 2, 3, 4},
+    /// as rand_xoshiro's tests quote them; splitmix64.c from 0).
+    #[test]
+    fn the_generator_matches_the_published_reference_outputs() {
+        let mut x = Rng::from_state([1, 2, 3, 4]);
+        let want: [u64; 10] = [
+            11520,
+            0,
+            1509978240,
+            1215971899390074240,
+            1216172134540287360,
+            607988272756665600,
+            16172922978634559625,
+            8476171486693032832,
+            10595114339597558777,
+            2904607092377533576,
+        ];
+        assert_eq!(want.map(|_| x.next_u64()), want);
+        // Seeding is splitmix64 from the seed: its first four outputs from 0.
+        assert_eq!(
+            Rng::new(0).s,
+            [
+                0xE220_A839_7B1D_CDAF,
+                0x6E78_9E6A_A1B9_65F4,
+                0x06C4_5D18_8009_454F,
+                0xF88B_B8A8_724C_81EC
+            ]
+        );
+    }
+
+    #[test]
+    fn a_path_that_reaches_the_aim_counts_even_if_it_falls_back() {
+        // Starting at the target counts as reached (as the year reached says).
+        let sim = Simulation {
+            start: 100.0,
+            step: Step::Compound { rate: -0.1 },
+            spread: 0.0,
+            years: 3,
+            paths: 10,
+            seed: 1,
+            bounds: UNBOUNDED,
+        };
+        let aim = |value, up| Some(Aim { years: 3, value, up });
+        assert_eq!(simulate(&sim, &[50.0], aim(90.0, true)).probability, Some(1.0));
+        assert_eq!(simulate(&sim, &[50.0], aim(80.0, false)).probability, Some(1.0));
+        assert_eq!(simulate(&sim, &[50.0], aim(60.0, false)).probability, Some(0.0));
+        // Bounds hold every path: a share cannot fall below 0.
+        let lin = Simulation {
+            start: 5.0,
+            step: Step::Linear { step: -3.0 },
+            spread: 1.0,
+            bounds: (0.0, 100.0),
+            ..sim
+        };
+        let b = simulate(&lin, &[0.0, 100.0], None);
+        assert!(b.bands.iter().flatten().all(|v| (0.0..=100.0).contains(v)));
     }
 
     #[test]
@@ -506,9 +607,10 @@ mod tests {
                 years: 3,
                 paths: 100,
                 seed: 9,
+                bounds: UNBOUNDED,
             },
             &[10.0, 50.0, 90.0],
-            Some((3, 133.0)),
+            Some(Aim { years: 3, value: 133.0, up: true }),
         );
         for band in &b.bands {
             assert!((band[3] - 133.1).abs() < 1e-9);
@@ -526,6 +628,7 @@ mod tests {
                 years: 5,
                 paths: 20_000,
                 seed: 3,
+                bounds: UNBOUNDED,
             },
             &[50.0],
             None,
@@ -548,9 +651,10 @@ mod tests {
                 years: 5,
                 paths: 20_000,
                 seed: 11,
+                bounds: UNBOUNDED,
             },
             &[50.0],
-            Some((5, 105.0)),
+            Some(Aim { years: 5, value: 105.0, up: true }),
         );
         let p = b.probability.unwrap();
         assert!((p - 0.5).abs() < 0.02, "{p}");
@@ -566,9 +670,10 @@ mod tests {
                 years: 2,
                 paths: 0,
                 seed: 1,
+                bounds: UNBOUNDED,
             },
             &[50.0],
-            Some((2, 2.0)),
+            Some(Aim { years: 2, value: 2.0, up: true }),
         );
         assert!(b.bands[0][1].is_nan());
         assert_eq!(b.probability, None);

@@ -4,9 +4,11 @@
 //! Keys are short and stable; a link keeps working as long as version 1 is
 //! read. Parsing never panics and names the key at fault.
 
-use crate::scenario::ScenarioInput;
+use crate::json::Value;
+use crate::problem::{FieldError, Problem};
+use crate::read::{self, Fields, Path, R};
+use crate::scenario::{self, ScenarioInput};
 use serde::Serialize;
-use std::fmt;
 
 /// The share-link format this code writes.
 pub const LINK_VERSION: u32 = 1;
@@ -23,69 +25,77 @@ pub struct ShareState {
     pub view: Option<String>,
 }
 
-/// A link that cannot be read: the key and the problem.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LinkError {
-    pub key: String,
-    pub problem: String,
+/// Read the state as the JS side gives it: `{ scenario, lang, theme, view }`,
+/// each optional.
+///
+/// # Errors
+/// An unknown or mistyped field, by path (`scenario.realGrowth`).
+/// # Example
+/// ```
+/// use grdp_whatif::{json, share::read_state};
+/// let v = json::parse(r#"{"scenario": {"realGrowth": 0.09}, "lang": "en"}"#).unwrap();
+/// assert_eq!(read_state(&v).unwrap().lang.as_deref(), Some("en"));
+/// ```
+pub fn read_state(v: &Value) -> R<ShareState> {
+    let root = Path::ROOT;
+    let mut f = Fields::of(v, &root)?;
+    let st = ShareState {
+        scenario: f.opt("scenario", scenario::read_input)?.unwrap_or_default(),
+        lang: f.opt("lang", |v, p| read::choice(v, p, &["vi", "en"]))?,
+        theme: f.opt("theme", |v, p| read::choice(v, p, &["light", "dark", "auto"]))?,
+        view: f.opt("view", |v, p| read::choice(v, p, &["chart", "table"]))?,
+    };
+    f.finish()?;
+    Ok(st)
 }
 
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.key.is_empty() {
-            write!(f, "link: {}", self.problem)
-        } else {
-            write!(f, "link key {}: {}", self.key, self.problem)
-        }
-    }
+fn lerr(key: &str, problem: Problem) -> FieldError {
+    FieldError::new(short(key), problem)
 }
 
-impl std::error::Error for LinkError {}
-
-fn lerr(key: &str, problem: impl Into<String>) -> LinkError {
-    LinkError {
-        key: key.to_string(),
-        problem: problem.into(),
-    }
-}
-
-fn num(key: &str, v: &str) -> Result<f64, LinkError> {
-    let x: f64 = v
-        .parse()
-        .map_err(|_| lerr(key, format!("\"{}\" is not a number", short(v))))?;
+fn num(key: &str, v: &str) -> Result<f64, FieldError> {
+    let x: f64 = v.parse().map_err(|_| {
+        lerr(
+            key,
+            Problem::NotANumber {
+                raw: short(v),
+            },
+        )
+    })?;
     if x.is_finite() {
         Ok(x)
     } else {
-        Err(lerr(key, "must be a finite number"))
+        Err(lerr(key, Problem::NotFinite))
     }
 }
 
-fn int(key: &str, v: &str) -> Result<i32, LinkError> {
-    v.parse()
-        .map_err(|_| lerr(key, format!("\"{}\" is not a whole number", short(v))))
+fn int(key: &str, v: &str) -> Result<i32, FieldError> {
+    v.parse().map_err(|_| lerr(key, Problem::YearNotWhole))
 }
 
 fn short(v: &str) -> String {
     v.chars().take(24).collect()
 }
 
-fn choice(key: &str, v: &str, allowed: &[&str]) -> Result<String, LinkError> {
+fn choice(key: &str, v: &str, allowed: &[&str]) -> Result<String, FieldError> {
     if allowed.contains(&v) {
         Ok(v.to_string())
     } else {
-        Err(lerr(key, format!("must be one of {}", allowed.join(", "))))
+        Err(lerr(
+            key,
+            Problem::Choice {
+                value: short(v),
+                allowed: allowed.iter().map(|a| a.to_string()).collect(),
+            },
+        ))
     }
 }
 
-fn ident(key: &str, v: &str) -> Result<String, LinkError> {
-    if !v.is_empty()
-        && v.len() <= 64
-        && v.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    {
+fn ident(key: &str, v: &str) -> Result<String, FieldError> {
+    if read::is_id(v) {
         Ok(v.to_string())
     } else {
-        Err(lerr(key, "must be a short name of letters and digits"))
+        Err(lerr(key, Problem::BadId { id: short(v) }))
     }
 }
 
@@ -97,7 +107,7 @@ fn ident(key: &str, v: &str) -> Result<String, LinkError> {
 ///
 /// # Errors
 /// Too long; a version other than 1 (an older or newer link); an unknown key;
-/// a value that does not parse. Values are checked for range later, by
+/// a value that does not parse. The error's field is the key. Values are checked for range later, by
 /// [`crate::scenario::Scenario::resolve`].
 ///
 /// # Example
@@ -106,12 +116,12 @@ fn ident(key: &str, v: &str) -> Result<String, LinkError> {
 /// let s = parse_hash("#v=1&g=0.1&ty=2031").unwrap();
 /// assert_eq!(s.scenario.real_growth, Some(0.1));
 /// assert_eq!(parse_hash(&format_hash(&s)).unwrap(), s);
-/// assert_eq!(parse_hash("#v=1&g=abc").unwrap_err().key, "g");
+/// assert_eq!(parse_hash("#v=1&g=abc").unwrap_err().field, "g");
 /// ```
-pub fn parse_hash(hash: &str) -> Result<ShareState, LinkError> {
+pub fn parse_hash(hash: &str) -> Result<ShareState, FieldError> {
     let h = hash.strip_prefix('#').unwrap_or(hash);
     if h.len() > MAX_HASH_BYTES {
-        return Err(lerr("", format!("too long ({} bytes)", h.len())));
+        return Err(lerr("", Problem::LinkTooLong { bytes: h.len() }));
     }
     let mut st = ShareState::default();
     if h.trim().is_empty() {
@@ -122,7 +132,7 @@ pub fn parse_hash(hash: &str) -> Result<ShareState, LinkError> {
     for pair in h.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         if seen.contains(&k) {
-            return Err(lerr(k, "appears twice"));
+            return Err(lerr(k, Problem::LinkTwice));
         }
         seen.push(k);
         let sc = &mut st.scenario;
@@ -140,19 +150,13 @@ pub fn parse_hash(hash: &str) -> Result<ShareState, LinkError> {
             "tv" => sc.target_value = Some(num(k, v)?),
             "ty" => sc.target_year = Some(int(k, v)?),
             "sp" => sc.spread = Some(num(k, v)?),
-            _ => return Err(lerr(&short(k), "unknown key")),
+            _ => return Err(lerr(k, Problem::LinkUnknownKey)),
         }
     }
     match version {
         Some("1") => Ok(st),
-        Some(v) => Err(lerr(
-            "v",
-            format!(
-                "link version \"{}\" is not supported (this widget reads 1)",
-                short(v)
-            ),
-        )),
-        None => Err(lerr("v", "missing: not a link made by this widget")),
+        Some(v) => Err(lerr("v", Problem::LinkVersion { found: short(v) })),
+        None => Err(lerr("v", Problem::LinkNoVersion)),
     }
 }
 
@@ -225,7 +229,7 @@ mod tests {
             ("#g=0.1", "v"),
             ("#v=1&g=0.1%3Cscript%3E", "g"),
         ] {
-            assert_eq!(parse_hash(h).unwrap_err().key, key, "{h}");
+            assert_eq!(parse_hash(h).unwrap_err().field, key, "{h}");
         }
         assert!(parse_hash(&format!("#v=1&g={}", "1".repeat(3000))).is_err());
     }
@@ -242,7 +246,7 @@ mod tests {
             Some(20)
         );
         // Cut after "=": the key is named.
-        assert_eq!(parse_hash("#v=1&g=0.105&inf=").unwrap_err().key, "inf");
+        assert_eq!(parse_hash("#v=1&g=0.105&inf=").unwrap_err().field, "inf");
     }
 
     #[test]

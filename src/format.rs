@@ -1,0 +1,223 @@
+//! Numbers as a reader of each language writes them: `71,1`, `24.517`,
+//! `12,8%` in Vietnamese (vi-VN), `71.1`, `24,517`, `12.8%` in English
+//! (en-US): the text `Intl.NumberFormat` writes for those locales, checked
+//! against it value by value in the browser (tests/e2e/format.test.mjs).
+//!
+//! Rounding is half away from zero on the shortest decimal form of the
+//! number (`1.005` → `1,01`, `226.64999999999998` → `226,6`), as Intl does;
+//! a value that rounds to zero loses its minus sign.
+
+use crate::lang::Lang;
+
+/// How a number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Style {
+    /// Fewest decimals (trailing zeros kept down to this many).
+    pub min_decimals: u8,
+    /// Most decimals (rounded there).
+    pub max_decimals: u8,
+    /// A fraction written as a percentage (`0.128` → `12,8%`).
+    pub percent: bool,
+    /// Thousands separators (`24.517`).
+    pub grouping: bool,
+}
+
+impl Style {
+    /// Exactly `d` decimals, grouped.
+    pub const fn fixed(d: u8) -> Style {
+        Style {
+            min_decimals: d,
+            max_decimals: d,
+            percent: false,
+            grouping: true,
+        }
+    }
+
+    /// Up to `d` decimals (trailing zeros dropped), grouped.
+    pub const fn upto(d: u8) -> Style {
+        Style {
+            min_decimals: 0,
+            max_decimals: d,
+            percent: false,
+            grouping: true,
+        }
+    }
+
+    /// A fraction as a percentage with exactly `d` decimals.
+    pub const fn percent(d: u8) -> Style {
+        Style {
+            min_decimals: d,
+            max_decimals: d,
+            percent: true,
+            grouping: true,
+        }
+    }
+
+    /// The same style without thousands separators (years, typed fields).
+    pub const fn ungrouped(self) -> Style {
+        Style {
+            grouping: false,
+            ..self
+        }
+    }
+}
+
+/// The decimal and thousands separators of a language.
+///
+/// # Example
+/// ```
+/// use grdp_whatif::{format::separators, lang::Lang};
+/// assert_eq!(separators(Lang::Vi), (',', '.'));
+/// ```
+pub fn separators(lang: Lang) -> (char, char) {
+    lang.pick((',', '.'), ('.', ','))
+}
+
+/// `|x|·10^shift` rounded to `d` decimals, half away from zero on the
+/// digits of the shortest decimal form, as fixed-point text (`"12.8"`).
+fn rounded_digits(x: f64, d: usize, shift: usize) -> (String, String) {
+    // `{}` writes the shortest text that reads back to the same number,
+    // never with an exponent.
+    let a = format!("{}", x.abs());
+    let (int, frac) = a.split_once('.').unwrap_or((&a, ""));
+    let mut digits: Vec<u8> = int.bytes().chain(frac.bytes()).map(|b| b - b'0').collect();
+    // The decimal point sits after `point` digits.
+    let point = int.len() + shift;
+    while digits.len() < point + d {
+        digits.push(0);
+    }
+    let keep = point + d;
+    let round_up = digits.get(keep).is_some_and(|&next| next >= 5);
+    digits.truncate(keep);
+    if round_up {
+        let mut carry = true;
+        for digit in digits.iter_mut().rev() {
+            if *digit == 9 {
+                *digit = 0;
+            } else {
+                *digit += 1;
+                carry = false;
+                break;
+            }
+        }
+        if carry {
+            digits.insert(0, 1);
+        }
+    }
+    let split = digits.len() - d;
+    let text = |ds: &[u8]| ds.iter().map(|&b| char::from(b'0' + b)).collect::<String>();
+    let (i, f) = digits.split_at(split);
+    let mut i = text(i).trim_start_matches('0').to_string();
+    if i.is_empty() {
+        i.push('0');
+    }
+    (i, text(f))
+}
+
+fn group(int: &str, sep: char) -> String {
+    let n = int.len();
+    let mut out = String::with_capacity(n + n / 3);
+    for (k, c) in int.chars().enumerate() {
+        if k > 0 && (n - k) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Write `v` in `lang`'s style.
+///
+/// ```text
+/// 71.1, fixed(1)  → vi "71,1"    en "71.1"
+/// 24517, fixed(0) → vi "24.517"  en "24,517"
+/// 0.1283, percent(1) → vi "12,8%"  en "12.8%"
+/// ```
+///
+/// # Example
+/// ```
+/// use grdp_whatif::{format::{number, Style}, lang::Lang};
+/// assert_eq!(number(71.1, Lang::Vi, Style::fixed(1)), "71,1");
+/// assert_eq!(number(14250.5, Lang::Vi, Style::fixed(1)), "14.250,5");
+/// assert_eq!(number(0.1283, Lang::En, Style::percent(1)), "12.8%");
+/// assert_eq!(number(-0.04, Lang::Vi, Style::fixed(1)), "0,0");
+/// assert_eq!(number(1.005, Lang::En, Style::fixed(2)), "1.01");
+/// ```
+pub fn number(v: f64, lang: Lang, style: Style) -> String {
+    if v.is_nan() {
+        return "NaN".to_string();
+    }
+    if v.is_infinite() {
+        return if v < 0.0 { "-∞" } else { "∞" }.to_string() + if style.percent { "%" } else { "" };
+    }
+    let max = usize::from(style.max_decimals.min(20));
+    let min = usize::from(style.min_decimals).min(max);
+    let (int, mut frac) = rounded_digits(v, max, if style.percent { 2 } else { 0 });
+    let zero = int.bytes().chain(frac.bytes()).all(|b| b == b'0');
+    while frac.len() > min && frac.ends_with('0') {
+        frac.pop();
+    }
+    let (dec, grp) = separators(lang);
+    let int = if style.grouping { group(&int, grp) } else { int };
+    let mut out = String::new();
+    if v < 0.0 && !zero {
+        out.push('-');
+    }
+    out.push_str(&int);
+    if !frac.is_empty() {
+        out.push(dec);
+        out.push_str(&frac);
+    }
+    if style.percent {
+        out.push('%');
+    }
+    out
+}
+
+/// A whole number (a count, a year with grouping off) in `lang`'s style.
+///
+/// # Example
+/// ```
+/// use grdp_whatif::{format::whole, lang::Lang};
+/// assert_eq!(whole(2000.0, Lang::Vi), "2.000");
+/// ```
+pub fn whole(v: f64, lang: Lang) -> String {
+    number(v, lang, Style::fixed(0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn vi(v: f64, s: Style, want: &str) {
+        assert_eq!(number(v, Lang::Vi, s), want, "{v}");
+    }
+
+    #[test]
+    fn rounds_half_away_from_zero_on_the_shortest_form() {
+        vi(1.005, Style::fixed(2), "1,01");
+        vi(226.649_999_999_999_98, Style::fixed(1), "226,6");
+        vi(0.5, Style::fixed(0), "1");
+        vi(-0.5, Style::fixed(0), "-1");
+        vi(9.995, Style::fixed(2), "10,00");
+        vi(999.95, Style::fixed(1), "1.000,0");
+        vi(0.000_000_1, Style::fixed(2), "0,00");
+        vi(-0.000_000_1, Style::fixed(2), "0,00");
+        vi(-0.0, Style::fixed(1), "0,0");
+    }
+
+    #[test]
+    fn groups_percent_and_trims() {
+        vi(1_234_567.891, Style::fixed(2), "1.234.567,89");
+        vi(0.128_27, Style::percent(1), "12,8%");
+        vi(-0.02, Style::percent(0), "-2%");
+        vi(71.10, Style::upto(2), "71,1");
+        vi(130.0, Style::upto(2), "130");
+        vi(24_517.0, Style::fixed(0).ungrouped(), "24517");
+        assert_eq!(number(24_517.0, Lang::En, Style::fixed(0)), "24,517");
+        assert_eq!(number(f64::INFINITY, Lang::En, Style::fixed(0)), "∞");
+        assert_eq!(number(f64::NAN, Lang::En, Style::fixed(0)), "NaN");
+        assert_eq!(number(1e21, Lang::En, Style::fixed(0)), "1,000,000,000,000,000,000,000");
+    }
+}

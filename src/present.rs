@@ -1,0 +1,848 @@
+//! What the widget shows, decided here, not in the page: for a view state
+//! (indicator, language, preset, scenario), every word and figure on screen
+//! (title, caveats, presets with their basis, controls, readout cards, the
+//! sentence, legend, table, sources, the assumptions and how each was
+//! worked out), the chart's spec and the words around a published picture.
+//! The page asks for a [`Presentation`] and shows it.
+//!
+//! Text that comes from a dataset is marked with the language it is in
+//! ([`Localized`]), and inside sentences wrapped in Unicode isolates (FSI…PDI)
+//! so that no character in it can reorder the widget's own words.
+
+pub mod controls;
+mod cards;
+pub mod table;
+pub mod words;
+
+use crate::chart::{BreakMark, Caption, ChartSpec, Line, Stack, Swatch, TargetMark, Xy};
+use crate::dataset::{Dataset, Indicator, Model, SourceKind, Text};
+use crate::json::Value;
+use crate::lang::Lang;
+use crate::montecarlo::Draws;
+use crate::problem::{FieldError, Problem};
+use crate::read::{self, Fields, Path, R};
+use crate::scenario::{self, project_shares, project_with, Projection, Scenario, ScenarioInput, SharesProjection};
+use crate::share::{format_hash, ShareState};
+use cards::Shown;
+use controls::{defs, Key};
+use serde::Serialize;
+use words::Words;
+
+/// Colours of a structure's parts, in order.
+pub const PART_COLORS: [&str; 4] = ["#4e9a06", "#c17d11", "#3465a4", "#75507b"];
+
+/// Wrap text from a dataset in a Unicode isolate (FSI … PDI): whatever
+/// direction marks it holds stay inside.
+///
+/// # Example
+/// ```
+/// let s = grdp_whatif::present::isolate("evil\u{202e}");
+/// assert_eq!(s, "\u{2068}evil\u{202e}\u{2069}");
+/// ```
+pub fn isolate(s: &str) -> String {
+    format!("\u{2068}{s}\u{2069}")
+}
+
+/// Text with the language it is written in (so the page can mark it).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Localized {
+    pub text: String,
+    pub lang: &'static str,
+}
+
+fn loc(t: &Text, lang: Lang) -> Localized {
+    let (text, in_lang) = t.get(lang);
+    Localized { text: text.to_string(), lang: in_lang.code() }
+}
+
+fn plain(text: String, lang: Lang) -> Localized {
+    Localized { text, lang: lang.code() }
+}
+
+/// What the page asks to see.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ViewInput {
+    pub indicator: String,
+    pub lang: Lang,
+    /// The preset pressed (`custom` for the reader's own).
+    pub preset: String,
+    pub scenario: ScenarioInput,
+    /// For the share link: the theme and view, as the page has them.
+    pub theme: Option<String>,
+    pub view: Option<String>,
+    /// Include the table.
+    pub table: bool,
+}
+
+/// Read a view state as the page gives it.
+///
+/// # Errors
+/// A missing, unknown or mistyped field, by name.
+/// # Example
+/// ```
+/// use grdp_whatif::{json, present::read_view};
+/// let v = json::parse(r#"{"indicator": "exports", "lang": "en", "scenario": {"growth": 0.1}}"#).unwrap();
+/// assert_eq!(read_view(&v).unwrap().scenario.growth, Some(0.1));
+/// ```
+pub fn read_view(v: &Value) -> R<ViewInput> {
+    let root = Path::ROOT;
+    let mut f = Fields::of(v, &root)?;
+    let i = ViewInput {
+        indicator: f.req("indicator", read::id)?,
+        lang: f
+            .opt("lang", |v, p| read::choice(v, p, &["vi", "en"]))?
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default(),
+        preset: f.opt("preset", read::id)?.unwrap_or_else(|| "custom".into()),
+        scenario: f.opt("scenario", scenario::read_input)?.unwrap_or_default(),
+        theme: f.opt("theme", |v, p| read::choice(v, p, &["light", "dark", "auto"]))?,
+        view: f.opt("view", |v, p| read::choice(v, p, &["chart", "table"]))?,
+        table: f.opt("table", read::boolean)?.unwrap_or(false),
+    };
+    f.finish()?;
+    Ok(i)
+}
+
+/// A preset button.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PresetView {
+    pub id: String,
+    pub label: Localized,
+    pub basis: Option<Localized>,
+    pub assumed: bool,
+    pub pressed: bool,
+}
+
+/// A control: a slider with its text field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Control {
+    pub key: &'static str,
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    /// Shown units per stored unit (100: a rate shown in %).
+    pub scale: f64,
+    /// The slider's value, in shown units (within min–max).
+    pub value: f64,
+    /// The field's text.
+    pub text: String,
+    /// "giả định" (an assumption) or "tính từ số liệu" (derived) when the
+    /// control still holds the dataset's default; empty otherwise.
+    pub tag: String,
+}
+
+/// Good (the target is reached), bad (it is not) or neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Tone {
+    Good,
+    Bad,
+    Neutral,
+}
+
+/// A readout card.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Card {
+    pub id: &'static str,
+    pub label: String,
+    pub value: String,
+    pub detail: String,
+    pub tone: Tone,
+}
+
+/// A legend entry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LegendItem {
+    pub swatch: Swatch,
+    pub text: String,
+    /// A part's colour (structure charts).
+    pub color: Option<&'static str>,
+}
+
+/// The data table.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableView {
+    pub caption: String,
+    pub head: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+    pub note: Option<String>,
+}
+
+/// A source, numbered as cited.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceView {
+    /// "" for a publication, "Tính toán" / "Giả định" for the others.
+    pub kind: String,
+    pub publication: Localized,
+    pub title: Localized,
+    /// The title's translation, when the title is in the other language.
+    pub translation: Option<String>,
+    pub date: Localized,
+    pub url: Option<String>,
+}
+
+/// An assumed or derived figure, and how it was worked out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HowItem {
+    pub label: String,
+    pub value: String,
+    /// "tính từ số liệu" or "giả định".
+    pub kind: String,
+    pub how: Option<Localized>,
+}
+
+/// Everything the widget shows for a view state.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Presentation {
+    pub lang: &'static str,
+    /// Changes when the controls and presets change shape (indicator,
+    /// language, dataset): the page builds them again then, and only then.
+    pub shape: String,
+    pub title: Localized,
+    pub caveats: Vec<Localized>,
+    pub presets: Vec<PresetView>,
+    pub controls: Vec<Control>,
+    pub cards: Vec<Card>,
+    pub sentence: String,
+    /// The chart's accessible name.
+    pub chart_label: String,
+    pub legend: Vec<LegendItem>,
+    pub table: Option<TableView>,
+    pub sources: Vec<SourceView>,
+    pub how: Vec<HowItem>,
+    pub notes: Vec<Localized>,
+    pub credit: Option<Localized>,
+    /// The share link of this state.
+    pub link: String,
+    /// Years the chart's readout steps through.
+    pub years: Vec<i32>,
+}
+
+/// The projections behind a view: the scenario's and the trend's (or shares).
+pub enum Computed {
+    Path { p: Box<Projection>, trend: Option<Box<Projection>> },
+    Shares(SharesProjection),
+}
+
+/// The last trend projected, kept: it does not move with the growth slider
+/// (the one most often dragged), so a step projects once, not twice.
+#[derive(Default)]
+pub struct TrendCache(Option<(Scenario, Projection)>);
+
+/// Project what a view state shows.
+///
+/// # Errors
+/// The field at fault.
+pub fn compute(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut TrendCache) -> Result<Computed, FieldError> {
+    let ind = indicator(d, &input.indicator)?;
+    if ind.model == Model::Shares {
+        let (y, _) = ind.shares.last().map(|s| (s.year, 0)).unwrap_or((2025, 0));
+        let end = input.scenario.target_year.unwrap_or(y + 5);
+        return Ok(Computed::Shares(project_shares(ind, end)?));
+    }
+    let mut sc = input.scenario.clone();
+    sc.indicator = Some(ind.id.clone());
+    // The band shows the 10th and 90th percentiles.
+    sc.percentiles = Some(vec![10.0, 90.0]);
+    let s = Scenario::resolve(&sc, d)?;
+    let p = project_with(&s, draws)?;
+    let trend = match ind.scenarios.get("trend").and_then(|t| scenario::preset_growth(ind, t)) {
+        Some(g) => {
+            let mut t = s.clone();
+            if ind.model == Model::PerCapita {
+                t.real_growth = g;
+            } else {
+                t.growth = g;
+            }
+            t.paths = 0;
+            match &cache.0 {
+                Some((key, tp)) if *key == t => Some(Box::new(tp.clone())),
+                _ => {
+                    let tp = project_with(&t, draws)?;
+                    cache.0 = Some((t, tp.clone()));
+                    Some(Box::new(tp))
+                }
+            }
+        }
+        None => None,
+    };
+    Ok(Computed::Path { p: Box::new(p), trend })
+}
+
+fn indicator<'a>(d: &'a Dataset, id: &str) -> Result<&'a Indicator, FieldError> {
+    d.indicator(id).ok_or_else(|| FieldError::new("indicator", Problem::UnknownIndicator { id: id.into() }))
+}
+
+/// A source as one line: "Báo Nhân Dân, “…”, 2025".
+pub fn source_line(d: &Dataset, id: &str, lang: Lang) -> String {
+    match d.source(id) {
+        Some(s) => {
+            let date = s.date.as_ref().map_or("", |d| d.text(lang));
+            let date = if date.is_empty() { String::new() } else { format!(", {date}") };
+            format!("{}, “{}”{date}", s.publication.text(lang), s.title.vi)
+        }
+        None => id.to_string(),
+    }
+}
+
+/// The preset's label: the dataset's, else the standard words.
+fn preset_label(ind: &Indicator, name: &str, lang: Lang) -> Localized {
+    match ind.scenarios.get(name).and_then(|p| p.label.as_ref()) {
+        Some(l) => loc(l, lang),
+        None => plain(
+            match name {
+                "trend" => lang.pick("Xu hướng", "Trend").to_string(),
+                "plan" => lang.pick("Kế hoạch", "Plan").to_string(),
+                "custom" => lang.pick("Tự chọn", "Custom").to_string(),
+                other => other.to_string(),
+            },
+            lang,
+        ),
+    }
+}
+
+fn presets(ind: &Indicator, pressed: &str, lang: Lang) -> Vec<PresetView> {
+    let mut out: Vec<PresetView> = ind
+        .scenarios
+        .0
+        .iter()
+        .map(|(id, p)| PresetView {
+            id: id.clone(),
+            label: preset_label(ind, id, lang),
+            basis: p.basis.as_ref().map(|b| loc(b, lang)),
+            assumed: p.assumed,
+            pressed: id == pressed,
+        })
+        .collect();
+    if ind.model != Model::Shares {
+        out.push(PresetView {
+            id: "custom".into(),
+            label: preset_label(ind, "custom", lang),
+            basis: Some(plain(lang.pick("Các giá trị bạn chọn bằng thanh trượt.", "The values you set with the sliders.").into(), lang)),
+            assumed: false,
+            pressed: pressed == "custom" || !ind.scenarios.0.iter().any(|(n, _)| n == pressed),
+        });
+    }
+    out
+}
+
+fn tag_of(d: &Dataset, key: Key, v: Option<f64>, lang: Lang) -> String {
+    let a = &d.assumptions;
+    let dflt = match key {
+        Key::Inflation => a.inflation.as_ref(),
+        Key::PopulationGrowth => a.population_growth.as_ref(),
+        Key::FxChange => a.fx_change.as_ref(),
+        _ => None,
+    };
+    match (dflt, v) {
+        (Some(x), Some(v)) if (x.value - v).abs() < 1e-9 => match d.source(&x.source).map(|s| s.kind) {
+            Some(SourceKind::Derived) => lang.pick("tính từ số liệu", "worked out").into(),
+            _ => lang.pick("giả định", "assumption").into(),
+        },
+        _ => String::new(),
+    }
+}
+
+fn controls_of(d: &Dataset, ind: &Indicator, s: &ScenarioInput, resolved: Option<&Scenario>, lang: Lang) -> Vec<Control> {
+    defs(ind)
+        .into_iter()
+        .map(|def| {
+            let v = def.key.get(s).or_else(|| {
+                let r = resolved?;
+                Some(match def.key {
+                    Key::TargetValue => r.threshold()?,
+                    Key::TargetYear => f64::from(r.target_year),
+                    Key::Spread => r.spread,
+                    Key::Growth => r.growth,
+                    Key::RealGrowth => r.real_growth,
+                    Key::Inflation => r.inflation,
+                    Key::PopulationGrowth => r.population_growth,
+                    Key::FxChange => r.fx_change,
+                })
+            });
+            let shown = v.map_or(def.min, |v| v * def.scale);
+            Control {
+                key: def.key.name(),
+                label: controls::label(def.key, ind, lang),
+                min: def.min,
+                max: def.max,
+                step: def.step,
+                scale: def.scale,
+                value: shown.max(def.min).min(def.max),
+                text: v.map(|v| controls::field_text(&def, v, lang)).unwrap_or_default(),
+                tag: tag_of(d, def.key, v, lang),
+            }
+        })
+        .collect()
+}
+
+fn legend(w: &Words<'_>, c: &Computed) -> Vec<LegendItem> {
+    let lang = w.lang;
+    let item = |swatch, text: &str| LegendItem { swatch, text: text.to_string(), color: None };
+    match c {
+        Computed::Shares(_) => w
+            .ind
+            .parts
+            .iter()
+            .enumerate()
+            .map(|(i, p)| LegendItem { swatch: Swatch::Part(i), text: p.label.text(lang).to_string(), color: PART_COLORS.get(i % PART_COLORS.len()).copied() })
+            .collect(),
+        Computed::Path { p, trend } => {
+            let mut out = vec![item(Swatch::History, lang.pick("Số liệu đã công bố", "Published figures"))];
+            if !w.ind.alternatives.is_empty() {
+                out.push(item(Swatch::Alternative, lang.pick("Số liệu khác (không dùng làm mặc định)", "Other figures (not the default)")));
+            }
+            out.push(item(Swatch::Projection, lang.pick("Kịch bản đang chọn", "Chosen scenario")));
+            if trend.is_some() {
+                out.push(item(Swatch::Trend, lang.pick("Nếu giữ xu hướng", "If the trend holds")));
+            }
+            if p.bands.is_some() {
+                out.push(item(Swatch::Band, lang.pick("Khoảng 10–90% của các đường mô phỏng", "10–90% range of the simulated paths")));
+            }
+            if p.target_low.is_some() {
+                out.push(item(Swatch::Target, lang.pick("Mục tiêu", "Target")));
+            }
+            out
+        }
+    }
+}
+
+/// The sources an indicator cites, in order of first use.
+fn cited(d: &Dataset, ind: &Indicator) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut add = |id: &str| {
+        if !ids.iter().any(|x| x == id) {
+            ids.push(id.to_string());
+        }
+    };
+    for p in ind.history.iter().chain(&ind.alternatives) {
+        add(&p.source);
+    }
+    for t in &ind.targets {
+        add(&t.source);
+    }
+    for s in &ind.shares {
+        add(&s.source);
+    }
+    for (_, p) in &ind.scenarios.0 {
+        if let Some(s) = &p.source {
+            add(s);
+        }
+    }
+    if ind.model == Model::PerCapita {
+        for (_, a) in d.assumptions.each() {
+            if let Some(a) = a {
+                add(&a.source);
+            }
+        }
+    }
+    ids
+}
+
+fn sources(d: &Dataset, ind: &Indicator, lang: Lang) -> Vec<SourceView> {
+    cited(d, ind)
+        .iter()
+        .filter_map(|id| d.source(id))
+        .map(|s| {
+            let title = loc(&Text::vi(&s.title.vi), lang);
+            let translation = match (lang, &s.title.en) {
+                (Lang::En, Some(en)) => Some(en.clone()),
+                _ => None,
+            };
+            SourceView {
+                kind: match s.kind {
+                    SourceKind::Publication => String::new(),
+                    SourceKind::Derived => lang.pick("Tính toán", "Worked out").into(),
+                    SourceKind::Assumption => lang.pick("Giả định", "Assumption").into(),
+                },
+                publication: loc(&s.publication, lang),
+                title,
+                translation,
+                date: loc(&s.date.clone().unwrap_or_default(), lang),
+                url: s.url.clone().filter(|u| u.starts_with("https://")),
+            }
+        })
+        .collect()
+}
+
+fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
+    let lang = w.lang;
+    let kind_of = |source: &str| match d.source(source).map(|s| s.kind) {
+        Some(SourceKind::Derived) => lang.pick("tính từ số liệu", "worked out").to_string(),
+        Some(SourceKind::Assumption) => lang.pick("giả định", "assumption").to_string(),
+        _ => lang.pick("theo nguồn", "from the source").to_string(),
+    };
+    let mut out = Vec::new();
+    if ind.model == Model::PerCapita {
+        for (key, a) in d.assumptions.each() {
+            let Some(a) = a else { continue };
+            let (label, value) = match key {
+                "inflation" => (lang.pick("Tăng giá (chỉ số giảm phát GRDP)", "Price growth (GRDP deflator)"), w.rate(a.value)),
+                "populationGrowth" => (lang.pick("Tăng dân số", "Population growth"), w.rate(a.value)),
+                "fxBase" => (lang.pick("Tỷ giá năm gốc", "Exchange rate in the base year"), format!("{} {}", w.num(a.value, 0), lang.pick("đồng/USD", "VND per USD"))),
+                _ => (lang.pick("Tỷ giá đồng/USD thay đổi", "Dong–dollar rate change"), w.rate(a.value)),
+            };
+            out.push(HowItem { label: label.into(), value, kind: kind_of(&a.source), how: a.note.as_ref().map(|n| loc(n, lang)) });
+        }
+    }
+    let rec = scenario::record(ind);
+    if let (Some(a), Some(b), Some(r)) = (rec.first(), rec.last(), scenario::historical_rate(ind)) {
+        if b.year > a.year && ind.model != Model::Rate {
+            let how = match ind.model {
+                Model::Linear => format!("({} − {}) / {}", w.num(b.value, 1), w.num(a.value, 1), b.year - a.year),
+                _ => format!("({} / {})^(1/{}) − 1", w.num(b.value, 1), w.num(a.value, 1), b.year - a.year),
+            };
+            out.push(HowItem {
+                label: lang.pick(format!("Mức thay đổi {}–{}", a.year, b.year), format!("Change in {}–{}", a.year, b.year)),
+                value: w.step(r),
+                kind: lang.pick("tính từ số liệu", "worked out").into(),
+                how: Some(plain(how, lang)),
+            });
+        }
+    }
+    if let Some(s) = scenario::historical_spread(ind).filter(|_| ind.spread.is_none() && ind.model != Model::TermTotal) {
+        out.push(HowItem {
+            label: lang.pick("Độ bất định mỗi năm", "Uncertainty each year").into(),
+            value: if ind.model == Model::Linear { w.points_rate(s) } else { w.rate(s) },
+            kind: lang.pick("tính từ số liệu", "worked out").into(),
+            how: Some(plain(lang.pick("độ lệch chuẩn của mức thay đổi hằng năm giữa các số liệu đã công bố", "the standard deviation of the yearly changes between the published figures").into(), lang)),
+        });
+    }
+    for (id, p) in &ind.scenarios.0 {
+        let label = preset_label(ind, id, lang).text;
+        let value = scenario::preset_growth(ind, p).map(|g| w.step(g)).unwrap_or_default();
+        let kind = if p.assumed {
+            lang.pick("giả định", "assumption").into()
+        } else if p.growth.is_none() && p.real_growth.is_none() {
+            lang.pick("tính từ số liệu", "worked out").into()
+        } else {
+            lang.pick("theo nguồn", "from the source").into()
+        };
+        out.push(HowItem { label, value, kind, how: p.basis.as_ref().map(|b| loc(b, lang)) });
+    }
+    out
+}
+
+fn title(d: &Dataset, ind: &Indicator, lang: Lang) -> Localized {
+    if let Some(t) = &ind.title {
+        return loc(t, lang);
+    }
+    let (label, name) = (ind.label.text(lang), d.name.text(lang));
+    let text = match (ind.targets.first(), ind.model) {
+        (Some(t), m) if m != Model::Shares => lang.pick(
+            format!("{label}, {name}: cần bao nhiêu để đạt mục tiêu năm {}?", t.year),
+            format!("{label}, {name}: what does the {} target take?", t.year),
+        ),
+        _ => lang.pick(format!("{label}, {name}: thử các kịch bản"), format!("{label}, {name}: try scenarios")),
+    };
+    plain(text, lang)
+}
+
+fn caveats(ind: &Indicator, lang: Lang) -> Vec<Localized> {
+    ind.caveats.iter().map(|c| loc(c, lang)).collect()
+}
+
+/// The chart's spec for what is computed (the page adds its theme and scale).
+pub fn chart_spec(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<ChartSpec, FieldError> {
+    let ind = indicator(d, &input.indicator)?;
+    let lang = input.lang;
+    let w = Words::new(lang, ind);
+    let mut spec = ChartSpec {
+        lang,
+        decimals: if ind.is_percent() || ind.model == Model::Rate { 1 } else { 0 },
+        unit_suffix: if ind.unit == crate::dataset::Unit::Percent { "%".into() } else { String::new() },
+        ..ChartSpec::default()
+    };
+    spec.words.unit = if ind.unit == crate::dataset::Unit::Percent { String::new() } else { w.unit_caption() };
+    spec.breaks = ind.breaks.iter().map(|b| BreakMark { year: f64::from(b.year), label: b.label.text(lang).to_string() }).collect();
+    match c {
+        Computed::Shares(sp) => {
+            spec.decimals = 0;
+            spec.stack = Some(Stack {
+                years: sp.years.iter().map(|&y| f64::from(y)).collect(),
+                series: sp.values.clone(),
+                colors: (0..ind.parts.len()).map(|i| PART_COLORS.get(i % PART_COLORS.len()).copied().unwrap_or("#888888").to_string()).collect(),
+                labels: ind.parts.iter().map(|p| p.label.text(lang).to_string()).collect(),
+                first_projected_year: f64::from(sp.first_projected_year),
+            });
+            spec.words.projected = lang.pick("dự phóng →", "projected →").into();
+        }
+        Computed::Path { p, trend } => {
+            spec.history = ind.history.iter().map(|x| Xy { year: f64::from(x.year), value: x.value }).collect();
+            let x0 = ind.history.first().map_or(f64::NEG_INFINITY, |h| f64::from(h.year));
+            spec.alternatives = ind.alternatives.iter().filter(|a| f64::from(a.year) >= x0).map(|a| Xy { year: f64::from(a.year), value: a.value }).collect();
+            if ind.model == Model::TermTotal {
+                spec.bars = Some(f64::from(ind.term_years()));
+            }
+            show_projection(&mut spec, &w, p);
+            if let Some(t) = trend {
+                spec.trend = Some(line_of(t));
+            }
+        }
+    }
+    Ok(spec)
+}
+
+fn line_of(p: &Projection) -> Line {
+    Line { years: p.years.iter().map(|&y| f64::from(y)).collect(), values: p.values.clone() }
+}
+
+/// Show a projection on the chart: its path, band, target and year reached, with their words.
+fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
+    let lang = w.lang;
+    let years: Vec<f64> = p.years.iter().map(|&y| f64::from(y)).collect();
+    spec.band = p.bands.as_ref().and_then(|b| {
+        Some(crate::chart::Band { years: years.clone(), lo: b.values.first()?.clone(), hi: b.values.last()?.clone() })
+    });
+    spec.target = match (p.target_low, p.target_high) {
+        (Some(low), Some(high)) => Some(TargetMark { year: f64::from(p.target_year), low, high }),
+        _ => None,
+    };
+    let reached = cards::reached(p);
+    spec.reached_year = match (p.reached_year, spec.bars) {
+        (Some(y), None) if reached && y > p.scenario.base_year => Some(f64::from(y)),
+        _ => None,
+    };
+    spec.projection = Some(line_of(p));
+    spec.words.target = match (p.target_low, p.target_high) {
+        (Some(lo), Some(hi)) => format!("{} {}", lang.pick("Mục tiêu", "Target"), w.level(lo, hi)),
+        _ => String::new(),
+    };
+    spec.words.reached = match (p.target_low.is_some(), p.reached_year) {
+        (false, _) => String::new(),
+        (true, Some(y)) if y == p.scenario.base_year => lang.pick(format!("Đã đạt mục tiêu từ {y}"), format!("Target met already in {y}")),
+        (true, Some(y)) if reached => lang.pick(format!("Đạt mục tiêu: {y}"), format!("Target reached: {y}")),
+        (true, _) => lang.pick(format!("Chưa đạt mục tiêu vào năm {}", p.target_year), format!("Not reached by {}", p.target_year)),
+    };
+    if spec.bars.is_some() {
+        spec.words.reached = String::new();
+    }
+}
+
+/// What a view state shows, with its chart spec.
+///
+/// # Errors
+/// The field at fault (an unknown indicator, a scenario that cannot be computed).
+pub fn present(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut TrendCache) -> Result<(Presentation, ChartSpec), FieldError> {
+    let c = compute(d, input, draws, cache)?;
+    let spec = chart_spec(d, input, &c)?;
+    Ok((presentation(d, input, &c)?, spec))
+}
+
+/// The labels the scenario and the trend are shown under.
+fn shown_labels(ind: &Indicator, input: &ViewInput) -> (String, String) {
+    let lang = input.lang;
+    let pressed = if ind.scenarios.get(&input.preset).is_some() { Some(input.preset.as_str()) } else { None };
+    let scenario = match pressed {
+        Some(n) => preset_label(ind, n, lang).text,
+        None => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
+    };
+    let trend = preset_label(ind, "trend", lang).text;
+    (scenario, lang.pick(format!("Nếu giữ {}", lowercase_first(&trend)), format!("If the {} holds", lowercase_first(&trend))))
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
+        None => String::new(),
+    }
+}
+
+/// The presentation of computed projections.
+///
+/// # Errors
+/// An unknown indicator.
+pub fn presentation(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<Presentation, FieldError> {
+    let ind = indicator(d, &input.indicator)?;
+    let lang = input.lang;
+    let w = Words::new(lang, ind);
+    let (cards, sentence, table, years, resolved) = match c {
+        Computed::Shares(sp) => {
+            let last = sp.years.len().saturating_sub(1);
+            let first_year = ind.shares.last().map_or(0, |s| s.year);
+            let cards: Vec<Card> = ind
+                .parts
+                .iter()
+                .enumerate()
+                .map(|(i, part)| {
+                    let col = sp.values.get(i);
+                    let end = col.and_then(|v| v.get(last)).copied().unwrap_or(f64::NAN);
+                    let obs = ind.shares.last().and_then(|s| s.values.get(i)).copied().unwrap_or(f64::NAN);
+                    let change = end - obs;
+                    let verb = if change >= 0.0 { lang.pick("tăng", "up") } else { lang.pick("giảm", "down") };
+                    Card {
+                        id: "part",
+                        label: format!("{}, {}", part.label.text(lang), sp.years.get(last).copied().unwrap_or(0)),
+                        value: format!("{}%", w.num(end, 1)),
+                        detail: lang.pick(
+                            format!("{first_year}: {}%; {verb} {} điểm %", w.num(obs, 2), w.num(change.abs(), 1)),
+                            format!("{first_year}: {}%; {verb} {} points", w.num(obs, 2), w.num(change.abs(), 1)),
+                        ),
+                        tone: Tone::Neutral,
+                    }
+                })
+                .collect();
+            let parts: Vec<String> = cards.iter().zip(&ind.parts).map(|(c, p)| format!("{} {}", isolate(p.label.text(lang)), c.value)).collect();
+            let y = sp.years.last().copied().unwrap_or(0);
+            let prev = ind.shares.len().checked_sub(2).and_then(|i| ind.shares.get(i)).map_or(first_year, |s| s.year);
+            let sentence = lang.pick(
+                format!("Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.", parts.join("; ")),
+                format!("If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.", parts.join("; ")),
+            );
+            let table = input.table.then(|| table::shares_table(&w, d, sp));
+            (cards, sentence, table, sp.years.clone(), None)
+        }
+        Computed::Path { p, trend } => {
+            let (sl, tl) = shown_labels(ind, input);
+            let shown = Shown { label: sl, p };
+            let trend_shown = trend.as_ref().map(|t| Shown { label: tl.clone(), p: t });
+            let cards = cards::cards(&w, d, &shown, trend_shown.as_ref());
+            let sentence = cards::sentence(&w, d, &shown);
+            let table = input.table.then(|| table::table(&w, d, p, trend.as_deref()));
+            let mut years: Vec<i32> = ind.history.iter().map(|h| h.year).chain(p.years.iter().copied()).collect();
+            years.sort_unstable();
+            years.dedup();
+            (cards, sentence, table, years, Some(p.scenario.clone()))
+        }
+    };
+    let link = format_hash(&ShareState {
+        scenario: ScenarioInput { indicator: Some(ind.id.clone()), ..input.scenario.clone() },
+        lang: Some(lang.code().to_string()),
+        theme: input.theme.clone().filter(|t| t != "auto"),
+        view: input.view.clone().filter(|v| v != "chart"),
+    });
+    let unit = w.unit_caption();
+    let chart_label = if unit.is_empty() {
+        format!("{}, {}", ind.label.text(lang), d.name.text(lang))
+    } else {
+        format!("{}, {} ({unit})", ind.label.text(lang), d.name.text(lang))
+    };
+    Ok(Presentation {
+        lang: lang.code(),
+        shape: format!("{}|{}|{}|{}", d.id, ind.id, lang.code(), defs(ind).len()),
+        title: title(d, ind, lang),
+        caveats: caveats(ind, lang),
+        presets: presets(ind, &input.preset, lang),
+        controls: controls_of(d, ind, &input.scenario, resolved.as_ref(), lang),
+        cards,
+        sentence,
+        chart_label,
+        legend: legend(&w, c),
+        table,
+        sources: sources(d, ind, lang),
+        how: how(d, ind, &w),
+        notes: ind.notes.iter().chain(d.notes.iter().filter(|_| ind.model == Model::PerCapita)).map(|n| loc(n, lang)).collect(),
+        credit: d.credit.as_ref().map(|c| loc(c, lang)),
+        link,
+        years,
+    })
+}
+
+/// The lines of the chart's readout for one year: the figure and its source,
+/// the figures that disagree, the scenario, trend and band, the target.
+pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<String> {
+    let Some(ind) = d.indicator(&input.indicator) else { return Vec::new() };
+    let lang = input.lang;
+    let w = Words::new(lang, ind);
+    let mut lines = vec![year.to_string()];
+    let src = |id: &str| format!("{}: {}", lang.pick("Nguồn", "Source"), source_line(d, id, lang));
+    match c {
+        Computed::Shares(sp) => {
+            let Some(k) = sp.years.iter().position(|&y| y == year) else { return Vec::new() };
+            for (i, part) in ind.parts.iter().enumerate() {
+                let v = sp.values.get(i).and_then(|c| c.get(k)).copied().unwrap_or(f64::NAN);
+                lines.push(format!("{}: {}%", part.label.text(lang), w.num(v, 1)));
+            }
+            match ind.shares.iter().find(|s| s.year == year) {
+                Some(o) => lines.push(src(&o.source)),
+                None => lines.push(lang.pick("dự phóng", "projected").into()),
+            }
+        }
+        Computed::Path { p, trend } => {
+            for h in ind.history.iter().filter(|h| h.year == year) {
+                let mark = match h.kind {
+                    crate::dataset::PointKind::Estimate => lang.pick(" (ước)", " (estimate)"),
+                    crate::dataset::PointKind::Derived => lang.pick(" (tính)", " (derived)"),
+                    crate::dataset::PointKind::Reported => "",
+                };
+                lines.push(format!("{}: {}{mark}", lang.pick("Số liệu đã công bố", "Published figure"), w.value(h.value)));
+                if let Some(n) = &h.note {
+                    lines.push(n.text(lang).to_string());
+                }
+                lines.push(src(&h.source));
+            }
+            for a in ind.alternatives.iter().filter(|a| a.year == year) {
+                let note = a.note.as_ref().map(|n| format!("; {}", n.text(lang))).unwrap_or_default();
+                lines.push(format!("{}: {} ({}{note})", lang.pick("Số liệu khác", "Other figure"), w.value(a.value), source_line(d, &a.source, lang)));
+            }
+            let at = |q: &Projection| q.years.iter().position(|&y| y == year).filter(|_| year > q.scenario.base_year).and_then(|k| q.values.get(k).copied());
+            if let Some(v) = at(p) {
+                lines.push(format!("{}: {}", lang.pick("Kịch bản đang chọn", "Chosen scenario"), w.value(v)));
+                if let Some(t) = trend.as_ref().and_then(|t| at(t)) {
+                    lines.push(format!("{}: {}", lang.pick("Nếu giữ xu hướng", "If the trend holds"), w.value(t)));
+                }
+                if let (Some(b), Some(k)) = (&p.bands, p.years.iter().position(|&y| y == year)) {
+                    let edge = |e: Option<&Vec<f64>>| e.and_then(|v| v.get(k)).copied().unwrap_or(f64::NAN);
+                    lines.push(format!(
+                        "{}: {} – {}",
+                        lang.pick("Khoảng 10–90%", "10–90% range"),
+                        w.num(edge(b.values.first()), w.decimals()),
+                        w.num(edge(b.values.last()), w.decimals())
+                    ));
+                }
+            }
+            if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
+                if year == p.target_year {
+                    lines.push(format!("{}: {}", lang.pick("Mục tiêu", "Target"), w.level(lo, hi)));
+                    if let Some(t) = ind.targets.iter().find(|t| t.year == year && t.level.low() == lo && t.level.high() == hi) {
+                        if let Some(n) = &t.note {
+                            lines.push(n.text(lang).to_string());
+                        }
+                        lines.push(src(&t.source));
+                    }
+                }
+            }
+        }
+    }
+    if lines.len() == 1 {
+        return Vec::new();
+    }
+    lines
+}
+
+/// The words around a published picture of the chart.
+pub fn caption(d: &Dataset, input: &ViewInput, pres: &Presentation) -> Caption {
+    let lang = input.lang;
+    let sources: Vec<String> = pres
+        .sources
+        .iter()
+        .map(|s| if s.kind.is_empty() { s.publication.text.clone() } else { format!("{} ({})", s.publication.text, s.kind) })
+        .collect();
+    let credit = d.credit.as_ref().map(|c| c.text(lang).to_string()).unwrap_or_default();
+    Caption {
+        title: pres.title.text.clone(),
+        scenario: pres.sentence.chars().filter(|c| *c != '\u{2068}' && *c != '\u{2069}').collect(),
+        legend: pres.legend.iter().map(|l| (l.swatch, l.text.clone())).collect(),
+        source: format!("{}: {}", lang.pick("Nguồn", "Sources"), sources.join("; ")),
+        credit,
+    }
+}
+
+/// The CSV of a view state.
+///
+/// # Errors
+/// An unknown indicator.
+pub fn csv(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<String, FieldError> {
+    let ind = indicator(d, &input.indicator)?;
+    let w = Words::new(input.lang, ind);
+    Ok(match c {
+        Computed::Shares(sp) => table::shares_csv(&w, d, sp),
+        Computed::Path { p, trend } => table::table_csv(&w, d, p, trend.as_deref()),
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,408 @@
+//! The readout cards and the sentence: what a projection says, worded for
+//! its indicator's model (money per person, a yearly figure, points, a
+//! term's total, a rate), never claiming more than it shows.
+
+use super::words::Words;
+use super::{isolate, Card, Tone};
+use crate::dataset::{Dataset, Goal, Model};
+use crate::lang::Lang;
+use crate::scenario::Projection;
+
+/// What a projection is shown as: its label ("Kế hoạch 2025–2030") and projection.
+pub struct Shown<'a> {
+    pub label: String,
+    pub p: &'a Projection,
+}
+
+/// Whether the projection reaches the target by the target year.
+pub fn reached(p: &Projection) -> bool {
+    p.reached_year.is_some_and(|y| y <= p.target_year)
+}
+
+/// A chance as a reader should read it: never "100%" unless every path
+/// reaches the target, never "0%" unless none does.
+pub fn chance(w: &Words<'_>, c: f64) -> String {
+    if c > 0.995 && c < 1.0 {
+        w.lang.pick("trên 99%", "over 99%").to_string()
+    } else if c > 0.0 && c < 0.005 {
+        w.lang.pick("dưới 1%", "under 1%").to_string()
+    } else {
+        w.pct(c, 0)
+    }
+}
+
+/// A share of the target, rounded down: a path at 99.6 % of it is not "100 %".
+fn share(w: &Words<'_>, s: f64) -> String {
+    w.pct((s * 100.0).floor() / 100.0, 0)
+}
+
+/// Whether the path ends above a range's far end (beyond what the target asks).
+fn beyond(p: &Projection) -> bool {
+    match (p.target_low, p.target_high) {
+        (Some(lo), Some(hi)) if lo != hi => match p.scenario.goal {
+            Goal::Higher => p.value_at_target_year > hi,
+            Goal::Lower => p.value_at_target_year < lo,
+        },
+        _ => false,
+    }
+}
+
+/// Where the path stands against the target, in words.
+pub fn reach(w: &Words<'_>, p: &Projection) -> String {
+    let lang = w.lang;
+    let ty = p.target_year;
+    let s = &p.scenario;
+    if s.model == Model::Rate {
+        return match (reached(p), beyond(p)) {
+            (true, true) => lang.pick("cao hơn cả cận trên của mục tiêu", "above even the top of the target range").into(),
+            (true, false) => lang.pick("đạt mục tiêu", "meets the target").into(),
+            (false, _) => lang.pick("thấp hơn mục tiêu", "below the target").into(),
+        };
+    }
+    let mut out = match p.reached_year {
+        Some(y) if y == s.base_year => lang.pick(format!("đã đạt mục tiêu từ năm {y}"), format!("already meets the target in {y}")),
+        Some(y) if y <= ty => lang.pick(format!("đạt mục tiêu năm {y}"), format!("reaches the target in {y}")),
+        Some(y) => lang.pick(
+            format!("chưa đạt mục tiêu vào năm {ty}; giữ mức này thì đến năm {y} mới đạt"),
+            format!("does not reach the target by {ty}; at this rate it would in {y}"),
+        ),
+        None => lang.pick(
+            format!("chưa đạt mục tiêu vào năm {ty}, và giữ mức này thì không đạt trong vòng 100 năm"),
+            format!("does not reach the target by {ty}, nor within 100 years at this rate"),
+        ),
+    };
+    if reached(p) && beyond(p) {
+        out.push_str(lang.pick(" (vượt cả cận trên)", " (above even the top of the range)"));
+    }
+    out
+}
+
+/// "bằng 87% mục tiêu 130 triệu đồng" (one figure, higher is better), else the target.
+fn against(w: &Words<'_>, p: &Projection) -> Option<String> {
+    let (lo, hi) = (p.target_low?, p.target_high?);
+    let level = w.level(lo, hi);
+    Some(match p.share_of_target.filter(|_| lo == hi) {
+        Some(s) => w.lang.pick(format!("bằng {} mục tiêu {level}", share(w, s)), format!("{} of the {level} target", share(w, s))),
+        None => w.lang.pick(format!("mục tiêu {level}"), format!("target {level}")),
+    })
+}
+
+fn card(id: &'static str, label: String, value: String, detail: String, tone: Tone) -> Card {
+    Card { id, label, value, detail, tone }
+}
+
+fn tone(p: &Projection) -> Tone {
+    if p.target_low.is_none() {
+        Tone::Neutral
+    } else if reached(p) {
+        Tone::Good
+    } else {
+        Tone::Bad
+    }
+}
+
+/// The history's first and last points, if two.
+fn record(d: &Dataset, p: &Projection) -> Option<(i32, i32)> {
+    let ind = d.indicator(&p.scenario.indicator)?;
+    let (a, b) = (ind.history.first()?, ind.history.last()?);
+    (b.year > a.year).then_some((a.year, b.year))
+}
+
+/// The card of what the target asks for a year.
+fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
+    let lang = w.lang;
+    let s = &p.scenario;
+    let (lo, hi) = (p.target_low?, p.target_high?);
+    let n = s.span();
+    let years = w.years(s.base_year, p.target_year);
+    let measure = w.measure().map(|m| format!(" ({m})")).unwrap_or_default();
+    let label = match s.model {
+        Model::Linear => lang.pick("Cần thêm mỗi năm", "Change needed a year").to_string(),
+        _ => format!("{}{measure}", lang.pick("Cần tăng mỗi năm", "Growth needed a year")),
+    };
+    if p.reached_year == Some(s.base_year) {
+        let detail = lang.pick(
+            format!("{} năm {} đã đạt mục tiêu {}", w.value(s.base_value), s.base_year, w.level(lo, hi)),
+            format!("{} in {} already meets the {} target", w.value(s.base_value), s.base_year, w.level(lo, hi)),
+        );
+        return Some(card("need", label, lang.pick("Đã đạt", "Met already").into(), detail, Tone::Good));
+    }
+    let r = p.required_rate?;
+    let value = match p.required_rate_far {
+        Some(f) if s.model != Model::Linear => {
+            let (a, b) = if f < r { (f, r) } else { (r, f) };
+            format!("{}–{}{}", w.pct(a, 1).trim_end_matches('%'), w.pct(b, 1), w.per_year())
+        }
+        _ => w.step(r),
+    };
+    let total = p.required_cumulative_change.map(|c| w.change_total(c)).unwrap_or_default();
+    let mut detail = lang.pick(
+        format!("{years}, để đạt mục tiêu {}; tức {total} sau {n} năm", w.level(lo, hi)),
+        format!("{years}, to reach the {} target; {total} over {n} years", w.level(lo, hi)),
+    );
+    if let (Some((a, b)), Some(rec)) = (record(d, p), d.indicator(&s.indicator).and_then(crate::scenario::historical_rate)) {
+        if s.model != Model::Rate {
+            detail.push_str(&lang.pick(
+                format!(". Giai đoạn {a}–{b}: {} (tính từ số liệu)", w.change_step(rec)),
+                format!(". In {a}–{b}: {} (worked out from the figures)", w.change_step(rec)),
+            ));
+        }
+    }
+    Some(card("need", label, value, detail, Tone::Neutral))
+}
+
+/// Per capita: the real growth the target needs under the chosen prices and population.
+fn real_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
+    let lang = w.lang;
+    let s = &p.scenario;
+    if p.reached_year == Some(s.base_year) {
+        return None;
+    }
+    let (r, implied) = (p.required_real_growth?, p.implied_inflation?);
+    let detail = lang.pick(
+        format!(
+            "nếu giá {} và dân số {} (giả định). Tăng thực {} và mục tiêu chỉ khớp nhau khi giá {}.",
+            w.change_rate(s.inflation),
+            w.change_rate(s.population_growth),
+            w.rate(s.real_growth),
+            w.change_rate(implied)
+        ),
+        format!(
+            "if prices {} and population {} (assumptions). Real growth of {} and the target are the same claim only if prices {}.",
+            w.change_rate(s.inflation),
+            w.change_rate(s.population_growth),
+            w.rate(s.real_growth),
+            w.change_rate(implied)
+        ),
+    );
+    Some(card("real", lang.pick("Tức GRDP thực cần tăng", "Real GRDP growth needed").into(), w.rate(r), detail, Tone::Neutral))
+}
+
+/// A path's card: where it lands in the target year.
+fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
+    let lang = w.lang;
+    let p = shown.p;
+    let s = &p.scenario;
+    let label = lang.pick(format!("{}, năm {}", shown.label, p.target_year), format!("{}, in {}", shown.label, p.target_year));
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(u) = p.usd.as_ref().and_then(|u| u.last()) {
+        parts.push(w.usd(*u));
+    }
+    match against(w, p) {
+        Some(a) => {
+            parts.push(a);
+            parts.push(reach(w, p));
+        }
+        None => {
+            let c = w.change_total(p.cumulative_change);
+            parts.push(lang.pick(format!("{c} so với năm {}", s.base_year), format!("{c} on {}", s.base_year)));
+        }
+    }
+    card(id, label, w.value(p.value_at_target_year), parts.join("; "), tone(p))
+}
+
+fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
+    let c = p.probability?;
+    let s = &p.scenario;
+    let spread = if s.model == Model::Linear { w.points_rate(s.spread) } else { w.rate(s.spread) };
+    let paths = w.num(f64::from(s.paths), 0);
+    let lang = w.lang;
+    let detail = lang.pick(
+        format!("theo {paths} đường mô phỏng, độ bất định {spread}"),
+        format!("over {paths} simulated paths, uncertainty {spread}"),
+    );
+    let label = lang.pick(format!("Xác suất đạt mục tiêu đến năm {}", p.target_year), format!("Chance of reaching the target by {}", p.target_year));
+    Some(card("chance", label, chance(w, c), detail, Tone::Neutral))
+}
+
+fn no_target_card(w: &Words<'_>) -> Card {
+    card(
+        "noTarget",
+        w.lang.pick("Mục tiêu", "Target").into(),
+        w.lang.pick("Chưa có", "None given").into(),
+        w.lang.pick("Các nguồn không nêu mục tiêu cho chỉ tiêu này.", "The sources give no target for this indicator.").into(),
+        Tone::Neutral,
+    )
+}
+
+/// A rate indicator's cards: the target rate, the scenario's, the past average.
+fn rate_cards(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) -> Vec<Card> {
+    let lang = w.lang;
+    let p = scenario.p;
+    let s = &p.scenario;
+    let years = w.years(s.base_year + 1, p.target_year);
+    let mut out = Vec::new();
+    if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
+        let v = if lo == hi { format!("{}{}", w.num(lo, 1), "%") } else { format!("{}–{}%", w.num(lo, 1), w.num(hi, 1)) };
+        out.push(card("need", lang.pick("Mục tiêu", "Target").into(), format!("{v}{}", w.per_year()), lang.pick(format!("bình quân {years}"), format!("on average, {years}")), Tone::Neutral));
+    } else {
+        out.push(no_target_card(w));
+    }
+    let total = w.change_total(p.cumulative_change);
+    let detail = lang.pick(format!("{years}; cộng dồn {total}; {}", reach(w, p)), format!("{years}; {total} in all; {}", reach(w, p)));
+    let detail = if p.target_low.is_some() { detail } else { lang.pick(format!("{years}; cộng dồn {total}"), format!("{years}; {total} in all")) };
+    out.push(card("scenario", scenario.label.clone(), w.rate(p.rate), detail, tone(p)));
+    if let Some(t) = trend {
+        out.push(card("trend", t.label.clone(), w.rate(t.p.rate), reach(w, t.p), tone(t.p)));
+    }
+    if let (Some(ind), Some((a, b))) = (d.indicator(&s.indicator), record(d, p)) {
+        if let Some(mean) = crate::scenario::historical_rate(ind) {
+            out.push(card("record", lang.pick(format!("Bình quân các năm {a}–{b} có số liệu"), format!("Average of the years {a}–{b} with figures")), w.rate(mean), lang.pick("tính từ số liệu".into(), "worked out from the figures".into()), Tone::Neutral));
+        }
+    }
+    out.extend(chance_card(w, p));
+    out
+}
+
+/// A term total's cards: the next term's target, the scenario's total, the trend's.
+fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) -> Vec<Card> {
+    let lang = w.lang;
+    let p = scenario.p;
+    let s = &p.scenario;
+    let term = s.step_years as i32;
+    let next = w.years(p.target_year - term + 1, p.target_year);
+    let last = w.years(s.base_year - term + 1, s.base_year);
+    let mut out = Vec::new();
+    if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
+        let change = |v: f64| w.change_total(v / s.base_value - 1.0);
+        let detail = if lo == hi {
+            lang.pick(format!("{} so với {} của {last}", change(lo), w.value(s.base_value)), format!("{} on the {} of {last}", change(lo), w.value(s.base_value)))
+        } else {
+            lang.pick(format!("từ {} đến {} so với {} của {last}", change(lo), change(hi), w.value(s.base_value)), format!("from {} to {} on the {} of {last}", change(lo), change(hi), w.value(s.base_value)))
+        };
+        out.push(card("need", lang.pick(format!("Mục tiêu cả giai đoạn {next}"), format!("Target for the whole of {next}")), w.level(lo, hi), detail, Tone::Neutral));
+    } else {
+        out.push(no_target_card(w));
+    }
+    let total = |q: &Projection| {
+        let c = w.change_total(q.cumulative_change);
+        let base = lang.pick(format!("{c} so với {last}"), format!("{c} on {last}"));
+        if q.target_low.is_some() { format!("{base}; {}", reach_term(w, q)) } else { base }
+    };
+    out.push(card("scenario", lang.pick(format!("{}: tổng {next}", scenario.label), format!("{}: total for {next}", scenario.label)), w.value(p.value_at_target_year), total(p), tone(p)));
+    if let Some(t) = trend {
+        out.push(card("trend", lang.pick(format!("{}: tổng {next}", t.label), format!("{}: total for {next}", t.label)), w.value(t.p.value_at_target_year), total(t.p), tone(t.p)));
+    }
+    out
+}
+
+/// A term total against its target, in words.
+fn reach_term(w: &Words<'_>, p: &Projection) -> String {
+    let lang = w.lang;
+    match (reached(p), beyond(p)) {
+        (true, true) => lang.pick("vượt cả cận trên của mục tiêu", "above even the top of the target range").into(),
+        (true, false) if p.target_low != p.target_high => lang.pick("trong khoảng mục tiêu", "within the target range").into(),
+        (true, false) => lang.pick("đạt mục tiêu", "meets the target").into(),
+        (false, _) => lang.pick("chưa đạt mục tiêu", "short of the target").into(),
+    }
+}
+
+/// The cards of a projection and its trend.
+pub fn cards(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) -> Vec<Card> {
+    let p = scenario.p;
+    match p.scenario.model {
+        Model::Rate => return rate_cards(w, d, scenario, trend),
+        Model::TermTotal => return term_cards(w, scenario, trend),
+        _ => {}
+    }
+    let mut out: Vec<Card> = Vec::new();
+    match need_card(w, d, p) {
+        Some(c) => out.push(c),
+        None => out.push(no_target_card(w)),
+    }
+    if p.scenario.model == Model::PerCapita {
+        out.extend(real_card(w, p));
+    }
+    out.push(path_card(w, "scenario", scenario));
+    if let Some(t) = trend {
+        out.push(path_card(w, "trend", t));
+    }
+    out.extend(chance_card(w, p));
+    out
+}
+
+/// The sentence that says the scenario, as it changes (also the chart's
+/// description for a screen reader).
+pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
+    let lang = w.lang;
+    let p = scenario.p;
+    let s = &p.scenario;
+    let name = isolate(d.name.text(lang));
+    let label = isolate(w.ind.label.text(lang));
+    let end = w.value(p.value_at_target_year);
+    let ty = p.target_year;
+    let target = against(w, p).map(|a| format!(", {a}; {}", reach(w, p))).unwrap_or_default();
+    let chance = p
+        .probability
+        .map(|c| lang.pick(format!(" Xác suất đạt mục tiêu khoảng {} theo mô phỏng.", chance(w, c)), format!(" The simulated chance of reaching the target is about {}.", chance(w, c))))
+        .unwrap_or_default();
+    let need = match (p.required_rate, s.model) {
+        _ if p.reached_year == Some(s.base_year) => String::new(),
+        (Some(r), Model::PerCapita) => lang.pick(
+            format!(" Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức tăng thực {}.", w.rate(r), p.required_real_growth.map(|g| w.rate(g)).unwrap_or_default()),
+            format!(" Hitting the target exactly takes {} nominal, or {} real.", w.rate(r), p.required_real_growth.map(|g| w.rate(g)).unwrap_or_default()),
+        ),
+        (Some(r), Model::Linear) => lang.pick(format!(" Muốn đạt đúng mục tiêu cần thêm {}.", w.points_rate(r)), format!(" Hitting the target exactly takes {}.", w.points_rate(r))),
+        (Some(r), Model::Compound) => lang.pick(format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate(r)), format!(" Hitting the target exactly takes {}.", w.rate(r))),
+        _ => String::new(),
+    };
+    match s.model {
+        Model::PerCapita => {
+            let usd = p.usd.as_ref().and_then(|u| u.last()).map(|u| format!(" ({})", w.usd(*u))).unwrap_or_default();
+            lang.pick(
+                format!(
+                    "Nếu GRDP thực {}, giá {} và dân số {}, {label} của {name} {} danh nghĩa, đạt {end} năm {ty}{usd}{target}.{need}{chance}",
+                    w.change_rate(s.real_growth),
+                    w.change_rate(s.inflation),
+                    w.change_rate(s.population_growth),
+                    w.change_rate(p.rate)
+                ),
+                format!(
+                    "If real GRDP and prices {} and {}, and population {}, {name}'s {label} {} in nominal terms, reaching {end} in {ty}{usd}{target}.{need}{chance}",
+                    verb_en(w, s.real_growth),
+                    verb_en(w, s.inflation),
+                    w.change_rate(s.population_growth),
+                    w.change_rate(p.rate).replacen("rise", "rises", 1).replacen("fall ", "falls ", 1)
+                ),
+            )
+        }
+        Model::Rate => {
+            let years = w.years(s.base_year + 1, ty);
+            lang.pick(
+                format!("{label} ({name}): nếu tăng {} trong {years}, cộng dồn {}{}.{chance}", w.rate(p.rate), w.change_total(p.cumulative_change), against(w, p).map(|a| format!(", {a}: {}", reach(w, p))).unwrap_or_default()),
+                format!("{label} ({name}): growth of {} over {years}, {} in all{}.{chance}", w.rate(p.rate), w.change_total(p.cumulative_change), against(w, p).map(|a| format!(", {a}: {}", reach(w, p))).unwrap_or_default()),
+            )
+        }
+        Model::TermTotal => {
+            let term = s.step_years as i32;
+            let next = w.years(ty - term + 1, ty);
+            let target = if p.target_low.is_some() { format!("; {}", reach_term(w, p)) } else { String::new() };
+            lang.pick(
+                format!("{label} ({name}): nếu {} so với nhiệm kỳ trước, tổng {next} đạt {end}{}{target}.", w.change_total(p.rate), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+                format!("{label} ({name}): if it changes by {} on the previous term, the total for {next} is {end}{}{target}.", w.pct(p.rate, 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+            )
+        }
+        _ => lang.pick(
+            format!("{label} ({name}): nếu {}, đạt {end} năm {ty}{target}.{need}{chance}", w.change_step(p.rate)),
+            format!("{label} ({name}): if it {}, it reaches {end} in {ty}{target}.{need}{chance}", w.change_step(p.rate).replacen("rise", "rises", 1).replacen("fall ", "falls ", 1)),
+        ),
+    }
+}
+
+/// "grow 10.5% a year" / "fall 2.0% a year", for "If real GRDP and prices …".
+fn verb_en(w: &Words<'_>, r: f64) -> String {
+    w.change_rate(r).replacen("rise", "grow", 1)
+}
+
+/// The words for a model (for the studio and the tests).
+#[allow(dead_code)]
+pub fn model_name(m: Model, lang: Lang) -> &'static str {
+    match m {
+        Model::PerCapita => lang.pick("bình quân đầu người (danh nghĩa)", "per person (nominal)"),
+        Model::Compound => lang.pick("một số liệu hằng năm, tăng theo tỷ lệ", "a yearly figure growing at a rate"),
+        Model::Linear => lang.pick("tỷ lệ phần trăm, thay đổi theo điểm %", "a percentage changing by points"),
+        Model::Shares => lang.pick("cơ cấu cộng lại bằng 100", "a structure adding up to 100"),
+        Model::TermTotal => lang.pick("tổng cả một giai đoạn", "a total over a term"),
+        Model::Rate => lang.pick("tốc độ tăng hằng năm (%/năm)", "a yearly growth rate (% a year)"),
+    }
+}

@@ -1,0 +1,249 @@
+//! The data table and the CSV: exactly the figures the chart shows, with
+//! their units and sources, the figures that disagree beside them; the CSV
+//! well-formed (every row as wide as its header) and safe in a spreadsheet.
+
+use super::words::Words;
+use super::{source_line, TableView};
+use crate::dataset::{Dataset, Indicator, Model, PointKind};
+use crate::lang::Lang;
+use crate::scenario::{Projection, SharesProjection};
+
+/// One cell: the words shown, and the raw value for the CSV.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    Text(String),
+    Number(f64, String),
+    Empty,
+}
+
+impl Cell {
+    fn shown(&self) -> String {
+        match self {
+            Cell::Text(s) | Cell::Number(_, s) => s.clone(),
+            Cell::Empty => String::new(),
+        }
+    }
+
+    fn csv(&self) -> String {
+        match self {
+            Cell::Text(s) => csv_text(s),
+            // Plain numbers (dot decimal, no grouping), so spreadsheets read them in any locale.
+            Cell::Number(v, _) => format!("{}", (v * 1e6).round() / 1e6),
+            Cell::Empty => String::new(),
+        }
+    }
+}
+
+/// A text cell for a spreadsheet: a formula's first character (`= + - @`,
+/// a tab or a carriage return) is neutralised with a leading quote; quoted
+/// when it holds a comma, quote or line end.
+///
+/// # Example
+/// ```
+/// use grdp_whatif::present::table::csv_text;
+/// assert_eq!(csv_text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+/// assert_eq!(csv_text("Báo Nhân Dân, 2025"), "\"Báo Nhân Dân, 2025\"");
+/// assert_eq!(csv_text("-2"), "'-2");
+/// ```
+pub fn csv_text(s: &str) -> String {
+    let safe = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if safe.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+struct Grid {
+    caption: String,
+    head: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    note: Option<String>,
+}
+
+fn num(w: &Words<'_>, v: f64) -> Cell {
+    if v.is_finite() {
+        Cell::Number(v, w.num(v, w.decimals()))
+    } else {
+        Cell::Empty
+    }
+}
+
+fn kind_mark(lang: Lang, k: PointKind) -> &'static str {
+    match k {
+        PointKind::Reported => "",
+        PointKind::Estimate => lang.pick(" (ước)", " (estimate)"),
+        PointKind::Derived => lang.pick(" (tính)", " (derived)"),
+    }
+}
+
+fn unit_head(w: &Words<'_>, head: &str) -> String {
+    let u = w.unit_caption();
+    if u.is_empty() { head.to_string() } else { format!("{head} ({u})") }
+}
+
+/// The year a row stands for: a year, or a term's years.
+fn year_cell(ind: &Indicator, y: i32) -> Cell {
+    if ind.model == Model::TermTotal {
+        let t = ind.term_years() as i32;
+        Cell::Text(format!("{}–{y}", y - t + 1))
+    } else {
+        Cell::Text(y.to_string())
+    }
+}
+
+fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) -> Grid {
+    let lang = w.lang;
+    let ind = w.ind;
+    let mut years: Vec<i32> = ind.history.iter().map(|h| h.year).chain(ind.alternatives.iter().map(|a| a.year)).chain(p.years.iter().copied()).collect();
+    // Alternatives from before the history (2010's 16.46) are kept in the table.
+    years.sort_unstable();
+    years.dedup();
+    let bands = p.bands.as_ref();
+    let mut head = vec![
+        lang.pick("Năm", "Year").to_string(),
+        unit_head(w, lang.pick("Số liệu công bố", "Published figure")),
+        lang.pick("Nguồn", "Source").to_string(),
+        lang.pick("Số liệu khác (không dùng làm mặc định)", "Other figures (not the default)").to_string(),
+        unit_head(w, lang.pick("Kịch bản đang chọn", "Chosen scenario")),
+    ];
+    if trend.is_some() {
+        head.push(unit_head(w, lang.pick("Nếu giữ xu hướng", "If the trend holds")));
+    }
+    if bands.is_some() {
+        head.push(lang.pick("Khoảng 10–90%: thấp", "10–90% range: low").to_string());
+        head.push(lang.pick("Khoảng 10–90%: cao", "10–90% range: high").to_string());
+    }
+    if p.usd.is_some() {
+        head.push(lang.pick("Kịch bản đang chọn (USD)", "Chosen scenario (USD)").to_string());
+    }
+    let at = |q: &Projection, y: i32, k: usize| q.years.iter().position(|&x| x == y).and_then(|i| q.values.get(i).copied()).filter(|_| k > 0 || q.years.first() != Some(&y));
+    let mut rows = Vec::new();
+    for y in years {
+        let hp = ind.history.iter().find(|h| h.year == y);
+        let mut row = vec![year_cell(ind, y)];
+        match hp {
+            Some(h) => {
+                row.push(Cell::Number(h.value, format!("{}{}", w.num(h.value, w.decimals()), kind_mark(lang, h.kind))));
+                row.push(Cell::Text(source_line(d, &h.source, lang)));
+            }
+            None => row.extend([Cell::Empty, Cell::Empty]),
+        }
+        let alts: Vec<String> = ind
+            .alternatives
+            .iter()
+            .filter(|a| a.year == y)
+            .map(|a| {
+                let note = a.note.as_ref().map(|n| format!("; {}", n.text(lang))).unwrap_or_default();
+                format!("{} ({}{note})", w.num(a.value, w.decimals()), source_line(d, &a.source, lang))
+            })
+            .collect();
+        row.push(if alts.is_empty() { Cell::Empty } else { Cell::Text(alts.join(" | ")) });
+        let k = p.years.iter().position(|&x| x == y).unwrap_or(0);
+        // The base year is a published figure, not the scenario's.
+        let projected = |q: &Projection| at(q, y, k).filter(|_| y > q.scenario.base_year);
+        row.push(projected(p).map_or(Cell::Empty, |v| num(w, v)));
+        if let Some(t) = trend {
+            row.push(projected(t).map_or(Cell::Empty, |v| num(w, v)));
+        }
+        if let Some(b) = bands {
+            let i = p.years.iter().position(|&x| x == y).filter(|_| y > p.scenario.base_year);
+            let edge = |e: Option<&Vec<f64>>| i.and_then(|i| e.and_then(|v| v.get(i)).copied()).map_or(Cell::Empty, |v| num(w, v));
+            row.push(edge(b.values.first()));
+            row.push(edge(b.values.last()));
+        }
+        if let Some(u) = &p.usd {
+            let i = p.years.iter().position(|&x| x == y).filter(|_| y > p.scenario.base_year);
+            row.push(i.and_then(|i| u.get(i)).map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 0))));
+        }
+        rows.push(row);
+    }
+    let note = bands.map(|_| {
+        lang.pick(
+            "Khoảng 10–90%: 8 trong 10 đường mô phỏng nằm trong khoảng này.",
+            "10–90% range: 8 in 10 simulated paths fall within it.",
+        )
+        .to_string()
+    });
+    Grid { caption: caption(w, d), head, rows, note }
+}
+
+fn caption(w: &Words<'_>, d: &Dataset) -> String {
+    let u = w.unit_caption();
+    let name = d.name.text(w.lang);
+    if u.is_empty() {
+        format!("{}, {name}", w.ind.label.text(w.lang))
+    } else {
+        format!("{}, {name} ({u})", w.ind.label.text(w.lang))
+    }
+}
+
+fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
+    let lang = w.lang;
+    let ind = w.ind;
+    let mut head = vec![lang.pick("Năm", "Year").to_string()];
+    head.extend(ind.parts.iter().map(|p| format!("{} (%)", p.label.text(lang))));
+    head.push(lang.pick("Nguồn", "Source").to_string());
+    let rows = sp
+        .years
+        .iter()
+        .enumerate()
+        .map(|(k, y)| {
+            let mut row = vec![Cell::Text(y.to_string())];
+            row.extend(sp.values.iter().map(|col| col.get(k).map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 2)))));
+            let obs = ind.shares.iter().find(|s| s.year == *y);
+            row.push(Cell::Text(match obs {
+                Some(o) => source_line(d, &o.source, lang),
+                None => lang.pick("dự phóng: tiếp nối mức dịch chuyển 2020–2025", "projected: the 2020–2025 shift continued").into(),
+            }));
+            row
+        })
+        .collect();
+    Grid { caption: format!("{}, {}", ind.label.text(lang), d.name.text(lang)), head, rows, note: None }
+}
+
+fn view(g: Grid) -> TableView {
+    TableView {
+        caption: g.caption,
+        head: g.head,
+        rows: g.rows.iter().map(|r| r.iter().map(Cell::shown).collect()).collect(),
+        note: g.note,
+    }
+}
+
+fn csv(g: &Grid) -> String {
+    // UTF-8 with a BOM, so spreadsheets show the Vietnamese headers right.
+    let mut out = String::from('\u{feff}');
+    let width = g.head.len();
+    let mut line = |cells: Vec<String>| {
+        let mut cells = cells;
+        cells.resize(width, String::new());
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    };
+    line(g.head.iter().map(|h| csv_text(h)).collect());
+    for r in &g.rows {
+        line(r.iter().map(Cell::csv).collect());
+    }
+    out
+}
+
+/// The table of a projection.
+pub fn table(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) -> TableView {
+    view(grid(w, d, p, trend))
+}
+
+/// The table of a shares projection.
+pub fn shares_table(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> TableView {
+    view(shares_grid(w, d, sp))
+}
+
+/// The CSV of a projection.
+pub fn table_csv(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) -> String {
+    csv(&grid(w, d, p, trend))
+}
+
+/// The CSV of a shares projection.
+pub fn shares_csv(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> String {
+    csv(&shares_grid(w, d, sp))
+}

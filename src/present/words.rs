@@ -1,0 +1,173 @@
+//! Figures in words: a value with its unit, a rate with "/năm", a change
+//! that reads as a rise or a fall, in the reader's language.
+
+use crate::dataset::{Indicator, Model, Prices, Unit};
+use crate::format::{number, Style};
+use crate::lang::Lang;
+
+/// The words of an indicator's figures in one language.
+#[derive(Clone, Copy)]
+pub struct Words<'a> {
+    pub lang: Lang,
+    pub ind: &'a Indicator,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(lang: Lang, ind: &'a Indicator) -> Self {
+        Words { lang, ind }
+    }
+
+    fn pick<T>(&self, vi: T, en: T) -> T {
+        self.lang.pick(vi, en)
+    }
+
+    /// Decimals a value of this indicator is shown with.
+    pub fn decimals(&self) -> u8 {
+        match &self.ind.unit {
+            Unit::MillionVnd | Unit::ThousandBillionVnd | Unit::Index | Unit::Percent => 1,
+            Unit::MillionUsd | Unit::BillionVnd | Unit::Usd | Unit::Named(_) => 0,
+        }
+    }
+
+    /// A number as the reader writes it.
+    pub fn num(&self, v: f64, d: u8) -> String {
+        number(v, self.lang, Style::fixed(d))
+    }
+
+    /// The unit's words after a number ("triệu đồng"), empty for an index;
+    /// "%" is written onto the number.
+    pub fn unit(&self) -> String {
+        let s = match &self.ind.unit {
+            Unit::MillionVnd => self.pick("triệu đồng", "million VND"),
+            Unit::BillionVnd => self.pick("tỷ đồng", "billion VND"),
+            Unit::ThousandBillionVnd => self.pick("nghìn tỷ đồng", "thousand billion VND"),
+            Unit::MillionUsd => self.pick("triệu USD", "million USD"),
+            Unit::Usd => "USD",
+            Unit::Percent => "%",
+            Unit::Index => "",
+            Unit::Named(t) => return t.text(self.lang).to_string(),
+        };
+        s.to_string()
+    }
+
+    /// The unit as a caption: the axis's and the table's ("triệu đồng",
+    /// "chỉ số", "%").
+    pub fn unit_caption(&self) -> String {
+        match &self.ind.unit {
+            Unit::Index => self.pick("chỉ số", "index").to_string(),
+            _ => self.unit(),
+        }
+    }
+
+    /// A value with its unit: "71,1 triệu đồng", "64,5%", "164,7".
+    pub fn value(&self, v: f64) -> String {
+        let n = self.num(v, self.decimals());
+        match &self.ind.unit {
+            Unit::Percent => format!("{n}%"),
+            Unit::Index => n,
+            _ => format!("{n} {}", self.unit()),
+        }
+    }
+
+    /// A target's level: "130 triệu đồng", "161,1–168,5", "180–190 nghìn tỷ đồng".
+    pub fn level(&self, low: f64, high: f64) -> String {
+        let d = |v: f64| if v.fract() == 0.0 { 0 } else { self.decimals() };
+        if low == high {
+            return self.value(low).replace(&self.num(low, self.decimals()), &self.num(low, d(low)));
+        }
+        let range = format!("{}–{}", self.num(low, d(low)), self.num(high, d(high)));
+        match &self.ind.unit {
+            Unit::Percent => format!("{range}%"),
+            Unit::Index => range,
+            _ => format!("{range} {}", self.unit()),
+        }
+    }
+
+    /// A fraction as a percentage: "12,8%".
+    pub fn pct(&self, r: f64, d: u8) -> String {
+        number(r, self.lang, Style::percent(d))
+    }
+
+    /// "/năm" or " a year".
+    pub fn per_year(&self) -> &'static str {
+        self.pick("/năm", " a year")
+    }
+
+    /// A yearly rate with its unit: "12,8%/năm", "-2,0%/năm".
+    pub fn rate(&self, r: f64) -> String {
+        format!("{}{}", self.pct(r, 1), self.per_year())
+    }
+
+    /// Points a year: "1,95 điểm %/năm".
+    pub fn points_rate(&self, p: f64) -> String {
+        format!("{} {}", self.num(p, 2), self.pick("điểm %/năm", "points a year"))
+    }
+
+    /// The step of the indicator's model: a rate, or points a year.
+    pub fn step(&self, r: f64) -> String {
+        if self.ind.model == Model::Linear {
+            self.points_rate(r)
+        } else {
+            self.rate(r)
+        }
+    }
+
+    /// A yearly change that reads as a rise or a fall: "tăng 3,5%/năm",
+    /// "giảm 2,0%/năm", "không đổi".
+    pub fn change_rate(&self, r: f64) -> String {
+        let shown = self.pct(r.abs(), 1);
+        if shown == self.pct(0.0, 1) {
+            return self.pick("không đổi", "unchanged").to_string();
+        }
+        if r > 0.0 {
+            format!("{} {shown}{}", self.pick("tăng", "rise"), self.per_year())
+        } else {
+            format!("{} {shown}{}", self.pick("giảm", "fall"), self.per_year())
+        }
+    }
+
+    /// As [`Words::change_rate`], for the model's step (points for a linear indicator).
+    pub fn change_step(&self, r: f64) -> String {
+        if self.ind.model != Model::Linear {
+            return self.change_rate(r);
+        }
+        let shown = self.num(r.abs(), 2);
+        if shown == self.num(0.0, 2) {
+            return self.pick("không đổi", "unchanged").to_string();
+        }
+        let verb = if r > 0.0 { self.pick("tăng", "rise") } else { self.pick("giảm", "fall") };
+        format!("{verb} {shown} {}", self.pick("điểm %/năm", "points a year"))
+    }
+
+    /// A change over a period: "tăng 83%", "giảm 1,2 điểm %".
+    pub fn change_total(&self, c: f64) -> String {
+        let (verb_up, verb_down) = (self.pick("tăng", "up"), self.pick("giảm", "down"));
+        if self.ind.model == Model::Linear {
+            let shown = self.num(c.abs(), 1);
+            let verb = if c >= 0.0 { verb_up } else { verb_down };
+            return format!("{verb} {shown} {}", self.pick("điểm %", "points"));
+        }
+        let shown = self.pct(c.abs(), 0);
+        let verb = if c >= 0.0 { verb_up } else { verb_down };
+        format!("{verb} {shown}")
+    }
+
+    /// Whether the model's money is nominal, real or neither: "(danh nghĩa)".
+    pub fn measure(&self) -> Option<&'static str> {
+        match (self.ind.model, self.ind.prices) {
+            (Model::PerCapita, _) | (_, Some(Prices::Current)) => Some(self.pick("danh nghĩa", "nominal")),
+            (_, Some(Prices::Constant)) => Some(self.pick("thực, theo giá so sánh", "real, at constant prices")),
+            _ => None,
+        }
+    }
+
+    /// A year range: "2025–2030".
+    pub fn years(&self, a: i32, b: i32) -> String {
+        format!("{a}–{b}")
+    }
+
+    /// The USD figure: "≈ 5.215 USD".
+    pub fn usd(&self, v: f64) -> String {
+        format!("≈ {} USD", self.num(v, 0))
+    }
+}
