@@ -407,3 +407,30 @@ impl DrawingBackend for &mut Canvas {
         Ok(measured)
     }
 }
+
+/// The publishing picture as SVG text (see [`crate::chart::picture_svg`]),
+/// its text measured on `measure`'s 2D context.
+///
+/// # Errors
+/// As the chart's.
+pub fn svg(
+    spec: &crate::chart::ChartSpec,
+    caption: &crate::chart::Caption,
+    size: (u32, u32),
+    measure: HtmlCanvasElement,
+) -> Result<String, crate::chart::ChartError> {
+    let context = measure
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        .ok_or_else(|| crate::chart::ChartError("the canvas has no 2D context".into()))?;
+    crate::chart::picture_svg(spec, caption, size, |text, px| {
+        context.set_font(&format!("{px}px sans-serif"));
+        let width = context
+            .measure_text(text)
+            .map(|m| m.width())
+            .unwrap_or(px * 0.6 * text.chars().count() as f64);
+        (width.ceil().max(0.0) as u32, px.ceil().max(0.0) as u32)
+    })
+}

@@ -221,7 +221,10 @@ fn drawing<E: std::error::Error + Send + Sync>(e: DrawingAreaErrorKind<E>) -> Ch
 /// ```
 pub fn parse_color(s: &str) -> RGBColor {
     let hex = s.strip_prefix('#').unwrap_or(s);
-    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    let channel = |i: usize| {
+        hex.get(i..i + 2)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+    };
     match (hex.len(), channel(0), channel(2), channel(4)) {
         (6, Some(r), Some(g), Some(b)) => RGBColor(r, g, b),
         _ => RGBColor(128, 128, 128),
@@ -306,7 +309,12 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     }
     if let Some(term) = term(spec) {
         // A bar spans its term: room for the first term's left edge.
-        let first = spec.history.iter().map(|p| p.year).filter(|y| y.abs() <= 1e4).fold(f64::INFINITY, f64::min);
+        let first = spec
+            .history
+            .iter()
+            .map(|p| p.year)
+            .filter(|y| y.abs() <= 1e4)
+            .fold(f64::INFINITY, f64::min);
         if first.is_finite() {
             add(first - term + 1.0, 0.0);
         }
@@ -399,7 +407,11 @@ pub fn frame_key(spec: &ChartSpec, size: (u32, u32)) -> f64 {
     frame_key_in(spec, size, ranges(spec))
 }
 
-fn frame_key_in(spec: &ChartSpec, size: (u32, u32), ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64))) -> f64 {
+fn frame_key_in(
+    spec: &ChartSpec,
+    size: (u32, u32),
+    ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64)),
+) -> f64 {
     let mut h = 0xcbf2_9ce4_8422_2325;
     let num = |h: &mut u64, v: f64| *h = fnv(*h, &v.to_bits().to_le_bytes());
     for v in [
@@ -418,11 +430,22 @@ fn frame_key_in(spec: &ChartSpec, size: (u32, u32), ((x0, x1), (y0, y1)): ((f64,
         num(&mut h, v);
     }
     let th = &spec.theme;
-    for w in [&th.background, &th.text, &th.grid, &th.history, &spec.unit_suffix, &spec.words.projected, &spec.words.unit] {
+    for w in [
+        &th.background,
+        &th.text,
+        &th.grid,
+        &th.history,
+        &spec.unit_suffix,
+        &spec.words.projected,
+        &spec.words.unit,
+    ] {
         h = fnv(h, w.as_bytes());
         h = fnv(h, &[0xff]);
     }
-    let gap = Xy { year: f64::NAN, value: f64::NAN };
+    let gap = Xy {
+        year: f64::NAN,
+        value: f64::NAN,
+    };
     for p in spec.history.iter().chain([&gap]).chain(&spec.alternatives) {
         num(&mut h, p.year);
         num(&mut h, p.value);
@@ -465,7 +488,11 @@ struct Style {
 impl Style {
     fn of(spec: &ChartSpec) -> Style {
         let th = &spec.theme;
-        let k = if spec.scale.is_finite() { spec.scale.clamp(0.5, 4.0) } else { 1.0 };
+        let k = if spec.scale.is_finite() {
+            spec.scale.clamp(0.5, 4.0)
+        } else {
+            1.0
+        };
         Style {
             k,
             bg: parse_color(&th.background),
@@ -499,7 +526,11 @@ type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoor
 /// The value axis's label for `y`.
 fn value_label(spec: &ChartSpec, y: f64) -> String {
     let d = spec.decimals.min(6) as u8;
-    format!("{}{}", number(y, spec.lang, NumberStyle::fixed(d)), spec.unit_suffix)
+    format!(
+        "{}{}",
+        number(y, spec.lang, NumberStyle::fixed(d)),
+        spec.unit_suffix
+    )
 }
 
 /// Step 1: the plot's frame on `root`, or an error if the canvas is too small.
@@ -509,14 +540,23 @@ fn frame<'a, DB: DrawingBackend>(
     st: &Style,
     ((x0, x1), (y0, y1)): ((f64, f64), (f64, f64)),
 ) -> Result<Chart<'a, DB>, ChartError> {
-    let digits = value_label(spec, y1).chars().count().max(value_label(spec, y0).chars().count());
+    let digits = value_label(spec, y1)
+        .chars()
+        .count()
+        .max(value_label(spec, y0).chars().count());
     let y_area = st.px(14.0 + 7.0 * digits as f64);
-    let top = if spec.words.unit.is_empty() { 14.0 } else { 22.0 };
+    let top = if spec.words.unit.is_empty() {
+        14.0
+    } else {
+        22.0
+    };
     let (w, h) = root.dim_in_pixel();
     let plot_w = i64::from(w) - i64::from(st.px(4.0) + st.px(16.0) + y_area);
     let plot_h = i64::from(h) - i64::from(st.px(top) + st.px(4.0) + st.px(26.0));
     if plot_w < i64::from(st.px(40.0)) || plot_h < i64::from(st.px(40.0)) {
-        return Err(ChartError(format!("the canvas ({w}×{h}) is too small for a chart")));
+        return Err(ChartError(format!(
+            "the canvas ({w}×{h}) is too small for a chart"
+        )));
     }
     ChartBuilder::on(root)
         .margin_top(st.px(top))
@@ -530,7 +570,11 @@ fn frame<'a, DB: DrawingBackend>(
 }
 
 /// Step 2 (base): axes, grid, the value axis's unit.
-fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+fn axes<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    spec: &ChartSpec,
+    st: &Style,
+) -> Result<(), ChartError> {
     let (x0, x1) = (chart.x_range().start, chart.x_range().end);
     let (y0, y1) = (chart.y_range().start, chart.y_range().end);
     let (w, _) = chart.plotting_area().dim_in_pixel();
@@ -549,7 +593,12 @@ fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &St
             .map(|p| p.year)
             .chain(spec.projection.iter().flat_map(|p| p.years.clone()))
             .filter(|y| y.is_finite())
-            .map(|end| (bar_middle(end, t).round(), format!("{:.0}–{:.0}", end - t + 1.0, end)))
+            .map(|end| {
+                (
+                    bar_middle(end, t).round(),
+                    format!("{:.0}–{:.0}", end - t + 1.0, end),
+                )
+            })
             .collect(),
         None => Vec::new(),
     };
@@ -559,7 +608,11 @@ fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &St
         if (x - r).abs() > 1e-6 {
             String::new()
         } else if bars {
-            term_labels.iter().find(|(m, _)| *m == r).map(|(_, l)| l.clone()).unwrap_or_default()
+            term_labels
+                .iter()
+                .find(|(m, _)| *m == r)
+                .map(|(_, l)| l.clone())
+                .unwrap_or_default()
         } else if (r % step).abs() < 1e-6 {
             format!("{r:.0}")
         } else {
@@ -571,7 +624,11 @@ fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &St
         6
     } else {
         let n = ((y1 - y0) / nice_step(y1 - y0, Y_PARTS)).round();
-        if n.is_finite() { (n as usize + 1).clamp(2, 12) } else { 6 }
+        if n.is_finite() {
+            (n as usize + 1).clamp(2, 12)
+        } else {
+            6
+        }
     };
     chart
         .configure_mesh()
@@ -595,7 +652,10 @@ fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &St
         let dx = -(i32::try_from(st.px(4.0)).unwrap_or(4));
         area.draw(&Text::new(
             spec.words.unit.clone(),
-            (at.0 - ox + dx, at.1 - oy - i32::try_from(st.px(6.0)).unwrap_or(6)),
+            (
+                at.0 - ox + dx,
+                at.1 - oy - i32::try_from(st.px(6.0)).unwrap_or(6),
+            ),
             st.font(st.text).pos(Pos::new(HPos::Left, VPos::Bottom)),
         ))
         .map_err(drawing)?;
@@ -604,7 +664,11 @@ fn axes<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &St
 }
 
 /// Step 3 (base): stacked shares, with the line where projection starts.
-fn stack<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+fn stack<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    spec: &ChartSpec,
+    st: &Style,
+) -> Result<(), ChartError> {
     let Some(s) = &spec.stack else { return Ok(()) };
     let (y0, y1) = (chart.y_range().start, chart.y_range().end);
     let (x0, x1) = (chart.x_range().start, chart.x_range().end);
@@ -612,21 +676,38 @@ fn stack<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &S
     for (i, series) in s.series.iter().enumerate() {
         let color = parse_color(s.colors.get(i).map(String::as_str).unwrap_or("#888888"));
         // Shares stack within 0–100 %: a part beyond it (bad data) is cut at the edge.
-        let top: Vec<f64> = base.iter().zip(series).map(|(b, v)| (b + v).clamp(0.0, 100.0)).collect();
+        let top: Vec<f64> = base
+            .iter()
+            .zip(series)
+            .map(|(b, v)| (b + v).clamp(0.0, 100.0))
+            .collect();
         let mut poly = points(&s.years, &top);
         let mut lower = points(&s.years, &base);
         lower.reverse();
         poly.extend(lower);
-        chart.draw_series(std::iter::once(Polygon::new(poly, color.mix(0.85).filled()))).map_err(drawing)?;
         chart
-            .draw_series(std::iter::once(PathElement::new(points(&s.years, &top), st.bg.stroke_width(st.px(1.0)))))
+            .draw_series(std::iter::once(Polygon::new(
+                poly,
+                color.mix(0.85).filled(),
+            )))
+            .map_err(drawing)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                points(&s.years, &top),
+                st.bg.stroke_width(st.px(1.0)),
+            )))
             .map_err(drawing)?;
         base = top;
     }
     let fy = s.first_projected_year - 0.5;
     if fy >= x0 && fy <= x1 {
         chart
-            .draw_series(DashedLineSeries::new(vec![(fy, y0), (fy, y1)], st.px(4.0), st.px(4.0), st.text.stroke_width(st.px(1.0))))
+            .draw_series(DashedLineSeries::new(
+                vec![(fy, y0), (fy, y1)],
+                st.px(4.0),
+                st.px(4.0),
+                st.text.stroke_width(st.px(1.0)),
+            ))
             .map_err(drawing)?;
         chart
             .draw_series(std::iter::once(Text::new(
@@ -640,7 +721,11 @@ fn stack<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &S
 }
 
 /// Step 4 (base): breaks in the series, each a dashed line with its label.
-fn breaks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+fn breaks<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    spec: &ChartSpec,
+    st: &Style,
+) -> Result<(), ChartError> {
     let (y0, y1) = (chart.y_range().start, chart.y_range().end);
     let (x0, x1) = (chart.x_range().start, chart.x_range().end);
     for b in &spec.breaks {
@@ -649,14 +734,25 @@ fn breaks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &
             continue;
         }
         let pen = st.text.mix(0.7).stroke_width(st.px(1.0));
-        chart.draw_series(DashedLineSeries::new(vec![(x, y0), (x, y1)], st.px(2.0), st.px(3.0), pen)).map_err(drawing)?;
+        chart
+            .draw_series(DashedLineSeries::new(
+                vec![(x, y0), (x, y1)],
+                st.px(2.0),
+                st.px(3.0),
+                pen,
+            ))
+            .map_err(drawing)?;
         let left = x < (x0 + x1) / 2.0;
         let anchor = if left { HPos::Left } else { HPos::Right };
         let dx = if left { 3 } else { -3 };
         chart
             .draw_series(std::iter::once(
                 EmptyElement::at((x, y1))
-                    + Text::new(b.label.clone(), (dx * st.px(1.0) as i32, 0), st.font(st.text).pos(Pos::new(anchor, VPos::Top))),
+                    + Text::new(
+                        b.label.clone(),
+                        (dx * st.px(1.0) as i32, 0),
+                        st.font(st.text).pos(Pos::new(anchor, VPos::Top)),
+                    ),
             ))
             .map_err(drawing)?;
     }
@@ -669,7 +765,11 @@ fn history_runs(spec: &ChartSpec) -> Vec<Vec<(f64, f64)>> {
     let mut values: Vec<f64> = Vec::new();
     for (i, p) in spec.history.iter().enumerate() {
         if let Some(prev) = i.checked_sub(1).and_then(|j| spec.history.get(j)) {
-            if spec.breaks.iter().any(|b| b.year > prev.year && b.year <= p.year) {
+            if spec
+                .breaks
+                .iter()
+                .any(|b| b.year > prev.year && b.year <= p.year)
+            {
                 years.push(f64::NAN);
                 values.push(f64::NAN);
             }
@@ -693,15 +793,26 @@ fn bar(end: f64, value: f64, term: f64) -> [(f64, f64); 2] {
 }
 
 /// Step 5 (base): the published figures (and the figures that disagree, beside them).
-fn history<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+fn history<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    spec: &ChartSpec,
+    st: &Style,
+) -> Result<(), ChartError> {
     if let Some(term) = term(spec) {
         for p in spec.history.iter().filter(|p| shown(p.year, p.value)) {
-            chart.draw_series(std::iter::once(Rectangle::new(bar(p.year, p.value, term), st.history.mix(0.85).filled()))).map_err(drawing)?;
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    bar(p.year, p.value, term),
+                    st.history.mix(0.85).filled(),
+                )))
+                .map_err(drawing)?;
         }
         return Ok(());
     }
     for run in history_runs(spec) {
-        chart.draw_series(LineSeries::new(run, st.history.stroke_width(st.px(1.5)))).map_err(drawing)?;
+        chart
+            .draw_series(LineSeries::new(run, st.history.stroke_width(st.px(1.5))))
+            .map_err(drawing)?;
     }
     // Each figure that disagrees stands a little left of the history point of its
     // year, hollow, so neither hides the other.
@@ -718,15 +829,27 @@ fn history<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: 
         .filter(|(x, _)| *x >= chart.x_range().start)
         .collect();
     chart
-        .draw_series(alts.into_iter().map(|pt| Circle::new(pt, st.px(4.0), st.history.stroke_width(st.px(1.5)))))
+        .draw_series(
+            alts.into_iter()
+                .map(|pt| Circle::new(pt, st.px(4.0), st.history.stroke_width(st.px(1.5)))),
+        )
         .map_err(drawing)?;
     let hist: Vec<(f64, f64)> = history_runs(spec).into_iter().flatten().collect();
-    chart.draw_series(hist.into_iter().map(|pt| Circle::new(pt, st.px(4.5), st.history.filled()))).map_err(drawing)?;
+    chart
+        .draw_series(
+            hist.into_iter()
+                .map(|pt| Circle::new(pt, st.px(4.5), st.history.filled())),
+        )
+        .map_err(drawing)?;
     Ok(())
 }
 
 /// Step 6 (overlay): the band, the target's line or range, the trend, the projection.
-fn scenario<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<(), ChartError> {
+fn scenario<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    spec: &ChartSpec,
+    st: &Style,
+) -> Result<(), ChartError> {
     let (x0, x1) = (chart.x_range().start, chart.x_range().end);
     if let Some(b) = &spec.band {
         let mut poly = points(&b.years, &b.hi);
@@ -734,18 +857,34 @@ fn scenario<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st:
         lo.reverse();
         poly.extend(lo);
         if poly.len() >= 3 {
-            chart.draw_series(std::iter::once(Polygon::new(poly, st.band.mix(0.28).filled()))).map_err(drawing)?;
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    poly,
+                    st.band.mix(0.28).filled(),
+                )))
+                .map_err(drawing)?;
         }
     }
-    if let Some(t) = spec.target.filter(|t| shown(t.year, t.low) && shown(t.year, t.high)) {
+    if let Some(t) = spec
+        .target
+        .filter(|t| shown(t.year, t.low) && shown(t.year, t.high))
+    {
         if t.high > t.low {
             chart
-                .draw_series(std::iter::once(Rectangle::new([(x0, t.low), (x1, t.high)], st.target.mix(0.12).filled())))
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(x0, t.low), (x1, t.high)],
+                    st.target.mix(0.12).filled(),
+                )))
                 .map_err(drawing)?;
         }
         for v in [t.low, t.high] {
             chart
-                .draw_series(DashedLineSeries::new(vec![(x0, v), (x1, v)], st.px(6.0), st.px(4.0), st.target.mix(0.7).stroke_width(st.px(1.0))))
+                .draw_series(DashedLineSeries::new(
+                    vec![(x0, v), (x1, v)],
+                    st.px(6.0),
+                    st.px(4.0),
+                    st.target.mix(0.7).stroke_width(st.px(1.0)),
+                ))
                 .map_err(drawing)?;
             if t.high == t.low {
                 break;
@@ -759,7 +898,10 @@ fn scenario<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st:
                 let [a, b] = bar(x, y, term);
                 let r = if trend {
                     // The trend's bar as an outline, a little narrower.
-                    Rectangle::new([(a.0 + term * 0.05, a.1), (b.0 - term * 0.05, b.1)], st.trend.stroke_width(st.px(2.0)))
+                    Rectangle::new(
+                        [(a.0 + term * 0.05, a.1), (b.0 - term * 0.05, b.1)],
+                        st.trend.stroke_width(st.px(2.0)),
+                    )
                 } else {
                     Rectangle::new([a, b], st.projection.mix(0.9).filled())
                 };
@@ -770,20 +912,50 @@ fn scenario<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st:
     }
     if let Some(tr) = &spec.trend {
         for run in runs(&tr.years, &tr.values) {
-            chart.draw_series(DashedLineSeries::new(run, st.px(7.0), st.px(5.0), st.trend.stroke_width(st.px(2.0)))).map_err(drawing)?;
+            chart
+                .draw_series(DashedLineSeries::new(
+                    run,
+                    st.px(7.0),
+                    st.px(5.0),
+                    st.trend.stroke_width(st.px(2.0)),
+                ))
+                .map_err(drawing)?;
         }
     }
     if let Some(p) = &spec.projection {
         let pts = points(&p.years, &p.values);
-        chart.draw_series(LineSeries::new(pts.clone(), st.projection.stroke_width(st.px(3.0)))).map_err(drawing)?;
         chart
-            .draw_series(pts.into_iter().skip(1).map(|pt| Circle::new(pt, st.px(3.0), st.projection.filled())))
+            .draw_series(LineSeries::new(
+                pts.clone(),
+                st.projection.stroke_width(st.px(3.0)),
+            ))
+            .map_err(drawing)?;
+        chart
+            .draw_series(
+                pts.into_iter()
+                    .skip(1)
+                    .map(|pt| Circle::new(pt, st.px(3.0), st.projection.filled())),
+            )
             .map_err(drawing)?;
     }
     // The history points the projection starts from, again over its line.
-    let from = spec.projection.as_ref().and_then(|p| p.years.first().copied()).unwrap_or(f64::INFINITY);
-    let again: Vec<(f64, f64)> = history_runs(spec).into_iter().flatten().filter(|pt| pt.0 >= from).collect();
-    chart.draw_series(again.into_iter().map(|pt| Circle::new(pt, st.px(4.5), st.history.filled()))).map_err(drawing)?;
+    let from = spec
+        .projection
+        .as_ref()
+        .and_then(|p| p.years.first().copied())
+        .unwrap_or(f64::INFINITY);
+    let again: Vec<(f64, f64)> = history_runs(spec)
+        .into_iter()
+        .flatten()
+        .filter(|pt| pt.0 >= from)
+        .collect();
+    chart
+        .draw_series(
+            again
+                .into_iter()
+                .map(|pt| Circle::new(pt, st.px(4.5), st.history.filled())),
+        )
+        .map_err(drawing)?;
     Ok(())
 }
 
@@ -827,7 +999,11 @@ struct Obstacles {
 
 impl Obstacles {
     fn of<DB: DrawingBackend>(chart: &Chart<'_, DB>, spec: &ChartSpec) -> Obstacles {
-        let px = |pts: Vec<(f64, f64)>| pts.iter().map(|p| chart.backend_coord(p)).collect::<Vec<_>>();
+        let px = |pts: Vec<(f64, f64)>| {
+            pts.iter()
+                .map(|p| chart.backend_coord(p))
+                .collect::<Vec<_>>()
+        };
         let mut lines: Vec<Vec<(i32, i32)>> = history_runs(spec).into_iter().map(px).collect();
         for l in [&spec.projection, &spec.trend].into_iter().flatten() {
             lines.extend(runs(&l.years, &l.values).into_iter().map(px));
@@ -851,11 +1027,14 @@ impl Obstacles {
         let n = self.band.len();
         let mut inside = false;
         for i in 0..n {
-            let (Some(&(xi, yi)), Some(&(xj, yj))) = (self.band.get(i), self.band.get((i + n - 1) % n)) else {
+            let (Some(&(xi, yi)), Some(&(xj, yj))) =
+                (self.band.get(i), self.band.get((i + n - 1) % n))
+            else {
                 continue;
             };
             if (yi > y) != (yj > y) {
-                let cross = f64::from(xj - xi) * f64::from(y - yi) / f64::from(yj - yi) + f64::from(xi);
+                let cross =
+                    f64::from(xj - xi) * f64::from(y - yi) / f64::from(yj - yi) + f64::from(xi);
                 if f64::from(x) < cross {
                     inside = !inside;
                 }
@@ -865,8 +1044,17 @@ impl Obstacles {
     }
 
     fn blocks(&self, r: &Rect) -> bool {
-        let line = self.lines.iter().any(|l| l.windows(2).any(|w| matches!(w, [a, b] if r.hits(*a, *b))) || l.iter().any(|p| r.contains(*p)));
-        let corners = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1), ((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2)];
+        let line = self.lines.iter().any(|l| {
+            l.windows(2).any(|w| matches!(w, [a, b] if r.hits(*a, *b)))
+                || l.iter().any(|p| r.contains(*p))
+        });
+        let corners = [
+            (r.x0, r.y0),
+            (r.x1, r.y0),
+            (r.x0, r.y1),
+            (r.x1, r.y1),
+            ((r.x0 + r.x1) / 2, (r.y0 + r.y1) / 2),
+        ];
         let n = self.band.len();
         let band_edge = (0..n).any(|i| match (self.band.get(i), self.band.get((i + 1) % n)) {
             (Some(a), Some(b)) => r.hits(*a, *b),
@@ -886,8 +1074,17 @@ struct Placed {
 /// Where a label of size `size` goes among `spots` (anchor point, anchor
 /// kind): the first spot that covers no line and no band and stays in the
 /// plot; else the first spot.
-fn place(spots: &[((i32, i32), Pos)], size: (u32, u32), obstacles: &Obstacles, plot: Rect, avoid: &[Rect]) -> Option<Placed> {
-    let (w, h) = (i32::try_from(size.0).unwrap_or(0), i32::try_from(size.1).unwrap_or(0));
+fn place(
+    spots: &[((i32, i32), Pos)],
+    size: (u32, u32),
+    obstacles: &Obstacles,
+    plot: Rect,
+    avoid: &[Rect],
+) -> Option<Placed> {
+    let (w, h) = (
+        i32::try_from(size.0).unwrap_or(0),
+        i32::try_from(size.1).unwrap_or(0),
+    );
     let placed = |&(at, pos): &((i32, i32), Pos)| {
         let x0 = match pos.h_pos {
             HPos::Left => at.0,
@@ -899,12 +1096,22 @@ fn place(spots: &[((i32, i32), Pos)], size: (u32, u32), obstacles: &Obstacles, p
             VPos::Center => at.1 - h / 2,
             VPos::Bottom => at.1 - h,
         };
-        Placed { at, pos, rect: Rect { x0, y0, x1: x0 + w, y1: y0 + h } }
+        Placed {
+            at,
+            pos,
+            rect: Rect {
+                x0,
+                y0,
+                x1: x0 + w,
+                y1: y0 + h,
+            },
+        }
     };
     let fits = |p: &Placed| {
         p.rect.x0 >= plot.x0 && p.rect.x1 <= plot.x1 && p.rect.y0 >= plot.y0 && p.rect.y1 <= plot.y1
     };
-    let clear = |p: &Placed| !obstacles.blocks(&p.rect) && !avoid.iter().any(|a| overlaps(a, &p.rect));
+    let clear =
+        |p: &Placed| !obstacles.blocks(&p.rect) && !avoid.iter().any(|a| overlaps(a, &p.rect));
     spots
         .iter()
         .map(placed)
@@ -919,39 +1126,66 @@ fn overlaps(a: &Rect, b: &Rect) -> bool {
 
 /// Step 7 (overlay): the target's diamond and label, the year reached and
 /// its label, each label where it covers no line and no band.
-fn marks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &Style) -> Result<Vec<Rect>, ChartError> {
+fn marks<DB: DrawingBackend>(
+    chart: &mut Chart<'_, DB>,
+    spec: &ChartSpec,
+    st: &Style,
+) -> Result<Vec<Rect>, ChartError> {
     let (x0, x1) = (chart.x_range().start, chart.x_range().end);
     let (y0, y1) = (chart.y_range().start, chart.y_range().end);
     let obstacles = Obstacles::of(chart, spec);
-    let (tl, br) = (chart.backend_coord(&(x0, y1)), chart.backend_coord(&(x1, y0)));
-    let plot = Rect { x0: tl.0, y0: tl.1, x1: br.0, y1: br.1 };
+    let (tl, br) = (
+        chart.backend_coord(&(x0, y1)),
+        chart.backend_coord(&(x1, y0)),
+    );
+    let plot = Rect {
+        x0: tl.0,
+        y0: tl.1,
+        x1: br.0,
+        y1: br.1,
+    };
     let gap = i32::try_from(st.px(8.0)).unwrap_or(8);
     let area = chart.plotting_area().strip_coord_spec();
     let (ox, oy) = area.get_base_pixel();
     let mut placed: Vec<Rect> = Vec::new();
     let font = st.font(st.target);
-    let label = |text: &str, spots: &[((i32, i32), Pos)], placed: &mut Vec<Rect>| -> Result<(), ChartError> {
+    let label = |text: &str,
+                 spots: &[((i32, i32), Pos)],
+                 placed: &mut Vec<Rect>|
+     -> Result<(), ChartError> {
         if text.is_empty() {
             return Ok(());
         }
         let size = area.estimate_text_size(text, &font).map_err(drawing)?;
         if let Some(p) = place(spots, size, &obstacles, plot, placed) {
-            area.draw(&Text::new(text.to_string(), (p.at.0 - ox, p.at.1 - oy), font.clone().pos(p.pos))).map_err(drawing)?;
+            area.draw(&Text::new(
+                text.to_string(),
+                (p.at.0 - ox, p.at.1 - oy),
+                font.clone().pos(p.pos),
+            ))
+            .map_err(drawing)?;
             placed.push(p.rect);
         }
         Ok(())
     };
-    if let Some(t) = spec.target.filter(|t| shown(t.year, t.low) && shown(t.year, t.high)) {
+    if let Some(t) = spec
+        .target
+        .filter(|t| shown(t.year, t.low) && shown(t.year, t.high))
+    {
         let r = i32::try_from(st.px(7.0)).unwrap_or(7);
         let near = (t.low + t.high) / 2.0;
         let tx = term(spec).map_or(t.year, |term| bar_middle(t.year, term));
         chart
             .draw_series(std::iter::once(
-                EmptyElement::at((tx, near)) + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], st.target.filled()),
+                EmptyElement::at((tx, near))
+                    + Polygon::new(vec![(0, -r), (r, 0), (0, r), (-r, 0)], st.target.filled()),
             ))
             .map_err(drawing)?;
         let d = chart.backend_coord(&(tx, near));
-        let (hi, lo) = (chart.backend_coord(&(tx, t.high)), chart.backend_coord(&(tx, t.low)));
+        let (hi, lo) = (
+            chart.backend_coord(&(tx, t.high)),
+            chart.backend_coord(&(tx, t.low)),
+        );
         let left = chart.backend_coord(&(x0, t.low));
         let pos = |h, v| Pos::new(h, v);
         label(
@@ -959,17 +1193,28 @@ fn marks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &S
             &[
                 ((d.0 - gap, hi.1 - gap / 2), pos(HPos::Right, VPos::Bottom)),
                 ((d.0 - gap, lo.1 + gap / 2), pos(HPos::Right, VPos::Top)),
-                ((left.0 + gap, hi.1 - gap / 2), pos(HPos::Left, VPos::Bottom)),
+                (
+                    (left.0 + gap, hi.1 - gap / 2),
+                    pos(HPos::Left, VPos::Bottom),
+                ),
                 ((left.0 + gap, lo.1 + gap / 2), pos(HPos::Left, VPos::Top)),
-                ((d.0 - gap * 2, hi.1 - gap * 3), pos(HPos::Right, VPos::Bottom)),
+                (
+                    (d.0 - gap * 2, hi.1 - gap * 3),
+                    pos(HPos::Right, VPos::Bottom),
+                ),
             ],
             &mut placed,
         )?;
     }
-    let reached = spec.reached_year.filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
+    let reached = spec
+        .reached_year
+        .filter(|y| y.is_finite() && *y >= x0 && *y <= x1);
     if let Some(ry) = reached {
         chart
-            .draw_series(LineSeries::new(vec![(ry, y0), (ry, y1)], st.target.mix(0.8).stroke_width(st.px(1.0))))
+            .draw_series(LineSeries::new(
+                vec![(ry, y0), (ry, y1)],
+                st.target.mix(0.8).stroke_width(st.px(1.0)),
+            ))
             .map_err(drawing)?;
     }
     let top = plot.y0 + i32::try_from(st.px(2.0)).unwrap_or(2);
@@ -979,14 +1224,20 @@ fn marks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &S
             (0..4)
                 .flat_map(|i| {
                     let y = top + i * gap * 2;
-                    [((x - gap / 2, y), Pos::new(HPos::Right, VPos::Top)), ((x + gap / 2, y), Pos::new(HPos::Left, VPos::Top))]
+                    [
+                        ((x - gap / 2, y), Pos::new(HPos::Right, VPos::Top)),
+                        ((x + gap / 2, y), Pos::new(HPos::Left, VPos::Top)),
+                    ]
                 })
                 .collect()
         }
         None if spec.target.is_some() => (0..4)
             .flat_map(|i| {
                 let y = top + i * gap * 2;
-                [((plot.x1 - gap, y), Pos::new(HPos::Right, VPos::Top)), ((plot.x0 + gap, y), Pos::new(HPos::Left, VPos::Top))]
+                [
+                    ((plot.x1 - gap, y), Pos::new(HPos::Right, VPos::Top)),
+                    ((plot.x0 + gap, y), Pos::new(HPos::Left, VPos::Top)),
+                ]
             })
             .collect(),
         None => Vec::new(),
@@ -1001,7 +1252,10 @@ fn marks<DB: DrawingBackend>(chart: &mut Chart<'_, DB>, spec: &ChartSpec, st: &S
 ///
 /// # Errors
 /// A [`ChartError`] from the backend, or a canvas too small for axes and a plot.
-pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec) -> Result<Layout, ChartError> {
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+) -> Result<Layout, ChartError> {
     draw_layer(root, spec, Layer::All)
 }
 
@@ -1011,7 +1265,23 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec)
 ///
 /// # Errors
 /// As [`draw`].
-pub fn draw_layer<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec, layer: Layer) -> Result<Layout, ChartError> {
+pub fn draw_layer<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    layer: Layer,
+) -> Result<Layout, ChartError> {
+    let layout = draw_steps(root, spec, layer)?;
+    root.present().map_err(drawing)?;
+    Ok(layout)
+}
+
+/// The steps of [`draw_layer`], without presenting the backend (a picture
+/// draws more after the chart).
+fn draw_steps<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    layer: Layer,
+) -> Result<Layout, ChartError> {
     let (base, over) = (layer != Layer::Overlay, layer != Layer::Base);
     let st = Style::of(spec);
     if base && !spec.transparent {
@@ -1030,7 +1300,6 @@ pub fn draw_layer<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Char
         marks(&mut chart, spec, &st)?;
     }
     let (xr, yr) = chart.plotting_area().get_pixel_range();
-    root.present().map_err(drawing)?;
     let ((x0, x1), (y0, y1)) = r;
     let k = st.k;
     Ok(Layout {
@@ -1061,13 +1330,14 @@ impl Layers {
     }
 
     /// Draw `spec` on the two layers: the overlay always, the base when what
-    /// it shows is not what is there.
+    /// it shows is not what is there (`base` gives the base's drawing area,
+    /// cleared, only then).
     ///
     /// # Errors
     /// As [`draw`]; a base that fails is drawn again next time.
     pub fn draw<A: DrawingBackend, B: DrawingBackend>(
         &mut self,
-        base: &DrawingArea<A, Shift>,
+        base: impl FnOnce() -> DrawingArea<A, Shift>,
         top: &DrawingArea<B, Shift>,
         spec: &ChartSpec,
     ) -> Result<Layout, ChartError> {
@@ -1076,13 +1346,16 @@ impl Layers {
         let redraw = self.base != Some(layout.frame);
         if redraw {
             self.base = None;
-            draw_layer(base, spec, Layer::Base)?;
+            draw_layer(&base(), spec, Layer::Base)?;
             self.base = Some(layout.frame);
         }
         layout.base_drawn = redraw;
         Ok(layout)
     }
 }
+
+mod svg;
+pub use svg::picture_svg;
 
 /// A legend entry for a picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -1111,12 +1384,24 @@ pub struct Caption {
 }
 
 /// Lines of `text` no wider than `width` pixels.
-fn wrap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, style: &TextStyle<'_>, width: u32) -> Vec<String> {
+fn wrap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    style: &TextStyle<'_>,
+    width: u32,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let next = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        let w = area.estimate_text_size(&next, style).map(|s| s.0).unwrap_or(0);
+        let next = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        let w = area
+            .estimate_text_size(&next, style)
+            .map(|s| s.0)
+            .unwrap_or(0);
         if w > width && !line.is_empty() {
             lines.push(std::mem::replace(&mut line, word.to_string()));
         } else {
@@ -1138,34 +1423,61 @@ fn wrap<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, text: &str, style: &T
 ///
 /// # Errors
 /// As [`draw`].
-pub fn draw_picture<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &ChartSpec, caption: &Caption) -> Result<Layout, ChartError> {
+pub fn draw_picture<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    caption: &Caption,
+) -> Result<Layout, ChartError> {
     let st = Style::of(spec);
     root.fill(&st.bg).map_err(drawing)?;
     let (w, h) = root.dim_in_pixel();
     let pad = st.px(16.0);
     let inner = w.saturating_sub(2 * pad);
-    let title_font = (FontFamily::SansSerif, f64::from(st.px(18.0))).into_font().style(FontStyle::Bold).color(&st.text);
-    let body = (FontFamily::SansSerif, f64::from(st.px(13.0))).into_font().color(&st.text);
-    let small = (FontFamily::SansSerif, f64::from(st.px(11.0))).into_font().color(&st.text.mix(0.8));
-    let line_h = |f: &TextStyle<'_>| root.estimate_text_size("Ặg", f).map(|s| s.1).unwrap_or(14) + st.px(4.0);
+    let title_font = (FontFamily::SansSerif, f64::from(st.px(18.0)))
+        .into_font()
+        .style(FontStyle::Bold)
+        .color(&st.text);
+    let body = (FontFamily::SansSerif, f64::from(st.px(13.0)))
+        .into_font()
+        .color(&st.text);
+    let small = (FontFamily::SansSerif, f64::from(st.px(11.0)))
+        .into_font()
+        .color(&st.text.mix(0.8));
+    let line_h = |f: &TextStyle<'_>| {
+        root.estimate_text_size("Ặg", f).map(|s| s.1).unwrap_or(14) + st.px(4.0)
+    };
     let mut y = pad;
     let put = |lines: Vec<String>, f: &TextStyle<'_>, y: &mut u32| -> Result<(), ChartError> {
         for l in lines {
-            root.draw(&Text::new(l, (pad as i32, *y as i32), f.clone())).map_err(drawing)?;
+            root.draw(&Text::new(l, (pad as i32, *y as i32), f.clone()))
+                .map_err(drawing)?;
             *y += line_h(f);
         }
         Ok(())
     };
-    put(wrap(root, &caption.title, &title_font, inner), &title_font, &mut y)?;
+    put(
+        wrap(root, &caption.title, &title_font, inner),
+        &title_font,
+        &mut y,
+    )?;
     put(wrap(root, &caption.scenario, &body, inner), &body, &mut y)?;
     // The legend: swatch and words, in a row that wraps.
     let sw = st.px(14.0);
     let mut x = pad;
     let row = line_h(&body);
     y += st.px(4.0);
-    let part_color = |i: usize| spec.stack.as_ref().and_then(|s| s.colors.get(i)).map(|c| parse_color(c)).unwrap_or(st.grid);
+    let part_color = |i: usize| {
+        spec.stack
+            .as_ref()
+            .and_then(|s| s.colors.get(i))
+            .map(|c| parse_color(c))
+            .unwrap_or(st.grid)
+    };
     for (swatch, text) in &caption.legend {
-        let tw = root.estimate_text_size(text, &body).map(|s| s.0).unwrap_or(0);
+        let tw = root
+            .estimate_text_size(text, &body)
+            .map(|s| s.0)
+            .unwrap_or(0);
         if x + sw + st.px(6.0) + tw > w.saturating_sub(pad) && x > pad {
             x = pad;
             y += row;
@@ -1173,34 +1485,69 @@ pub fn draw_picture<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, spec: &Ch
         let (cx, cy) = (x as i32, (y + row / 2) as i32);
         let s = sw as i32;
         match swatch {
-            Swatch::History => root.draw(&Circle::new((cx + s / 2, cy), st.px(4.5), st.history.filled())),
-            Swatch::Alternative => root.draw(&Circle::new((cx + s / 2, cy), st.px(4.0), st.history.stroke_width(st.px(1.5)))),
-            Swatch::Projection => root.draw(&PathElement::new(vec![(cx, cy), (cx + s, cy)], st.projection.stroke_width(st.px(3.0)))),
-            Swatch::Trend => root.draw(&PathElement::new(vec![(cx, cy), (cx + s / 2 - 1, cy)], st.trend.stroke_width(st.px(2.0)))),
-            Swatch::Band => root.draw(&Rectangle::new([(cx, cy - s / 3), (cx + s, cy + s / 3)], st.band.mix(0.28).filled())),
+            Swatch::History => root.draw(&Circle::new(
+                (cx + s / 2, cy),
+                st.px(4.5),
+                st.history.filled(),
+            )),
+            Swatch::Alternative => root.draw(&Circle::new(
+                (cx + s / 2, cy),
+                st.px(4.0),
+                st.history.stroke_width(st.px(1.5)),
+            )),
+            Swatch::Projection => root.draw(&PathElement::new(
+                vec![(cx, cy), (cx + s, cy)],
+                st.projection.stroke_width(st.px(3.0)),
+            )),
+            Swatch::Trend => root.draw(&PathElement::new(
+                vec![(cx, cy), (cx + s / 2 - 1, cy)],
+                st.trend.stroke_width(st.px(2.0)),
+            )),
+            Swatch::Band => root.draw(&Rectangle::new(
+                [(cx, cy - s / 3), (cx + s, cy + s / 3)],
+                st.band.mix(0.28).filled(),
+            )),
             Swatch::Target => root.draw(&Polygon::new(
-                vec![(cx + s / 2, cy - s / 2), (cx + s, cy), (cx + s / 2, cy + s / 2), (cx, cy)],
+                vec![
+                    (cx + s / 2, cy - s / 2),
+                    (cx + s, cy),
+                    (cx + s / 2, cy + s / 2),
+                    (cx, cy),
+                ],
                 st.target.filled(),
             )),
-            Swatch::Part(i) => root.draw(&Rectangle::new([(cx, cy - s / 3), (cx + s, cy + s / 3)], part_color(*i).mix(0.85).filled())),
+            Swatch::Part(i) => root.draw(&Rectangle::new(
+                [(cx, cy - s / 3), (cx + s, cy + s / 3)],
+                part_color(*i).mix(0.85).filled(),
+            )),
         }
         .map_err(drawing)?;
-        root.draw(&Text::new(text.clone(), (cx + s + st.px(6.0) as i32, cy), body.clone().pos(Pos::new(HPos::Left, VPos::Center)))).map_err(drawing)?;
+        root.draw(&Text::new(
+            text.clone(),
+            (cx + s + st.px(6.0) as i32, cy),
+            body.clone().pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(drawing)?;
         x += sw + st.px(6.0) + tw + st.px(14.0);
     }
     y += row + st.px(6.0);
     // The foot: source and credit, measured first so the chart takes what is left.
-    let foot: Vec<String> = wrap(root, &caption.source, &small, inner).into_iter().chain(wrap(root, &caption.credit, &small, inner)).collect();
+    let foot: Vec<String> = wrap(root, &caption.source, &small, inner)
+        .into_iter()
+        .chain(wrap(root, &caption.credit, &small, inner))
+        .collect();
     let foot_h = line_h(&small) * foot.len() as u32 + pad;
     let chart_h = h.saturating_sub(y + foot_h);
     let (_, rest) = root.split_vertically(y);
     let (chart_area, foot_area) = rest.split_vertically(chart_h);
     let mut pic = spec.clone();
     pic.transparent = true;
-    let layout = draw_layer(&chart_area, &pic, Layer::All)?;
+    let layout = draw_steps(&chart_area, &pic, Layer::All)?;
     let mut fy = st.px(6.0);
     for l in foot {
-        foot_area.draw(&Text::new(l, (pad as i32, fy as i32), small.clone())).map_err(drawing)?;
+        foot_area
+            .draw(&Text::new(l, (pad as i32, fy as i32), small.clone()))
+            .map_err(drawing)?;
         fy += line_h(&small);
     }
     root.present().map_err(drawing)?;
@@ -1222,21 +1569,31 @@ fn series(v: &Value, path: &Path<'_>) -> R<Vec<f64>> {
 
 fn xy(v: &Value, path: &Path<'_>) -> R<Xy> {
     let mut f = Fields::of(v, path)?;
-    let p = Xy { year: f.req("year", read::number)?, value: f.req_nullable("value", point_value)? };
+    let p = Xy {
+        year: f.req("year", read::number)?,
+        value: f.req_nullable("value", point_value)?,
+    };
     f.finish()?;
     Ok(p)
 }
 
 fn line(v: &Value, path: &Path<'_>) -> R<Line> {
     let mut f = Fields::of(v, path)?;
-    let l = Line { years: f.req("years", series)?, values: f.req("values", series)? };
+    let l = Line {
+        years: f.req("years", series)?,
+        values: f.req("values", series)?,
+    };
     f.finish()?;
     Ok(l)
 }
 
 fn band(v: &Value, path: &Path<'_>) -> R<Band> {
     let mut f = Fields::of(v, path)?;
-    let b = Band { years: f.req("years", series)?, lo: f.req("lo", series)?, hi: f.req("hi", series)? };
+    let b = Band {
+        years: f.req("years", series)?,
+        lo: f.req("lo", series)?,
+        hi: f.req("hi", series)?,
+    };
     f.finish()?;
     Ok(b)
 }
@@ -1247,7 +1604,9 @@ fn stack_of(v: &Value, path: &Path<'_>) -> R<Stack> {
         years: f.req("years", series)?,
         series: f.req("series", |v, p| read::list(v, p, series))?,
         colors: f.req("colors", |v, p| read::list(v, p, read::string))?,
-        labels: f.opt("labels", |v, p| read::list(v, p, read::string))?.unwrap_or_default(),
+        labels: f
+            .opt("labels", |v, p| read::list(v, p, read::string))?
+            .unwrap_or_default(),
         first_projected_year: f.req("firstProjectedYear", read::number)?,
     };
     f.finish()?;
@@ -1262,7 +1621,11 @@ fn target_mark(v: &Value, path: &Path<'_>) -> R<TargetMark> {
     let high = f.opt("high", read::number)?;
     f.finish()?;
     match (value, low, high) {
-        (Some(v), None, None) => Ok(TargetMark { year, low: v, high: v }),
+        (Some(v), None, None) => Ok(TargetMark {
+            year,
+            low: v,
+            high: v,
+        }),
         (None, Some(low), Some(high)) => Ok(TargetMark { year, low, high }),
         _ => Err(path.error(crate::problem::Problem::ValueOrRange)),
     }
@@ -1270,7 +1633,10 @@ fn target_mark(v: &Value, path: &Path<'_>) -> R<TargetMark> {
 
 fn break_mark(v: &Value, path: &Path<'_>) -> R<BreakMark> {
     let mut f = Fields::of(v, path)?;
-    let b = BreakMark { year: f.req("year", read::number)?, label: f.opt("label", read::string)?.unwrap_or_default() };
+    let b = BreakMark {
+        year: f.req("year", read::number)?,
+        label: f.opt("label", read::string)?.unwrap_or_default(),
+    };
     f.finish()?;
     Ok(b)
 }
@@ -1330,14 +1696,18 @@ pub fn read_spec(v: &Value) -> R<ChartSpec> {
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default(),
         history: f.req("history", |v, p| read::list(v, p, xy))?,
-        alternatives: f.opt("alternatives", |v, p| read::list(v, p, xy))?.unwrap_or_default(),
+        alternatives: f
+            .opt("alternatives", |v, p| read::list(v, p, xy))?
+            .unwrap_or_default(),
         projection: f.opt("projection", line)?,
         trend: f.opt("trend", line)?,
         band: f.opt("band", band)?,
         target: f.opt("target", target_mark)?,
         reached_year: f.opt("reachedYear", read::number)?,
         stack: f.opt("stack", stack_of)?,
-        breaks: f.opt("breaks", |v, p| read::list(v, p, break_mark))?.unwrap_or_default(),
+        breaks: f
+            .opt("breaks", |v, p| read::list(v, p, break_mark))?
+            .unwrap_or_default(),
         bars: f.opt("bars", read::number)?,
         theme: f.opt("theme", read_theme)?.unwrap_or(d.theme),
         transparent: f.opt("transparent", read::boolean)?.unwrap_or(false),

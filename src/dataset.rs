@@ -720,7 +720,8 @@ fn opt_list<T>(
     key: &'static str,
     item: impl Fn(&Value, &Path<'_>) -> R<T>,
 ) -> R<Vec<T>> {
-    Ok(f.opt(key, |v, p| read::list(v, p, &item))?.unwrap_or_default())
+    Ok(f.opt(key, |v, p| read::list(v, p, &item))?
+        .unwrap_or_default())
 }
 
 fn indicator(v: &Value, path: &Path<'_>) -> R<Indicator> {
@@ -732,10 +733,12 @@ fn indicator(v: &Value, path: &Path<'_>) -> R<Indicator> {
         unit: f.req("unit", unit)?,
         model: f.req("model", model)?,
         prices: f.opt("prices", |v, p| {
-            Ok(match read::choice(v, p, &["current", "constant"])?.as_str() {
-                "constant" => Prices::Constant,
-                _ => Prices::Current,
-            })
+            Ok(
+                match read::choice(v, p, &["current", "constant"])?.as_str() {
+                    "constant" => Prices::Constant,
+                    _ => Prices::Current,
+                },
+            )
         })?,
         goal: f.opt("goal", |v, p| {
             Ok(match read::choice(v, p, &["higher", "lower"])?.as_str() {
@@ -981,7 +984,10 @@ impl Checker<'_> {
         let mut ids = BTreeSet::new();
         for (i, s) in d.sources.iter().enumerate() {
             if !ids.insert(s.id.as_str()) {
-                self.add(format!("sources[{i}].id"), Problem::DuplicateId { id: s.id.clone() });
+                self.add(
+                    format!("sources[{i}].id"),
+                    Problem::DuplicateId { id: s.id.clone() },
+                );
             }
             self.nonempty(&format!("sources[{i}].publication"), &s.publication);
             self.nonempty(&format!("sources[{i}].title"), &s.title);
@@ -994,7 +1000,10 @@ impl Checker<'_> {
         for (i, ind) in d.indicators.iter().enumerate() {
             let at = format!("indicators[{i}]");
             if !ids.insert(ind.id.as_str()) {
-                self.add(format!("{at}.id"), Problem::DuplicateId { id: ind.id.clone() });
+                self.add(
+                    format!("{at}.id"),
+                    Problem::DuplicateId { id: ind.id.clone() },
+                );
             }
             self.indicator(&at, ind, &d.assumptions);
         }
@@ -1002,7 +1011,11 @@ impl Checker<'_> {
 
     fn assumptions(&mut self, a: &Assumptions) {
         for (key, lo, hi) in ASSUMPTION_RANGES {
-            let v = a.each().into_iter().find(|(k, _)| *k == key).and_then(|(_, v)| v);
+            let v = a
+                .each()
+                .into_iter()
+                .find(|(k, _)| *k == key)
+                .and_then(|(_, v)| v);
             if let Some(v) = v {
                 self.rate(format!("assumptions.{key}.value"), v.value, (lo, hi));
                 self.source(format!("assumptions.{key}.source"), &v.source);
@@ -1025,11 +1038,17 @@ impl Checker<'_> {
             if ind.unit != Unit::MillionVnd {
                 self.add(format!("{at}.unit"), Problem::PerCapitaUnit);
             }
-            for (key, v) in [("inflation", &a.inflation), ("populationGrowth", &a.population_growth)] {
+            for (key, v) in [
+                ("inflation", &a.inflation),
+                ("populationGrowth", &a.population_growth),
+            ] {
                 if v.is_none() {
                     self.add(
                         format!("assumptions.{key}"),
-                        Problem::Missing { key: key.into(), similar: None },
+                        Problem::Missing {
+                            key: key.into(),
+                            similar: None,
+                        },
                     );
                 }
             }
@@ -1045,11 +1064,20 @@ impl Checker<'_> {
         }
         self.presets(at, ind);
         if let Some(s) = ind.spread {
-            let max = if ind.model == Model::Linear { 100.0 } else { 1.0 };
+            let max = if ind.model == Model::Linear {
+                100.0
+            } else {
+                1.0
+            };
             if !(s.is_finite() && (0.0..=max).contains(&s)) {
                 self.add(
                     format!("{at}.spread"),
-                    Problem::OutOfRange { lo: 0.0, hi: max, value: s, percent: max == 1.0 },
+                    Problem::OutOfRange {
+                        lo: 0.0,
+                        hi: max,
+                        value: s,
+                        percent: max == 1.0,
+                    },
                 );
             }
         }
@@ -1063,7 +1091,11 @@ impl Checker<'_> {
     fn value(&mut self, field: String, ind: &Indicator, v: f64) {
         if !v.is_finite() {
             self.add(field, Problem::NotFinite);
-        } else if matches!(ind.model, Model::PerCapita | Model::Compound | Model::TermTotal) && v <= 0.0 {
+        } else if matches!(
+            ind.model,
+            Model::PerCapita | Model::Compound | Model::TermTotal
+        ) && v <= 0.0
+        {
             self.add(field, Problem::NotPositive { value: v });
         } else if ind.is_percent() && !(0.0..=100.0).contains(&v) {
             self.add(field, Problem::NotPercentage { value: v });
@@ -1078,12 +1110,16 @@ impl Checker<'_> {
             let at = format!("{field}[{k}]");
             if self.year(format!("{at}.year"), p.year) && sorted {
                 match prev {
-                    Some(py) if p.year == py => {
-                        self.add(format!("{at}.year"), Problem::DuplicateYear { year: p.year })
-                    }
+                    Some(py) if p.year == py => self.add(
+                        format!("{at}.year"),
+                        Problem::DuplicateYear { year: p.year },
+                    ),
                     Some(py) if p.year < py => self.add(
                         format!("{at}.year"),
-                        Problem::YearOrder { year: p.year, after: py },
+                        Problem::YearOrder {
+                            year: p.year,
+                            after: py,
+                        },
                     ),
                     _ => {}
                 }
@@ -1096,18 +1132,28 @@ impl Checker<'_> {
 
     fn targets(&mut self, at: &str, ind: &Indicator) {
         let mut prev: Option<i32> = None;
-        let last = ind.history.last().map(|p| p.year).or(ind.shares.last().map(|s| s.year));
+        let last = ind
+            .history
+            .last()
+            .map(|p| p.year)
+            .or(ind.shares.last().map(|s| s.year));
         for (k, t) in ind.targets.iter().enumerate() {
             let f = format!("{at}.targets[{k}]");
             if self.year(format!("{f}.year"), t.year) {
                 match (prev, last) {
                     (Some(py), _) if t.year <= py => self.add(
                         format!("{f}.year"),
-                        Problem::YearOrder { year: t.year, after: py },
+                        Problem::YearOrder {
+                            year: t.year,
+                            after: py,
+                        },
                     ),
                     (None, Some(ly)) if t.year <= ly => self.add(
                         format!("{f}.year"),
-                        Problem::TargetBeforeData { year: t.year, last: ly },
+                        Problem::TargetBeforeData {
+                            year: t.year,
+                            last: ly,
+                        },
                     ),
                     _ => {}
                 }
@@ -1155,7 +1201,10 @@ impl Checker<'_> {
         let mut ids = BTreeSet::new();
         for (k, p) in ind.parts.iter().enumerate() {
             if !ids.insert(p.id.as_str()) {
-                self.add(format!("{at}.parts[{k}].id"), Problem::DuplicateId { id: p.id.clone() });
+                self.add(
+                    format!("{at}.parts[{k}].id"),
+                    Problem::DuplicateId { id: p.id.clone() },
+                );
             }
         }
         if ind.shares.is_empty() {
@@ -1166,7 +1215,13 @@ impl Checker<'_> {
             let f = format!("{at}.shares[{k}]");
             if self.year(format!("{f}.year"), s.year) {
                 if let Some(py) = prev.filter(|py| s.year <= *py) {
-                    self.add(format!("{f}.year"), Problem::YearOrder { year: s.year, after: py });
+                    self.add(
+                        format!("{f}.year"),
+                        Problem::YearOrder {
+                            year: s.year,
+                            after: py,
+                        },
+                    );
                 }
             }
             prev = Some(s.year);
@@ -1174,12 +1229,23 @@ impl Checker<'_> {
             if s.values.len() != ind.parts.len() {
                 self.add(
                     format!("{f}.values"),
-                    Problem::SharesCount { got: s.values.len(), parts: ind.parts.len() },
+                    Problem::SharesCount {
+                        got: s.values.len(),
+                        parts: ind.parts.len(),
+                    },
                 );
                 continue;
             }
-            if let Some((j, v)) = s.values.iter().enumerate().find(|(_, v)| !v.is_finite() || **v < 0.0) {
-                self.add(format!("{f}.values[{j}]"), Problem::NotPercentage { value: *v });
+            if let Some((j, v)) = s
+                .values
+                .iter()
+                .enumerate()
+                .find(|(_, v)| !v.is_finite() || **v < 0.0)
+            {
+                self.add(
+                    format!("{f}.values[{j}]"),
+                    Problem::NotPercentage { value: *v },
+                );
                 continue;
             }
             let sum: f64 = s.values.iter().sum();
@@ -1198,7 +1264,12 @@ impl Checker<'_> {
                 _ => (p.growth, p.real_growth.map(|_| "realGrowth")),
             };
             if let Some(w) = wrong {
-                self.add(format!("{f}.{w}"), Problem::PresetGrowthKey { model_key: key.into() });
+                self.add(
+                    format!("{f}.{w}"),
+                    Problem::PresetGrowthKey {
+                        model_key: key.into(),
+                    },
+                );
             }
             if let Some(v) = given {
                 match ind.model {
@@ -1252,13 +1323,18 @@ mod tests {
         // The studio's JSON export writes what it read: nothing but formatting changes.
         fn first_difference(a: &J, b: &J, path: &str) -> Option<String> {
             match (a, b) {
-                (J::Object(x), J::Object(y)) => x
-                    .keys()
-                    .chain(y.keys())
-                    .find_map(|k| first_difference(x.get(k).unwrap_or(&J::Null), y.get(k).unwrap_or(&J::Null), &format!("{path}.{k}"))),
-                (J::Array(x), J::Array(y)) if x.len() == y.len() => {
-                    x.iter().zip(y).enumerate().find_map(|(i, (a, b))| first_difference(a, b, &format!("{path}[{i}]")))
-                }
+                (J::Object(x), J::Object(y)) => x.keys().chain(y.keys()).find_map(|k| {
+                    first_difference(
+                        x.get(k).unwrap_or(&J::Null),
+                        y.get(k).unwrap_or(&J::Null),
+                        &format!("{path}.{k}"),
+                    )
+                }),
+                (J::Array(x), J::Array(y)) if x.len() == y.len() => x
+                    .iter()
+                    .zip(y)
+                    .enumerate()
+                    .find_map(|(i, (a, b))| first_difference(a, b, &format!("{path}[{i}]"))),
                 (J::Number(x), J::Number(y)) if x.as_f64() == y.as_f64() => None,
                 _ if a == b => None,
                 _ => Some(format!("{path}: {a} vs {b}")),
@@ -1272,7 +1348,11 @@ mod tests {
     #[test]
     fn fields_are_named_with_typo_hints() {
         let mut v = default_value();
-        let unit = v["indicators"][0].as_object_mut().unwrap().remove("unit").unwrap();
+        let unit = v["indicators"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("unit")
+            .unwrap();
         v["indicators"][0]["unti"] = unit;
         refused(&v, "indicators[0].unit", "`unti`: a typo?");
         let mut v = default_value();
@@ -1290,13 +1370,21 @@ mod tests {
     fn years_sorted_and_unique() {
         let mut v = default_value();
         v["indicators"][0]["history"][1]["year"] = J::from(2020);
-        refused(&v, "indicators[0].history[1].year", "year 2020 appears twice");
+        refused(
+            &v,
+            "indicators[0].history[1].year",
+            "year 2020 appears twice",
+        );
         let mut v = default_value();
         v["indicators"][0]["history"][1]["year"] = J::from(2019);
         refused(&v, "indicators[0].history[1].year", "increasing order");
         let mut v = default_value();
         v["indicators"][0]["targets"][0]["year"] = J::from(2024);
-        refused(&v, "indicators[0].targets[0].year", "must be after the last year of data");
+        refused(
+            &v,
+            "indicators[0].targets[0].year",
+            "must be after the last year of data",
+        );
     }
 
     #[test]
@@ -1306,10 +1394,18 @@ mod tests {
         refused(&v, "assumptions.inflation.value", "did you mean 0.03?");
         let mut v = default_value();
         v["indicators"][0]["scenarios"]["plan"]["realGrowth"] = J::from(10.5);
-        refused(&v, "indicators[0].scenarios.plan.realGrowth", "did you mean 0.105?");
+        refused(
+            &v,
+            "indicators[0].scenarios.plan.realGrowth",
+            "did you mean 0.105?",
+        );
         let mut v = default_value();
         v["assumptions"]["populationGrowth"]["value"] = J::from(0.8);
-        refused(&v, "assumptions.populationGrowth.value", "cannot be a yearly rate");
+        refused(
+            &v,
+            "assumptions.populationGrowth.value",
+            "cannot be a yearly rate",
+        );
         let forest = default_value()["indicators"]
             .as_array()
             .unwrap()
@@ -1321,22 +1417,39 @@ mod tests {
             let x = p["value"].as_f64().unwrap();
             p["value"] = J::from(x / 100.0);
         }
-        refused(&v, &format!("indicators[{forest}].history[0].value"), "did you mean 63?");
+        refused(
+            &v,
+            &format!("indicators[{forest}].history[0].value"),
+            "did you mean 63?",
+        );
         let last = default_value()["indicators"].as_array().unwrap().len() - 1;
         let mut v = default_value();
         let vals: Vec<f64> = vec![0.2051, 0.2806, 0.4722, 0.0421];
         v["indicators"][last]["shares"][1]["values"] = J::from(vals);
-        refused(&v, &format!("indicators[{last}].shares[1].values"), "look like fractions");
+        refused(
+            &v,
+            &format!("indicators[{last}].shares[1].values"),
+            "look like fractions",
+        );
         let mut v = default_value();
-        v["indicators"][last]["shares"][1]["values"] = J::from(vec![20.0, 51.0, 28.0, 6.0, 47.0, 22.0, 4.0, 21.0]);
-        refused(&v, &format!("indicators[{last}].shares[1].values"), "decimal commas, perhaps");
+        v["indicators"][last]["shares"][1]["values"] =
+            J::from(vec![20.0, 51.0, 28.0, 6.0, 47.0, 22.0, 4.0, 21.0]);
+        refused(
+            &v,
+            &format!("indicators[{last}].shares[1].values"),
+            "decimal commas, perhaps",
+        );
     }
 
     #[test]
     fn a_decimal_comma_in_the_json_is_named() {
         let bad = DEFAULT_JSON.replacen("\"value\": 44.2", "\"value\": 44,2", 1);
         let e = &Dataset::check(&bad)[0];
-        assert!(e.message(Lang::En).contains("JSON writes decimals with a dot: 44.2"), "{e}");
+        assert!(
+            e.message(Lang::En)
+                .contains("JSON writes decimals with a dot: 44.2"),
+            "{e}"
+        );
         assert!(e.message(Lang::Vi).contains("dấu phẩy thập phân"), "{e}");
     }
 
@@ -1354,7 +1467,11 @@ mod tests {
     fn sources_must_exist_and_figures_need_one() {
         let mut v = default_value();
         v["indicators"][0]["history"][0]["source"] = J::from("nowhere");
-        refused(&v, "indicators[0].history[0].source", "not in the sources list");
+        refused(
+            &v,
+            "indicators[0].history[0].source",
+            "not in the sources list",
+        );
         let mut v = default_value();
         v["indicators"][0]["history"][0]["source"] = J::from("");
         refused(&v, "indicators[0].history[0].source", "without a source");
@@ -1363,7 +1480,8 @@ mod tests {
     #[test]
     fn targets_are_a_value_or_a_range() {
         let mut v = default_value();
-        v["indicators"][0]["targets"][0] = serde_json::json!({"year": 2030, "low": 140, "high": 130, "source": "ttxvn-2025"});
+        v["indicators"][0]["targets"][0] =
+            serde_json::json!({"year": 2030, "low": 140, "high": 130, "source": "ttxvn-2025"});
         refused(&v, "indicators[0].targets[0].low", "above the high end");
         let mut v = default_value();
         v["indicators"][0]["targets"][0]["low"] = J::from(120);
@@ -1396,7 +1514,9 @@ mod tests {
         let mut v = default_value();
         for ind in v["indicators"].as_array_mut().unwrap() {
             let o = ind.as_object_mut().unwrap();
-            for k in ["title", "caveats", "breaks", "notes", "goal", "prices", "term"] {
+            for k in [
+                "title", "caveats", "breaks", "notes", "goal", "prices", "term",
+            ] {
                 o.remove(k);
             }
             for (_, p) in o["scenarios"].as_object_mut().unwrap() {
@@ -1410,6 +1530,11 @@ mod tests {
         }
         v.as_object_mut().unwrap().remove("credit");
         let d = Dataset::from_json(&v.to_string()).unwrap();
-        assert!(d.indicators[0].scenarios.get("plan").unwrap().basis.is_some());
+        assert!(d.indicators[0]
+            .scenarios
+            .get("plan")
+            .unwrap()
+            .basis
+            .is_some());
     }
 }

@@ -158,7 +158,11 @@ pub fn number(v: f64, lang: Lang, style: Style) -> String {
         frac.pop();
     }
     let (dec, grp) = separators(lang);
-    let int = if style.grouping { group(&int, grp) } else { int };
+    let int = if style.grouping {
+        group(&int, grp)
+    } else {
+        int
+    };
     let mut out = String::new();
     if v < 0.0 && !zero {
         out.push('-');
@@ -218,6 +222,9 @@ mod tests {
         assert_eq!(number(24_517.0, Lang::En, Style::fixed(0)), "24,517");
         assert_eq!(number(f64::INFINITY, Lang::En, Style::fixed(0)), "∞");
         assert_eq!(number(f64::NAN, Lang::En, Style::fixed(0)), "NaN");
-        assert_eq!(number(1e21, Lang::En, Style::fixed(0)), "1,000,000,000,000,000,000,000");
+        assert_eq!(
+            number(1e21, Lang::En, Style::fixed(0)),
+            "1,000,000,000,000,000,000,000"
+        );
     }
 }

@@ -452,7 +452,10 @@ mod tests {
     fn errors_say_where() {
         let e = parse("{\n  \"a\": 1,\n  \"b\": tru\n}").unwrap_err();
         assert_eq!((e.line, e.column), (3, 8));
-        assert_eq!(e.to_string(), "not valid JSON: expected a value at line 3 column 8");
+        assert_eq!(
+            e.to_string(),
+            "not valid JSON: expected a value at line 3 column 8"
+        );
         let e = parse("[\"Lạng Sơn\", x]").unwrap_err();
         assert_eq!((e.line, e.column), (1, 14));
     }
@@ -467,12 +470,23 @@ mod tests {
 
     #[test]
     fn lone_surrogates_are_refused_as_serde_json_refuses_them() {
-        for text in ["\"\\ud800x\"", "\"\\ud800\\u0041\"", "\"\\udc00\"", "\"a\\ud83d\""] {
+        for text in [
+            "\"\\ud800x\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\udc00\"",
+            "\"a\\ud83d\"",
+        ] {
             let e = parse(text).unwrap_err();
             assert_eq!(e.what, JsonProblem::LoneSurrogate, "{text}");
-            assert!(serde_json::from_str::<serde_json::Value>(text).is_err(), "{text}");
+            assert!(
+                serde_json::from_str::<serde_json::Value>(text).is_err(),
+                "{text}"
+            );
         }
-        assert_eq!(parse("\"\\ud83d\\ude00\"").unwrap(), Value::String("😀".into()));
+        assert_eq!(
+            parse("\"\\ud83d\\ude00\"").unwrap(),
+            Value::String("😀".into())
+        );
     }
 
     #[test]
@@ -489,6 +503,9 @@ mod tests {
         // In a list, 58,5 is two numbers: valid JSON.
         assert!(parse("[58,5]").is_ok());
         assert!(parse("{\"a\": 1,\"b\": 2}").is_ok());
-        assert_eq!(parse("\u{feff}[1]").unwrap(), Value::Array(vec![Value::Number(1.0)]));
+        assert_eq!(
+            parse("\u{feff}[1]").unwrap(),
+            Value::Array(vec![Value::Number(1.0)])
+        );
     }
 }

@@ -469,7 +469,11 @@ mod tests {
                     bounds: UNBOUNDED,
                 },
                 &[10.0, 50.0, 90.0],
-                Some(Aim { years: 5, value: 130.0, up: true }),
+                Some(Aim {
+                    years: 5,
+                    value: 130.0,
+                    up: true,
+                }),
             )
         };
         assert_eq!(run(1), run(1));
@@ -519,10 +523,25 @@ mod tests {
             seed: 1,
             bounds: UNBOUNDED,
         };
-        let aim = |value, up| Some(Aim { years: 3, value, up });
-        assert_eq!(simulate(&sim, &[50.0], aim(90.0, true)).probability, Some(1.0));
-        assert_eq!(simulate(&sim, &[50.0], aim(80.0, false)).probability, Some(1.0));
-        assert_eq!(simulate(&sim, &[50.0], aim(60.0, false)).probability, Some(0.0));
+        let aim = |value, up| {
+            Some(Aim {
+                years: 3,
+                value,
+                up,
+            })
+        };
+        assert_eq!(
+            simulate(&sim, &[50.0], aim(90.0, true)).probability,
+            Some(1.0)
+        );
+        assert_eq!(
+            simulate(&sim, &[50.0], aim(80.0, false)).probability,
+            Some(1.0)
+        );
+        assert_eq!(
+            simulate(&sim, &[50.0], aim(60.0, false)).probability,
+            Some(0.0)
+        );
         // Bounds hold every path: a share cannot fall below 0.
         let lin = Simulation {
             start: 5.0,
@@ -610,7 +629,11 @@ mod tests {
                 bounds: UNBOUNDED,
             },
             &[10.0, 50.0, 90.0],
-            Some(Aim { years: 3, value: 133.0, up: true }),
+            Some(Aim {
+                years: 3,
+                value: 133.0,
+                up: true,
+            }),
         );
         for band in &b.bands {
             assert!((band[3] - 133.1).abs() < 1e-9);
@@ -654,7 +677,11 @@ mod tests {
                 bounds: UNBOUNDED,
             },
             &[50.0],
-            Some(Aim { years: 5, value: 105.0, up: true }),
+            Some(Aim {
+                years: 5,
+                value: 105.0,
+                up: true,
+            }),
         );
         let p = b.probability.unwrap();
         assert!((p - 0.5).abs() < 0.02, "{p}");
@@ -673,7 +700,11 @@ mod tests {
                 bounds: UNBOUNDED,
             },
             &[50.0],
-            Some(Aim { years: 2, value: 2.0, up: true }),
+            Some(Aim {
+                years: 2,
+                value: 2.0,
+                up: true,
+            }),
         );
         assert!(b.bands[0][1].is_nan());
         assert_eq!(b.probability, None);

@@ -9,8 +9,8 @@
 //! ([`Localized`]), and inside sentences wrapped in Unicode isolates (FSI…PDI)
 //! so that no character in it can reorder the widget's own words.
 
-pub mod controls;
 mod cards;
+pub mod controls;
 pub mod table;
 pub mod words;
 
@@ -21,7 +21,9 @@ use crate::lang::Lang;
 use crate::montecarlo::Draws;
 use crate::problem::{FieldError, Problem};
 use crate::read::{self, Fields, Path, R};
-use crate::scenario::{self, project_shares, project_with, Projection, Scenario, ScenarioInput, SharesProjection};
+use crate::scenario::{
+    self, project_shares, project_with, Projection, Scenario, ScenarioInput, SharesProjection,
+};
 use crate::share::{format_hash, ShareState};
 use cards::Shown;
 use controls::{defs, Key};
@@ -52,11 +54,17 @@ pub struct Localized {
 
 fn loc(t: &Text, lang: Lang) -> Localized {
     let (text, in_lang) = t.get(lang);
-    Localized { text: text.to_string(), lang: in_lang.code() }
+    Localized {
+        text: text.to_string(),
+        lang: in_lang.code(),
+    }
 }
 
 fn plain(text: String, lang: Lang) -> Localized {
-    Localized { text, lang: lang.code() }
+    Localized {
+        text,
+        lang: lang.code(),
+    }
 }
 
 /// What the page asks to see.
@@ -93,9 +101,13 @@ pub fn read_view(v: &Value) -> R<ViewInput> {
             .opt("lang", |v, p| read::choice(v, p, &["vi", "en"]))?
             .and_then(|l| Lang::parse(&l))
             .unwrap_or_default(),
-        preset: f.opt("preset", read::id)?.unwrap_or_else(|| "custom".into()),
+        preset: f
+            .opt("preset", read::id)?
+            .unwrap_or_else(|| "custom".into()),
         scenario: f.opt("scenario", scenario::read_input)?.unwrap_or_default(),
-        theme: f.opt("theme", |v, p| read::choice(v, p, &["light", "dark", "auto"]))?,
+        theme: f.opt("theme", |v, p| {
+            read::choice(v, p, &["light", "dark", "auto"])
+        })?,
         view: f.opt("view", |v, p| read::choice(v, p, &["chart", "table"]))?,
         table: f.opt("table", read::boolean)?.unwrap_or(false),
     };
@@ -222,7 +234,10 @@ pub struct Presentation {
 
 /// The projections behind a view: the scenario's and the trend's (or shares).
 pub enum Computed {
-    Path { p: Box<Projection>, trend: Option<Box<Projection>> },
+    Path {
+        p: Box<Projection>,
+        trend: Option<Box<Projection>>,
+    },
     Shares(SharesProjection),
 }
 
@@ -235,7 +250,12 @@ pub struct TrendCache(Option<(Scenario, Projection)>);
 ///
 /// # Errors
 /// The field at fault.
-pub fn compute(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut TrendCache) -> Result<Computed, FieldError> {
+pub fn compute(
+    d: &Dataset,
+    input: &ViewInput,
+    draws: &mut Draws,
+    cache: &mut TrendCache,
+) -> Result<Computed, FieldError> {
     let ind = indicator(d, &input.indicator)?;
     if ind.model == Model::Shares {
         let (y, _) = ind.shares.last().map(|s| (s.year, 0)).unwrap_or((2025, 0));
@@ -248,7 +268,11 @@ pub fn compute(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut Tr
     sc.percentiles = Some(vec![10.0, 90.0]);
     let s = Scenario::resolve(&sc, d)?;
     let p = project_with(&s, draws)?;
-    let trend = match ind.scenarios.get("trend").and_then(|t| scenario::preset_growth(ind, t)) {
+    let trend = match ind
+        .scenarios
+        .get("trend")
+        .and_then(|t| scenario::preset_growth(ind, t))
+    {
         Some(g) => {
             let mut t = s.clone();
             if ind.model == Model::PerCapita {
@@ -257,6 +281,14 @@ pub fn compute(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut Tr
                 t.growth = g;
             }
             t.paths = 0;
+            let same = t.real_growth == s.real_growth && t.growth == s.growth;
+            if same {
+                // The scenario is the trend: no second line under the first.
+                return Ok(Computed::Path {
+                    p: Box::new(p),
+                    trend: None,
+                });
+            }
             match &cache.0 {
                 Some((key, tp)) if *key == t => Some(Box::new(tp.clone())),
                 _ => {
@@ -268,11 +300,15 @@ pub fn compute(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut Tr
         }
         None => None,
     };
-    Ok(Computed::Path { p: Box::new(p), trend })
+    Ok(Computed::Path {
+        p: Box::new(p),
+        trend,
+    })
 }
 
 fn indicator<'a>(d: &'a Dataset, id: &str) -> Result<&'a Indicator, FieldError> {
-    d.indicator(id).ok_or_else(|| FieldError::new("indicator", Problem::UnknownIndicator { id: id.into() }))
+    d.indicator(id)
+        .ok_or_else(|| FieldError::new("indicator", Problem::UnknownIndicator { id: id.into() }))
 }
 
 /// A source as one line: "Báo Nhân Dân, “…”, 2025".
@@ -280,15 +316,34 @@ pub fn source_line(d: &Dataset, id: &str, lang: Lang) -> String {
     match d.source(id) {
         Some(s) => {
             let date = s.date.as_ref().map_or("", |d| d.text(lang));
-            let date = if date.is_empty() { String::new() } else { format!(", {date}") };
-            format!("{}, “{}”{date}", s.publication.text(lang), s.title.vi)
+            let date = if date.is_empty() {
+                String::new()
+            } else {
+                format!(", {date}")
+            };
+            let date = date.trim_start_matches(", ").to_string();
+            let date = if date.is_empty() {
+                date
+            } else {
+                format!(", {date}")
+            };
+            format!(
+                "{}, “{}”{}",
+                isolate(s.publication.text(lang)),
+                isolate(&s.title.vi),
+                if date.is_empty() {
+                    String::new()
+                } else {
+                    isolate(&date)
+                }
+            )
         }
         None => id.to_string(),
     }
 }
 
 /// The preset's label: the dataset's, else the standard words.
-fn preset_label(ind: &Indicator, name: &str, lang: Lang) -> Localized {
+pub(crate) fn preset_label(ind: &Indicator, name: &str, lang: Lang) -> Localized {
     match ind.scenarios.get(name).and_then(|p| p.label.as_ref()) {
         Some(l) => loc(l, lang),
         None => plain(
@@ -320,7 +375,14 @@ fn presets(ind: &Indicator, pressed: &str, lang: Lang) -> Vec<PresetView> {
         out.push(PresetView {
             id: "custom".into(),
             label: preset_label(ind, "custom", lang),
-            basis: Some(plain(lang.pick("Các giá trị bạn chọn bằng thanh trượt.", "The values you set with the sliders.").into(), lang)),
+            basis: Some(plain(
+                lang.pick(
+                    "Các giá trị bạn chọn bằng thanh trượt.",
+                    "The values you set with the sliders.",
+                )
+                .into(),
+                lang,
+            )),
             assumed: false,
             pressed: pressed == "custom" || !ind.scenarios.0.iter().any(|(n, _)| n == pressed),
         });
@@ -337,15 +399,23 @@ fn tag_of(d: &Dataset, key: Key, v: Option<f64>, lang: Lang) -> String {
         _ => None,
     };
     match (dflt, v) {
-        (Some(x), Some(v)) if (x.value - v).abs() < 1e-9 => match d.source(&x.source).map(|s| s.kind) {
-            Some(SourceKind::Derived) => lang.pick("tính từ số liệu", "worked out").into(),
-            _ => lang.pick("giả định", "assumption").into(),
-        },
+        (Some(x), Some(v)) if (x.value - v).abs() < 1e-9 => {
+            match d.source(&x.source).map(|s| s.kind) {
+                Some(SourceKind::Derived) => lang.pick("tính từ số liệu", "worked out").into(),
+                _ => lang.pick("giả định", "assumption").into(),
+            }
+        }
         _ => String::new(),
     }
 }
 
-fn controls_of(d: &Dataset, ind: &Indicator, s: &ScenarioInput, resolved: Option<&Scenario>, lang: Lang) -> Vec<Control> {
+fn controls_of(
+    d: &Dataset,
+    ind: &Indicator,
+    s: &ScenarioInput,
+    resolved: Option<&Scenario>,
+    lang: Lang,
+) -> Vec<Control> {
     defs(ind)
         .into_iter()
         .map(|def| {
@@ -371,7 +441,9 @@ fn controls_of(d: &Dataset, ind: &Indicator, s: &ScenarioInput, resolved: Option
                 step: def.step,
                 scale: def.scale,
                 value: shown.max(def.min).min(def.max),
-                text: v.map(|v| controls::field_text(&def, v, lang)).unwrap_or_default(),
+                text: v
+                    .map(|v| controls::field_text(&def, v, lang))
+                    .unwrap_or_default(),
                 tag: tag_of(d, def.key, v, lang),
             }
         })
@@ -380,26 +452,56 @@ fn controls_of(d: &Dataset, ind: &Indicator, s: &ScenarioInput, resolved: Option
 
 fn legend(w: &Words<'_>, c: &Computed) -> Vec<LegendItem> {
     let lang = w.lang;
-    let item = |swatch, text: &str| LegendItem { swatch, text: text.to_string(), color: None };
+    let item = |swatch, text: &str| LegendItem {
+        swatch,
+        text: text.to_string(),
+        color: None,
+    };
     match c {
         Computed::Shares(_) => w
             .ind
             .parts
             .iter()
             .enumerate()
-            .map(|(i, p)| LegendItem { swatch: Swatch::Part(i), text: p.label.text(lang).to_string(), color: PART_COLORS.get(i % PART_COLORS.len()).copied() })
+            .map(|(i, p)| LegendItem {
+                swatch: Swatch::Part(i),
+                text: p.label.text(lang).to_string(),
+                color: PART_COLORS.get(i % PART_COLORS.len()).copied(),
+            })
             .collect(),
         Computed::Path { p, trend } => {
-            let mut out = vec![item(Swatch::History, lang.pick("Số liệu đã công bố", "Published figures"))];
+            let mut out = vec![item(
+                Swatch::History,
+                lang.pick("Số liệu đã công bố", "Published figures"),
+            )];
             if !w.ind.alternatives.is_empty() {
-                out.push(item(Swatch::Alternative, lang.pick("Số liệu khác (không dùng làm mặc định)", "Other figures (not the default)")));
+                out.push(item(
+                    Swatch::Alternative,
+                    lang.pick(
+                        "Số liệu khác (không dùng làm mặc định)",
+                        "Other figures (not the default)",
+                    ),
+                ));
             }
-            out.push(item(Swatch::Projection, lang.pick("Kịch bản đang chọn", "Chosen scenario")));
+            out.push(item(
+                Swatch::Projection,
+                lang.pick("Kịch bản đang chọn", "Chosen scenario"),
+            ));
             if trend.is_some() {
-                out.push(item(Swatch::Trend, lang.pick("Nếu giữ xu hướng", "If the trend holds")));
+                out.push(LegendItem {
+                    swatch: Swatch::Trend,
+                    text: preset_label(w.ind, "trend", lang).text,
+                    color: None,
+                });
             }
             if p.bands.is_some() {
-                out.push(item(Swatch::Band, lang.pick("Khoảng 10–90% của các đường mô phỏng", "10–90% range of the simulated paths")));
+                out.push(item(
+                    Swatch::Band,
+                    lang.pick(
+                        "Khoảng 10–90% của các đường mô phỏng",
+                        "10–90% range of the simulated paths",
+                    ),
+                ));
             }
             if p.target_low.is_some() {
                 out.push(item(Swatch::Target, lang.pick("Mục tiêu", "Target")));
@@ -479,40 +581,98 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
         for (key, a) in d.assumptions.each() {
             let Some(a) = a else { continue };
             let (label, value) = match key {
-                "inflation" => (lang.pick("Tăng giá (chỉ số giảm phát GRDP)", "Price growth (GRDP deflator)"), w.rate(a.value)),
-                "populationGrowth" => (lang.pick("Tăng dân số", "Population growth"), w.rate(a.value)),
-                "fxBase" => (lang.pick("Tỷ giá năm gốc", "Exchange rate in the base year"), format!("{} {}", w.num(a.value, 0), lang.pick("đồng/USD", "VND per USD"))),
-                _ => (lang.pick("Tỷ giá đồng/USD thay đổi", "Dong–dollar rate change"), w.rate(a.value)),
+                "inflation" => (
+                    lang.pick(
+                        "Tăng giá (chỉ số giảm phát GRDP)",
+                        "Price growth (GRDP deflator)",
+                    ),
+                    w.rate(a.value),
+                ),
+                "populationGrowth" => (
+                    lang.pick("Tăng dân số", "Population growth"),
+                    w.rate(a.value),
+                ),
+                "fxBase" => (
+                    lang.pick("Tỷ giá năm gốc", "Exchange rate in the base year"),
+                    format!(
+                        "{} {}",
+                        w.num(a.value, 0),
+                        lang.pick("đồng/USD", "VND per USD")
+                    ),
+                ),
+                _ => (
+                    lang.pick("Tỷ giá đồng/USD thay đổi", "Dong–dollar rate change"),
+                    format!("{}{}", w.pct(a.value, 2), w.per_year()),
+                ),
             };
-            out.push(HowItem { label: label.into(), value, kind: kind_of(&a.source), how: a.note.as_ref().map(|n| loc(n, lang)) });
+            out.push(HowItem {
+                label: label.into(),
+                value,
+                kind: kind_of(&a.source),
+                how: a.note.as_ref().map(|n| loc(n, lang)),
+            });
         }
     }
     let rec = scenario::record(ind);
     if let (Some(a), Some(b), Some(r)) = (rec.first(), rec.last(), scenario::historical_rate(ind)) {
         if b.year > a.year && ind.model != Model::Rate {
             let how = match ind.model {
-                Model::Linear => format!("({} − {}) / {}", w.num(b.value, 1), w.num(a.value, 1), b.year - a.year),
-                _ => format!("({} / {})^(1/{}) − 1", w.num(b.value, 1), w.num(a.value, 1), b.year - a.year),
+                Model::Linear => format!(
+                    "({} − {}) / {}",
+                    w.num(b.value, 1),
+                    w.num(a.value, 1),
+                    b.year - a.year
+                ),
+                _ => format!(
+                    "({} / {})^(1/{}) − 1",
+                    w.num(b.value, 1),
+                    w.num(a.value, 1),
+                    b.year - a.year
+                ),
             };
             out.push(HowItem {
-                label: lang.pick(format!("Mức thay đổi {}–{}", a.year, b.year), format!("Change in {}–{}", a.year, b.year)),
-                value: w.step(r),
+                label: lang.pick(
+                    format!("Mức thay đổi {}–{}", a.year, b.year),
+                    format!("Change in {}–{}", a.year, b.year),
+                ),
+                value: if ind.model == Model::Linear {
+                    w.step(r)
+                } else {
+                    format!("{}{}", w.pct(r, 2), w.per_year())
+                },
                 kind: lang.pick("tính từ số liệu", "worked out").into(),
                 how: Some(plain(how, lang)),
             });
         }
     }
-    if let Some(s) = scenario::historical_spread(ind).filter(|_| ind.spread.is_none() && ind.model != Model::TermTotal) {
+    if let Some(s) = scenario::historical_spread(ind)
+        .filter(|_| ind.spread.is_none() && ind.model != Model::TermTotal)
+    {
         out.push(HowItem {
-            label: lang.pick("Độ bất định mỗi năm", "Uncertainty each year").into(),
-            value: if ind.model == Model::Linear { w.points_rate(s) } else { w.rate(s) },
+            label: lang
+                .pick("Độ bất định mỗi năm", "Uncertainty each year")
+                .into(),
+            value: if ind.model == Model::Linear {
+                w.points_rate(s)
+            } else {
+                w.rate(s)
+            },
             kind: lang.pick("tính từ số liệu", "worked out").into(),
-            how: Some(plain(lang.pick("độ lệch chuẩn của mức thay đổi hằng năm giữa các số liệu đã công bố", "the standard deviation of the yearly changes between the published figures").into(), lang)),
+            how: Some(plain(
+                lang.pick(
+                    "độ lệch chuẩn của mức thay đổi hằng năm giữa các số liệu đã công bố",
+                    "the standard deviation of the yearly changes between the published figures",
+                )
+                .into(),
+                lang,
+            )),
         });
     }
     for (id, p) in &ind.scenarios.0 {
         let label = preset_label(ind, id, lang).text;
-        let value = scenario::preset_growth(ind, p).map(|g| w.step(g)).unwrap_or_default();
+        let value = scenario::preset_growth(ind, p)
+            .map(|g| w.step(g))
+            .unwrap_or_default();
         let kind = if p.assumed {
             lang.pick("giả định", "assumption").into()
         } else if p.growth.is_none() && p.real_growth.is_none() {
@@ -520,7 +680,12 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
         } else {
             lang.pick("theo nguồn", "from the source").into()
         };
-        out.push(HowItem { label, value, kind, how: p.basis.as_ref().map(|b| loc(b, lang)) });
+        out.push(HowItem {
+            label,
+            value,
+            kind,
+            how: p.basis.as_ref().map(|b| loc(b, lang)),
+        });
     }
     out
 }
@@ -532,10 +697,16 @@ fn title(d: &Dataset, ind: &Indicator, lang: Lang) -> Localized {
     let (label, name) = (ind.label.text(lang), d.name.text(lang));
     let text = match (ind.targets.first(), ind.model) {
         (Some(t), m) if m != Model::Shares => lang.pick(
-            format!("{label}, {name}: cần bao nhiêu để đạt mục tiêu năm {}?", t.year),
+            format!(
+                "{label}, {name}: cần bao nhiêu để đạt mục tiêu năm {}?",
+                t.year
+            ),
             format!("{label}, {name}: what does the {} target take?", t.year),
         ),
-        _ => lang.pick(format!("{label}, {name}: thử các kịch bản"), format!("{label}, {name}: try scenarios")),
+        _ => lang.pick(
+            format!("{label}, {name}: thử các kịch bản"),
+            format!("{label}, {name}: try scenarios"),
+        ),
     };
     plain(text, lang)
 }
@@ -551,28 +722,77 @@ pub fn chart_spec(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<ChartS
     let w = Words::new(lang, ind);
     let mut spec = ChartSpec {
         lang,
-        decimals: if ind.is_percent() || ind.model == Model::Rate { 1 } else { 0 },
-        unit_suffix: if ind.unit == crate::dataset::Unit::Percent { "%".into() } else { String::new() },
+        decimals: if ind.is_percent() || ind.model == Model::Rate {
+            1
+        } else {
+            0
+        },
+        unit_suffix: if ind.unit == crate::dataset::Unit::Percent {
+            "%".into()
+        } else {
+            String::new()
+        },
         ..ChartSpec::default()
     };
-    spec.words.unit = if ind.unit == crate::dataset::Unit::Percent { String::new() } else { w.unit_caption() };
-    spec.breaks = ind.breaks.iter().map(|b| BreakMark { year: f64::from(b.year), label: b.label.text(lang).to_string() }).collect();
+    spec.words.unit = if ind.unit == crate::dataset::Unit::Percent {
+        String::new()
+    } else {
+        w.unit_caption()
+    };
+    spec.breaks = ind
+        .breaks
+        .iter()
+        .map(|b| BreakMark {
+            year: f64::from(b.year),
+            label: b.label.text(lang).to_string(),
+        })
+        .collect();
     match c {
         Computed::Shares(sp) => {
             spec.decimals = 0;
             spec.stack = Some(Stack {
                 years: sp.years.iter().map(|&y| f64::from(y)).collect(),
                 series: sp.values.clone(),
-                colors: (0..ind.parts.len()).map(|i| PART_COLORS.get(i % PART_COLORS.len()).copied().unwrap_or("#888888").to_string()).collect(),
-                labels: ind.parts.iter().map(|p| p.label.text(lang).to_string()).collect(),
+                colors: (0..ind.parts.len())
+                    .map(|i| {
+                        PART_COLORS
+                            .get(i % PART_COLORS.len())
+                            .copied()
+                            .unwrap_or("#888888")
+                            .to_string()
+                    })
+                    .collect(),
+                labels: ind
+                    .parts
+                    .iter()
+                    .map(|p| p.label.text(lang).to_string())
+                    .collect(),
                 first_projected_year: f64::from(sp.first_projected_year),
             });
             spec.words.projected = lang.pick("dự phóng →", "projected →").into();
         }
         Computed::Path { p, trend } => {
-            spec.history = ind.history.iter().map(|x| Xy { year: f64::from(x.year), value: x.value }).collect();
-            let x0 = ind.history.first().map_or(f64::NEG_INFINITY, |h| f64::from(h.year));
-            spec.alternatives = ind.alternatives.iter().filter(|a| f64::from(a.year) >= x0).map(|a| Xy { year: f64::from(a.year), value: a.value }).collect();
+            spec.history = ind
+                .history
+                .iter()
+                .map(|x| Xy {
+                    year: f64::from(x.year),
+                    value: x.value,
+                })
+                .collect();
+            let x0 = ind
+                .history
+                .first()
+                .map_or(f64::NEG_INFINITY, |h| f64::from(h.year));
+            spec.alternatives = ind
+                .alternatives
+                .iter()
+                .filter(|a| f64::from(a.year) >= x0)
+                .map(|a| Xy {
+                    year: f64::from(a.year),
+                    value: a.value,
+                })
+                .collect();
             if ind.model == Model::TermTotal {
                 spec.bars = Some(f64::from(ind.term_years()));
             }
@@ -586,7 +806,10 @@ pub fn chart_spec(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<ChartS
 }
 
 fn line_of(p: &Projection) -> Line {
-    Line { years: p.years.iter().map(|&y| f64::from(y)).collect(), values: p.values.clone() }
+    Line {
+        years: p.years.iter().map(|&y| f64::from(y)).collect(),
+        values: p.values.clone(),
+    }
 }
 
 /// Show a projection on the chart: its path, band, target and year reached, with their words.
@@ -594,10 +817,18 @@ fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
     let lang = w.lang;
     let years: Vec<f64> = p.years.iter().map(|&y| f64::from(y)).collect();
     spec.band = p.bands.as_ref().and_then(|b| {
-        Some(crate::chart::Band { years: years.clone(), lo: b.values.first()?.clone(), hi: b.values.last()?.clone() })
+        Some(crate::chart::Band {
+            years: years.clone(),
+            lo: b.values.first()?.clone(),
+            hi: b.values.last()?.clone(),
+        })
     });
     spec.target = match (p.target_low, p.target_high) {
-        (Some(low), Some(high)) => Some(TargetMark { year: f64::from(p.target_year), low, high }),
+        (Some(low), Some(high)) => Some(TargetMark {
+            year: f64::from(p.target_year),
+            low,
+            high,
+        }),
         _ => None,
     };
     let reached = cards::reached(p);
@@ -612,9 +843,17 @@ fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
     };
     spec.words.reached = match (p.target_low.is_some(), p.reached_year) {
         (false, _) => String::new(),
-        (true, Some(y)) if y == p.scenario.base_year => lang.pick(format!("Đã đạt mục tiêu từ {y}"), format!("Target met already in {y}")),
-        (true, Some(y)) if reached => lang.pick(format!("Đạt mục tiêu: {y}"), format!("Target reached: {y}")),
-        (true, _) => lang.pick(format!("Chưa đạt mục tiêu vào năm {}", p.target_year), format!("Not reached by {}", p.target_year)),
+        (true, Some(y)) if y == p.scenario.base_year => lang.pick(
+            format!("Đã đạt mục tiêu từ {y}"),
+            format!("Target met already in {y}"),
+        ),
+        (true, Some(y)) if reached => {
+            lang.pick(format!("Đạt mục tiêu: {y}"), format!("Target reached: {y}"))
+        }
+        (true, _) => lang.pick(
+            format!("Chưa đạt mục tiêu vào năm {}", p.target_year),
+            format!("Not reached by {}", p.target_year),
+        ),
     };
     if spec.bars.is_some() {
         spec.words.reached = String::new();
@@ -625,7 +864,12 @@ fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
 ///
 /// # Errors
 /// The field at fault (an unknown indicator, a scenario that cannot be computed).
-pub fn present(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut TrendCache) -> Result<(Presentation, ChartSpec), FieldError> {
+pub fn present(
+    d: &Dataset,
+    input: &ViewInput,
+    draws: &mut Draws,
+    cache: &mut TrendCache,
+) -> Result<(Presentation, ChartSpec), FieldError> {
     let c = compute(d, input, draws, cache)?;
     let spec = chart_spec(d, input, &c)?;
     Ok((presentation(d, input, &c)?, spec))
@@ -634,28 +878,27 @@ pub fn present(d: &Dataset, input: &ViewInput, draws: &mut Draws, cache: &mut Tr
 /// The labels the scenario and the trend are shown under.
 fn shown_labels(ind: &Indicator, input: &ViewInput) -> (String, String) {
     let lang = input.lang;
-    let pressed = if ind.scenarios.get(&input.preset).is_some() { Some(input.preset.as_str()) } else { None };
+    let pressed = if ind.scenarios.get(&input.preset).is_some() {
+        Some(input.preset.as_str())
+    } else {
+        None
+    };
     let scenario = match pressed {
         Some(n) => preset_label(ind, n, lang).text,
         None => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
     };
-    let trend = preset_label(ind, "trend", lang).text;
-    (scenario, lang.pick(format!("Nếu giữ {}", lowercase_first(&trend)), format!("If the {} holds", lowercase_first(&trend))))
-}
-
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().collect::<String>() + c.as_str(),
-        None => String::new(),
-    }
+    (scenario, preset_label(ind, "trend", lang).text)
 }
 
 /// The presentation of computed projections.
 ///
 /// # Errors
 /// An unknown indicator.
-pub fn presentation(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<Presentation, FieldError> {
+pub fn presentation(
+    d: &Dataset,
+    input: &ViewInput,
+    c: &Computed,
+) -> Result<Presentation, FieldError> {
     let ind = indicator(d, &input.indicator)?;
     let lang = input.lang;
     let w = Words::new(lang, ind);
@@ -670,27 +913,63 @@ pub fn presentation(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<Pres
                 .map(|(i, part)| {
                     let col = sp.values.get(i);
                     let end = col.and_then(|v| v.get(last)).copied().unwrap_or(f64::NAN);
-                    let obs = ind.shares.last().and_then(|s| s.values.get(i)).copied().unwrap_or(f64::NAN);
+                    let obs = ind
+                        .shares
+                        .last()
+                        .and_then(|s| s.values.get(i))
+                        .copied()
+                        .unwrap_or(f64::NAN);
                     let change = end - obs;
-                    let verb = if change >= 0.0 { lang.pick("tăng", "up") } else { lang.pick("giảm", "down") };
+                    let verb = if change >= 0.0 {
+                        lang.pick("tăng", "up")
+                    } else {
+                        lang.pick("giảm", "down")
+                    };
                     Card {
                         id: "part",
-                        label: format!("{}, {}", part.label.text(lang), sp.years.get(last).copied().unwrap_or(0)),
+                        label: format!(
+                            "{}, {}",
+                            part.label.text(lang),
+                            sp.years.get(last).copied().unwrap_or(0)
+                        ),
                         value: format!("{}%", w.num(end, 1)),
                         detail: lang.pick(
-                            format!("{first_year}: {}%; {verb} {} điểm %", w.num(obs, 2), w.num(change.abs(), 1)),
-                            format!("{first_year}: {}%; {verb} {} points", w.num(obs, 2), w.num(change.abs(), 1)),
+                            format!(
+                                "{first_year}: {}%; {verb} {} điểm %",
+                                w.num(obs, 2),
+                                w.num(change.abs(), 1)
+                            ),
+                            format!(
+                                "{first_year}: {}%; {verb} {} points",
+                                w.num(obs, 2),
+                                w.num(change.abs(), 1)
+                            ),
                         ),
                         tone: Tone::Neutral,
                     }
                 })
                 .collect();
-            let parts: Vec<String> = cards.iter().zip(&ind.parts).map(|(c, p)| format!("{} {}", isolate(p.label.text(lang)), c.value)).collect();
+            let parts: Vec<String> = cards
+                .iter()
+                .zip(&ind.parts)
+                .map(|(c, p)| format!("{} {}", isolate(p.label.text(lang)), c.value))
+                .collect();
             let y = sp.years.last().copied().unwrap_or(0);
-            let prev = ind.shares.len().checked_sub(2).and_then(|i| ind.shares.get(i)).map_or(first_year, |s| s.year);
+            let prev = ind
+                .shares
+                .len()
+                .checked_sub(2)
+                .and_then(|i| ind.shares.get(i))
+                .map_or(first_year, |s| s.year);
             let sentence = lang.pick(
-                format!("Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.", parts.join("; ")),
-                format!("If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.", parts.join("; ")),
+                format!(
+                    "Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.",
+                    parts.join("; ")
+                ),
+                format!(
+                    "If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.",
+                    parts.join("; ")
+                ),
             );
             let table = input.table.then(|| table::shares_table(&w, d, sp));
             (cards, sentence, table, sp.years.clone(), None)
@@ -698,18 +977,31 @@ pub fn presentation(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<Pres
         Computed::Path { p, trend } => {
             let (sl, tl) = shown_labels(ind, input);
             let shown = Shown { label: sl, p };
-            let trend_shown = trend.as_ref().map(|t| Shown { label: tl.clone(), p: t });
+            let trend_shown = trend.as_ref().map(|t| Shown {
+                label: tl.clone(),
+                p: t,
+            });
             let cards = cards::cards(&w, d, &shown, trend_shown.as_ref());
             let sentence = cards::sentence(&w, d, &shown);
-            let table = input.table.then(|| table::table(&w, d, p, trend.as_deref()));
-            let mut years: Vec<i32> = ind.history.iter().map(|h| h.year).chain(p.years.iter().copied()).collect();
+            let table = input
+                .table
+                .then(|| table::table(&w, d, p, trend.as_deref()));
+            let mut years: Vec<i32> = ind
+                .history
+                .iter()
+                .map(|h| h.year)
+                .chain(p.years.iter().copied())
+                .collect();
             years.sort_unstable();
             years.dedup();
             (cards, sentence, table, years, Some(p.scenario.clone()))
         }
     };
     let link = format_hash(&ShareState {
-        scenario: ScenarioInput { indicator: Some(ind.id.clone()), ..input.scenario.clone() },
+        scenario: ScenarioInput {
+            indicator: Some(ind.id.clone()),
+            ..input.scenario.clone()
+        },
         lang: Some(lang.code().to_string()),
         theme: input.theme.clone().filter(|t| t != "auto"),
         view: input.view.clone().filter(|v| v != "chart"),
@@ -734,7 +1026,12 @@ pub fn presentation(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<Pres
         table,
         sources: sources(d, ind, lang),
         how: how(d, ind, &w),
-        notes: ind.notes.iter().chain(d.notes.iter().filter(|_| ind.model == Model::PerCapita)).map(|n| loc(n, lang)).collect(),
+        notes: ind
+            .notes
+            .iter()
+            .chain(d.notes.iter().filter(|_| ind.model == Model::PerCapita))
+            .map(|n| loc(n, lang))
+            .collect(),
         credit: d.credit.as_ref().map(|c| loc(c, lang)),
         link,
         years,
@@ -744,16 +1041,31 @@ pub fn presentation(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<Pres
 /// The lines of the chart's readout for one year: the figure and its source,
 /// the figures that disagree, the scenario, trend and band, the target.
 pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<String> {
-    let Some(ind) = d.indicator(&input.indicator) else { return Vec::new() };
+    let Some(ind) = d.indicator(&input.indicator) else {
+        return Vec::new();
+    };
     let lang = input.lang;
     let w = Words::new(lang, ind);
     let mut lines = vec![year.to_string()];
-    let src = |id: &str| format!("{}: {}", lang.pick("Nguồn", "Source"), source_line(d, id, lang));
+    let src = |id: &str| {
+        format!(
+            "{}: {}",
+            lang.pick("Nguồn", "Source"),
+            source_line(d, id, lang)
+        )
+    };
     match c {
         Computed::Shares(sp) => {
-            let Some(k) = sp.years.iter().position(|&y| y == year) else { return Vec::new() };
+            let Some(k) = sp.years.iter().position(|&y| y == year) else {
+                return Vec::new();
+            };
             for (i, part) in ind.parts.iter().enumerate() {
-                let v = sp.values.get(i).and_then(|c| c.get(k)).copied().unwrap_or(f64::NAN);
+                let v = sp
+                    .values
+                    .get(i)
+                    .and_then(|c| c.get(k))
+                    .copied()
+                    .unwrap_or(f64::NAN);
                 lines.push(format!("{}: {}%", part.label.text(lang), w.num(v, 1)));
             }
             match ind.shares.iter().find(|s| s.year == year) {
@@ -768,24 +1080,57 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                     crate::dataset::PointKind::Derived => lang.pick(" (tính)", " (derived)"),
                     crate::dataset::PointKind::Reported => "",
                 };
-                lines.push(format!("{}: {}{mark}", lang.pick("Số liệu đã công bố", "Published figure"), w.value(h.value)));
+                lines.push(format!(
+                    "{}: {}{mark}",
+                    lang.pick("Số liệu đã công bố", "Published figure"),
+                    w.value(h.value).replacen(
+                        &w.num(h.value, w.decimals()),
+                        &w.published(h.value),
+                        1
+                    )
+                ));
                 if let Some(n) = &h.note {
                     lines.push(n.text(lang).to_string());
                 }
                 lines.push(src(&h.source));
             }
             for a in ind.alternatives.iter().filter(|a| a.year == year) {
-                let note = a.note.as_ref().map(|n| format!("; {}", n.text(lang))).unwrap_or_default();
-                lines.push(format!("{}: {} ({}{note})", lang.pick("Số liệu khác", "Other figure"), w.value(a.value), source_line(d, &a.source, lang)));
+                let note = a
+                    .note
+                    .as_ref()
+                    .map(|n| format!("; {}", n.text(lang)))
+                    .unwrap_or_default();
+                lines.push(format!(
+                    "{}: {} ({}{note})",
+                    lang.pick("Số liệu khác", "Other figure"),
+                    w.value(a.value),
+                    source_line(d, &a.source, lang)
+                ));
             }
-            let at = |q: &Projection| q.years.iter().position(|&y| y == year).filter(|_| year > q.scenario.base_year).and_then(|k| q.values.get(k).copied());
+            let at = |q: &Projection| {
+                q.years
+                    .iter()
+                    .position(|&y| y == year)
+                    .filter(|_| year > q.scenario.base_year)
+                    .and_then(|k| q.values.get(k).copied())
+            };
             if let Some(v) = at(p) {
-                lines.push(format!("{}: {}", lang.pick("Kịch bản đang chọn", "Chosen scenario"), w.value(v)));
+                lines.push(format!(
+                    "{}: {}",
+                    lang.pick("Kịch bản đang chọn", "Chosen scenario"),
+                    w.value(v)
+                ));
                 if let Some(t) = trend.as_ref().and_then(|t| at(t)) {
-                    lines.push(format!("{}: {}", lang.pick("Nếu giữ xu hướng", "If the trend holds"), w.value(t)));
+                    lines.push(format!(
+                        "{}: {}",
+                        preset_label(ind, "trend", lang).text,
+                        w.value(t)
+                    ));
                 }
                 if let (Some(b), Some(k)) = (&p.bands, p.years.iter().position(|&y| y == year)) {
-                    let edge = |e: Option<&Vec<f64>>| e.and_then(|v| v.get(k)).copied().unwrap_or(f64::NAN);
+                    let edge = |e: Option<&Vec<f64>>| {
+                        e.and_then(|v| v.get(k)).copied().unwrap_or(f64::NAN)
+                    };
                     lines.push(format!(
                         "{}: {} – {}",
                         lang.pick("Khoảng 10–90%", "10–90% range"),
@@ -796,8 +1141,16 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
             }
             if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
                 if year == p.target_year {
-                    lines.push(format!("{}: {}", lang.pick("Mục tiêu", "Target"), w.level(lo, hi)));
-                    if let Some(t) = ind.targets.iter().find(|t| t.year == year && t.level.low() == lo && t.level.high() == hi) {
+                    lines.push(format!(
+                        "{}: {}",
+                        lang.pick("Mục tiêu", "Target"),
+                        w.level(lo, hi)
+                    ));
+                    if let Some(t) = ind
+                        .targets
+                        .iter()
+                        .find(|t| t.year == year && t.level.low() == lo && t.level.high() == hi)
+                    {
                         if let Some(n) = &t.note {
                             lines.push(n.text(lang).to_string());
                         }
@@ -819,13 +1172,31 @@ pub fn caption(d: &Dataset, input: &ViewInput, pres: &Presentation) -> Caption {
     let sources: Vec<String> = pres
         .sources
         .iter()
-        .map(|s| if s.kind.is_empty() { s.publication.text.clone() } else { format!("{} ({})", s.publication.text, s.kind) })
+        .map(|s| {
+            if s.kind.is_empty() {
+                s.publication.text.clone()
+            } else {
+                format!("{} ({})", s.publication.text, s.kind)
+            }
+        })
         .collect();
-    let credit = d.credit.as_ref().map(|c| c.text(lang).to_string()).unwrap_or_default();
+    let credit = d
+        .credit
+        .as_ref()
+        .map(|c| c.text(lang).to_string())
+        .unwrap_or_default();
     Caption {
         title: pres.title.text.clone(),
-        scenario: pres.sentence.chars().filter(|c| *c != '\u{2068}' && *c != '\u{2069}').collect(),
-        legend: pres.legend.iter().map(|l| (l.swatch, l.text.clone())).collect(),
+        scenario: pres
+            .sentence
+            .chars()
+            .filter(|c| *c != '\u{2068}' && *c != '\u{2069}')
+            .collect(),
+        legend: pres
+            .legend
+            .iter()
+            .map(|l| (l.swatch, l.text.clone()))
+            .collect(),
         source: format!("{}: {}", lang.pick("Nguồn", "Sources"), sources.join("; ")),
         credit,
     }

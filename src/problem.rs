@@ -73,66 +73,157 @@ pub enum Problem {
     // ---- reading ----
     /// A field that must be there is not; `similar` is a key that is there
     /// and looks like a typo of it.
-    Missing { key: String, similar: Option<String> },
-    Unknown { key: String, expected: Vec<String> },
-    Duplicate { key: String },
-    Expected { want: Kind, found: Kind },
-    NotWhole { lo: f64, hi: f64, found: f64 },
-    Choice { value: String, allowed: Vec<String> },
+    Missing {
+        key: String,
+        similar: Option<String>,
+    },
+    Unknown {
+        key: String,
+        expected: Vec<String>,
+    },
+    Duplicate {
+        key: String,
+    },
+    Expected {
+        want: Kind,
+        found: Kind,
+    },
+    NotWhole {
+        lo: f64,
+        hi: f64,
+        found: f64,
+    },
+    Choice {
+        value: String,
+        allowed: Vec<String>,
+    },
     TooDeep,
-    TooLarge { bytes: usize, limit: usize },
-    Json { line: usize, column: usize, what: JsonProblem },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    Json {
+        line: usize,
+        column: usize,
+        what: JsonProblem,
+    },
     // ---- datasets ----
-    Version { found: f64 },
+    Version {
+        found: f64,
+    },
     EmptyText,
-    BadId { id: String },
-    DuplicateId { id: String },
-    UnknownSource { id: String },
-    YearOutside { year: i64 },
-    DuplicateYear { year: i32 },
-    YearOrder { year: i32, after: i32 },
+    BadId {
+        id: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    UnknownSource {
+        id: String,
+    },
+    YearOutside {
+        year: i64,
+    },
+    DuplicateYear {
+        year: i32,
+    },
+    YearOrder {
+        year: i32,
+        after: i32,
+    },
     NotFinite,
-    NotPositive { value: f64 },
-    NotPercentage { value: f64 },
+    NotPositive {
+        value: f64,
+    },
+    NotPercentage {
+        value: f64,
+    },
     /// A yearly rate written as a percentage (3.5 for 3.5 %).
-    RateAsPercent { value: f64 },
+    RateAsPercent {
+        value: f64,
+    },
     /// A yearly rate outside −100 %…+1,000 %.
-    RateImplausible { value: f64 },
+    RateImplausible {
+        value: f64,
+    },
     /// Percentages written as fractions (0.43 for 43 %).
-    PercentAsFraction { value: f64 },
-    SharesSum { sum: f64 },
-    SharesCount { got: usize, parts: usize },
-    TargetBeforeData { year: i32, last: i32 },
+    PercentAsFraction {
+        value: f64,
+    },
+    SharesSum {
+        sum: f64,
+    },
+    SharesCount {
+        got: usize,
+        parts: usize,
+    },
+    TargetBeforeData {
+        year: i32,
+        last: i32,
+    },
     PerCapitaUnit,
     NeedsHistory,
     NeedsParts,
     NeedsShares,
     NeedsIndicators,
-    RangeOrder { low: f64, high: f64 },
+    RangeOrder {
+        low: f64,
+        high: f64,
+    },
     ValueOrRange,
     NoSource,
-    PresetGrowthKey { model_key: String },
+    PresetGrowthKey {
+        model_key: String,
+    },
     // ---- scenarios, typed values, links ----
-    OutOfRange { lo: f64, hi: f64, value: f64, percent: bool },
-    RateTooLow { value: f64 },
-    TargetYearNotAfter { base: i32 },
+    OutOfRange {
+        lo: f64,
+        hi: f64,
+        value: f64,
+        percent: bool,
+    },
+    RateTooLow {
+        value: f64,
+    },
+    TargetYearNotAfter {
+        base: i32,
+    },
     TargetYearTooFar,
     /// A term-total indicator's target year must be a whole number of terms on.
-    WholeTerms { term: u32 },
-    TooManyPaths { limit: u64 },
+    WholeTerms {
+        term: u32,
+    },
+    TooManyPaths {
+        limit: u64,
+    },
     Percentiles,
     Overflow,
-    UnknownIndicator { id: String },
+    UnknownIndicator {
+        id: String,
+    },
     SharesNotProjectable,
-    UnknownPreset { name: String },
+    UnknownPreset {
+        name: String,
+    },
     EmptyInput,
     /// A typed value outside its control's range (in the units it shows).
-    FieldRange { lo: f64, hi: f64 },
-    NotANumber { raw: String },
-    TooManyDecimals { max: u8 },
+    FieldRange {
+        lo: f64,
+        hi: f64,
+    },
+    NotANumber {
+        raw: String,
+    },
+    TooManyDecimals {
+        max: u8,
+    },
     YearNotWhole,
-    LinkTooLong { bytes: usize },
-    LinkVersion { found: String },
+    LinkTooLong {
+        bytes: usize,
+    },
+    LinkVersion {
+        found: String,
+    },
     LinkNoVersion,
     LinkTwice,
     LinkUnknownKey,
@@ -454,10 +545,19 @@ fn json_message(what: &JsonProblem, lang: Lang) -> String {
     let s = match what {
         JsonProblem::End => lang.pick("hết văn bản giữa chừng", "unexpected end of text"),
         JsonProblem::ExpectedValue => lang.pick("cần một giá trị", "expected a value"),
-        JsonProblem::ExpectedKey => lang.pick("cần một khoá trong dấu ngoặc kép", "expected a key in double quotes"),
-        JsonProblem::ExpectedColon => lang.pick("cần dấu ':' sau khoá", "expected ':' after the key"),
+        JsonProblem::ExpectedKey => lang.pick(
+            "cần một khoá trong dấu ngoặc kép",
+            "expected a key in double quotes",
+        ),
+        JsonProblem::ExpectedColon => {
+            lang.pick("cần dấu ':' sau khoá", "expected ':' after the key")
+        }
         JsonProblem::ExpectedCommaOrClose(c) => {
-            return if vi { format!("cần dấu ',' hoặc '{c}'") } else { format!("expected ',' or '{c}'") }
+            return if vi {
+                format!("cần dấu ',' hoặc '{c}'")
+            } else {
+                format!("expected ',' or '{c}'")
+            }
         }
         JsonProblem::ExpectedDigit => lang.pick("cần một chữ số", "expected a digit"),
         JsonProblem::NumberTooLarge => lang.pick("số quá lớn", "number too large"),
@@ -466,9 +566,14 @@ fn json_message(what: &JsonProblem, lang: Lang) -> String {
             "\\u mã hoá nửa ký tự (surrogate lẻ), không phải văn bản hợp lệ",
             "a \\u escape encodes half a character (a lone surrogate), not valid text",
         ),
-        JsonProblem::ControlCharacter => lang.pick("ký tự điều khiển trong chuỗi", "control character in a string"),
+        JsonProblem::ControlCharacter => lang.pick(
+            "ký tự điều khiển trong chuỗi",
+            "control character in a string",
+        ),
         JsonProblem::Unterminated => lang.pick("chuỗi chưa đóng ngoặc kép", "unterminated string"),
-        JsonProblem::Trailing => lang.pick("còn văn bản sau giá trị", "unexpected text after the value"),
+        JsonProblem::Trailing => {
+            lang.pick("còn văn bản sau giá trị", "unexpected text after the value")
+        }
         JsonProblem::TooDeep => lang.pick("lồng nhau quá sâu", "nested too deeply"),
         JsonProblem::DecimalComma { int, frac } => {
             return if vi {
@@ -544,15 +649,36 @@ mod tests {
     #[test]
     fn every_message_has_both_languages_and_differs() {
         let all = [
-            Problem::Missing { key: "unit".into(), similar: Some("unti".into()) },
-            Problem::Unknown { key: "colour".into(), expected: vec!["id".into()] },
-            Problem::Expected { want: Kind::Number, found: Kind::String },
+            Problem::Missing {
+                key: "unit".into(),
+                similar: Some("unti".into()),
+            },
+            Problem::Unknown {
+                key: "colour".into(),
+                expected: vec!["id".into()],
+            },
+            Problem::Expected {
+                want: Kind::Number,
+                found: Kind::String,
+            },
             Problem::RateAsPercent { value: 3.0 },
             Problem::PercentAsFraction { value: 0.43 },
             Problem::SharesSum { sum: 1.0 },
             Problem::SharesCount { got: 8, parts: 4 },
-            Problem::Json { line: 3, column: 9, what: JsonProblem::DecimalComma { int: "58".into(), frac: "5".into() } },
-            Problem::OutOfRange { lo: -0.05, hi: 0.2, value: 9.0, percent: true },
+            Problem::Json {
+                line: 3,
+                column: 9,
+                what: JsonProblem::DecimalComma {
+                    int: "58".into(),
+                    frac: "5".into(),
+                },
+            },
+            Problem::OutOfRange {
+                lo: -0.05,
+                hi: 0.2,
+                value: 9.0,
+                percent: true,
+            },
             Problem::LinkVersion { found: "2".into() },
         ];
         for p in all {
@@ -560,9 +686,21 @@ mod tests {
             assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{p:?}");
             assert_eq!(p.to_string(), en);
         }
-        let p = Problem::OutOfRange { lo: -0.05, hi: 0.2, value: 9.0, percent: true };
+        let p = Problem::OutOfRange {
+            lo: -0.05,
+            hi: 0.2,
+            value: 9.0,
+            percent: true,
+        };
         assert_eq!(p.message(Lang::Vi), "900% nằm ngoài khoảng -5% đến 20%");
-        let p = Problem::Json { line: 3, column: 9, what: JsonProblem::DecimalComma { int: "58".into(), frac: "5".into() } };
+        let p = Problem::Json {
+            line: 3,
+            column: 9,
+            what: JsonProblem::DecimalComma {
+                int: "58".into(),
+                frac: "5".into(),
+            },
+        };
         assert!(p.message(Lang::En).contains("58.5"), "{p}");
     }
 }

@@ -173,7 +173,11 @@ impl<'a> Fields<'a> {
     ///
     /// # Errors
     /// What `read` says.
-    pub fn opt<T>(&mut self, key: &'static str, read: impl Fn(&Value, &Path<'_>) -> R<T>) -> R<Option<T>> {
+    pub fn opt<T>(
+        &mut self,
+        key: &'static str,
+        read: impl Fn(&Value, &Path<'_>) -> R<T>,
+    ) -> R<Option<T>> {
         match self.ask(key).filter(|v| **v != Value::Null) {
             Some(v) => read(v, &self.path.key(key)).map(Some),
             None => Ok(None),
@@ -347,8 +351,7 @@ pub fn choice(v: &Value, path: &Path<'_>, allowed: &[&str]) -> R<String> {
 pub fn is_id(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 40
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
@@ -387,7 +390,10 @@ mod tests {
     }
 
     fn read(text: &str) -> R<Pair> {
-        pair(&parse(text).map_err(|e| FieldError::new("", e.problem()))?, &Path::ROOT)
+        pair(
+            &parse(text).map_err(|e| FieldError::new("", e.problem()))?,
+            &Path::ROOT,
+        )
     }
 
     #[test]
@@ -413,7 +419,12 @@ mod tests {
             }
         );
         let e = read(r#"{"alpha": 1, "alpha": 2}"#).unwrap_err();
-        assert_eq!(e.problem, Problem::Duplicate { key: "alpha".into() });
+        assert_eq!(
+            e.problem,
+            Problem::Duplicate {
+                key: "alpha".into()
+            }
+        );
         let e = read(r#"{"alpha": "1"}"#).unwrap_err();
         assert_eq!(
             e.problem,

@@ -153,7 +153,12 @@ pub struct Scenario {
 /// ```
 pub fn record(ind: &Indicator) -> &[crate::dataset::Point] {
     let from = ind.breaks.iter().map(|b| b.year).max();
-    let start = from.map_or(0, |y| ind.history.iter().position(|p| p.year >= y).unwrap_or(ind.history.len()));
+    let start = from.map_or(0, |y| {
+        ind.history
+            .iter()
+            .position(|p| p.year >= y)
+            .unwrap_or(ind.history.len())
+    });
     ind.history.get(start..).unwrap_or(&[])
 }
 
@@ -196,7 +201,9 @@ pub fn historical_rate(ind: &Indicator) -> Option<f64> {
 
 /// The year-to-year spread of the record: the sample standard deviation of the
 /// annualised changes between consecutive history points (of the rates, for
-/// a rate indicator). `None` with fewer than two changes.
+/// a rate indicator). `None` with fewer than three changes: two say little
+/// about how much a year varies (2021's 6.67 % and 2021–2025's 7.1 % would
+/// give real GRDP a spread of 0.4 %, and a "99 %" chance).
 ///
 /// ```text
 /// r_i = (v_i / v_{i−1})^(1 / Δy_i) − 1   (linear: (v_i − v_{i−1}) / Δy_i)
@@ -226,7 +233,7 @@ pub fn historical_spread(ind: &Indicator) -> Option<f64> {
             })
             .collect()
     };
-    if rates.len() < 2 {
+    if rates.len() < 3 {
         return None;
     }
     let n = rates.len() as f64;
@@ -304,13 +311,16 @@ impl Scenario {
             .get(DEFAULT_PRESET)
             .or(ind.scenarios.0.first().map(|(_, p)| p));
         let a = &dataset.assumptions;
-        let step_years = if ind.model == Model::TermTotal { ind.term_years() } else { 1 };
+        let step_years = if ind.model == Model::TermTotal {
+            ind.term_years()
+        } else {
+            1
+        };
         let base_year = input.base_year.unwrap_or(last.year);
         let base_value = input.base_value.unwrap_or(last.value);
-        let target_year = input
-            .target_year
-            .or(target.map(|t| t.year))
-            .unwrap_or(base_year.saturating_add(if step_years > 1 { step_years as i32 } else { 5 }));
+        let target_year = input.target_year.or(target.map(|t| t.year)).unwrap_or(
+            base_year.saturating_add(if step_years > 1 { step_years as i32 } else { 5 }),
+        );
         let target = match input.target_value {
             Some(v) => Some(Level::Value(v)),
             None => target.map(|t| t.level),
@@ -320,11 +330,14 @@ impl Scenario {
             .or_else(|| historical_rate(ind))
             .unwrap_or(0.0);
         let linear = ind.model == Model::Linear;
-        let spread = ind.spread.or_else(|| historical_spread(ind)).unwrap_or(if linear {
-            FALLBACK_SPREAD_POINTS
-        } else {
-            FALLBACK_SPREAD_RATE
-        });
+        let spread = ind
+            .spread
+            .or_else(|| historical_spread(ind))
+            .unwrap_or(if linear {
+                FALLBACK_SPREAD_POINTS
+            } else {
+                FALLBACK_SPREAD_RATE
+            });
         let value_of = |v: &Option<crate::dataset::Assumption>| v.as_ref().map(|a| a.value);
         let s = Scenario {
             indicator: ind.id.clone(),
@@ -334,19 +347,31 @@ impl Scenario {
             base_value,
             target_year,
             target,
-            real_growth: input.real_growth.unwrap_or(if ind.model == Model::PerCapita { growth } else { 0.0 }),
+            real_growth: input
+                .real_growth
+                .unwrap_or(if ind.model == Model::PerCapita {
+                    growth
+                } else {
+                    0.0
+                }),
             inflation: input.inflation.or(value_of(&a.inflation)).unwrap_or(0.0),
             population_growth: input
                 .population_growth
                 .or(value_of(&a.population_growth))
                 .unwrap_or(0.0),
-            growth: input.growth.unwrap_or(if ind.model == Model::PerCapita { 0.0 } else { growth }),
+            growth: input.growth.unwrap_or(if ind.model == Model::PerCapita {
+                0.0
+            } else {
+                growth
+            }),
             fx_base: input.fx_base.or(value_of(&a.fx_base)),
             fx_change: input.fx_change.or(value_of(&a.fx_change)).unwrap_or(0.0),
             spread: input.spread.unwrap_or(spread),
-            paths: input
-                .paths
-                .unwrap_or(if ind.model == Model::TermTotal { 0 } else { DEFAULT_PATHS }),
+            paths: input.paths.unwrap_or(if ind.model == Model::TermTotal {
+                0
+            } else {
+                DEFAULT_PATHS
+            }),
             seed: input.seed.unwrap_or(DEFAULT_SEED),
             percentiles: input
                 .percentiles
@@ -390,23 +415,42 @@ impl Scenario {
     pub fn validate(&self) -> Result<(), FieldError> {
         let linear = self.model == Model::Linear;
         if !(1900..=2200).contains(&self.base_year) {
-            return Err(bad("baseYear", Problem::YearOutside { year: i64::from(self.base_year) }));
+            return Err(bad(
+                "baseYear",
+                Problem::YearOutside {
+                    year: i64::from(self.base_year),
+                },
+            ));
         }
         let span = i64::from(self.target_year) - i64::from(self.base_year);
         if span < 1 {
-            return Err(bad("targetYear", Problem::TargetYearNotAfter { base: self.base_year }));
+            return Err(bad(
+                "targetYear",
+                Problem::TargetYearNotAfter {
+                    base: self.base_year,
+                },
+            ));
         }
         if span > growth::MAX_YEARS as i64 {
             return Err(bad("targetYear", Problem::TargetYearTooFar));
         }
         if span % i64::from(self.step_years.max(1)) != 0 {
-            return Err(bad("targetYear", Problem::WholeTerms { term: self.step_years }));
+            return Err(bad(
+                "targetYear",
+                Problem::WholeTerms {
+                    term: self.step_years,
+                },
+            ));
         }
         let level = |v: f64| -> Result<(), FieldError> {
             if linear || self.model == Model::Rate {
-                growth::finite("targetValue", v).map(drop).map_err(from_growth)
+                growth::finite("targetValue", v)
+                    .map(drop)
+                    .map_err(from_growth)
             } else {
-                growth::positive("targetValue", v).map(drop).map_err(from_growth)
+                growth::positive("targetValue", v)
+                    .map(drop)
+                    .map_err(from_growth)
             }
         };
         if let Some(t) = self.target {
@@ -436,11 +480,21 @@ impl Scenario {
         if !(0.0..=max_spread).contains(&self.spread) {
             return Err(bad(
                 "spread",
-                Problem::OutOfRange { lo: 0.0, hi: max_spread, value: self.spread, percent: !linear },
+                Problem::OutOfRange {
+                    lo: 0.0,
+                    hi: max_spread,
+                    value: self.spread,
+                    percent: !linear,
+                },
             ));
         }
         if self.paths > MAX_PATHS || u64::from(self.paths) * span as u64 > MAX_PATH_YEARS {
-            return Err(bad("paths", Problem::TooManyPaths { limit: u64::from(MAX_PATHS) }));
+            return Err(bad(
+                "paths",
+                Problem::TooManyPaths {
+                    limit: u64::from(MAX_PATHS),
+                },
+            ));
         }
         if self.percentiles.is_empty()
             || self.percentiles.len() > 9
@@ -505,19 +559,40 @@ impl Scenario {
 ///
 /// # Errors
 /// Unknown indicator or preset.
-pub fn preset_input(dataset: &Dataset, indicator: &str, name: &str) -> Result<ScenarioInput, FieldError> {
-    let ind = dataset
-        .indicator(indicator)
-        .ok_or_else(|| bad("indicator", Problem::UnknownIndicator { id: indicator.to_string() }))?;
-    let p = ind
-        .scenarios
-        .get(name)
-        .ok_or_else(|| bad("preset", Problem::UnknownPreset { name: name.to_string() }))?;
+pub fn preset_input(
+    dataset: &Dataset,
+    indicator: &str,
+    name: &str,
+) -> Result<ScenarioInput, FieldError> {
+    let ind = dataset.indicator(indicator).ok_or_else(|| {
+        bad(
+            "indicator",
+            Problem::UnknownIndicator {
+                id: indicator.to_string(),
+            },
+        )
+    })?;
+    let p = ind.scenarios.get(name).ok_or_else(|| {
+        bad(
+            "preset",
+            Problem::UnknownPreset {
+                name: name.to_string(),
+            },
+        )
+    })?;
     let g = preset_growth(ind, p);
     Ok(ScenarioInput {
         indicator: Some(indicator.to_string()),
-        real_growth: if ind.model == Model::PerCapita { g } else { None },
-        growth: if ind.model == Model::PerCapita { None } else { g },
+        real_growth: if ind.model == Model::PerCapita {
+            g
+        } else {
+            None
+        },
+        growth: if ind.model == Model::PerCapita {
+            None
+        } else {
+            g
+        },
         ..Default::default()
     })
 }
@@ -656,7 +731,9 @@ pub fn project_with(s: &Scenario, draws: &mut montecarlo::Draws) -> Result<Proje
     s.validate()?;
     let rate = s.rate()?;
     let step = s.step_years.max(1) as i32;
-    let years: Vec<i32> = (0..=s.steps() as i32).map(|k| s.base_year + k * step).collect();
+    let years: Vec<i32> = (0..=s.steps() as i32)
+        .map(|k| s.base_year + k * step)
+        .collect();
     let values = path_values(s, rate)?;
     let value_at_target_year = values.last().copied().unwrap_or(s.base_value);
     let threshold = s.threshold();
@@ -672,8 +749,14 @@ pub fn project_with(s: &Scenario, draws: &mut montecarlo::Draws) -> Result<Proje
     let per_capita = s.model == Model::PerCapita;
     let (required_real_growth, implied_inflation) = match (per_capita, required_rate) {
         (true, Some(r)) => (
-            Some(growth::real_growth_needed(r, s.inflation, s.population_growth).map_err(from_growth)?),
-            Some(growth::implied_inflation(r, s.real_growth, s.population_growth).map_err(from_growth)?),
+            Some(
+                growth::real_growth_needed(r, s.inflation, s.population_growth)
+                    .map_err(from_growth)?,
+            ),
+            Some(
+                growth::implied_inflation(r, s.real_growth, s.population_growth)
+                    .map_err(from_growth)?,
+            ),
         ),
         _ => (None, None),
     };
@@ -720,7 +803,11 @@ pub fn project_with(s: &Scenario, draws: &mut montecarlo::Draws) -> Result<Proje
         share_of_target: threshold
             .filter(|t| *t > 0.0 && s.goal == Goal::Higher && s.model != Model::Rate)
             .map(|t| value_at_target_year / t),
-        cumulative_change: change(if s.model == Model::Rate { rate * 100.0 } else { value_at_target_year }),
+        cumulative_change: change(if s.model == Model::Rate {
+            rate * 100.0
+        } else {
+            value_at_target_year
+        }),
         required_cumulative_change: threshold.map(change),
         fx,
         usd,
@@ -766,7 +853,11 @@ fn simulate(
             years: span,
             paths: s.paths as usize,
             seed: u64::from(s.seed),
-            bounds: if s.model == Model::Rate { UNBOUNDED } else { s.bounds },
+            bounds: if s.model == Model::Rate {
+                UNBOUNDED
+            } else {
+                s.bounds
+            },
         },
         &s.percentiles,
         aim,
@@ -820,12 +911,19 @@ pub fn project_shares(ind: &Indicator, end_year: i32) -> Result<SharesProjection
         .last()
         .ok_or_else(|| bad("indicator", Problem::NeedsShares))?;
     if end_year < last.year {
-        return Err(bad("targetYear", Problem::TargetYearNotAfter { base: last.year }));
+        return Err(bad(
+            "targetYear",
+            Problem::TargetYearNotAfter { base: last.year },
+        ));
     }
     if i64::from(end_year) - i64::from(last.year) > 100 {
         return Err(bad("targetYear", Problem::TargetYearTooFar));
     }
-    let prev = ind.shares.len().checked_sub(2).and_then(|i| ind.shares.get(i));
+    let prev = ind
+        .shares
+        .len()
+        .checked_sub(2)
+        .and_then(|i| ind.shares.get(i));
     let slope: Vec<f64> = match prev {
         Some(p) if last.year > p.year => last
             .values
@@ -895,17 +993,83 @@ mod tests {
     fn every_bad_field_is_named() {
         let nan = Some(f64::NAN);
         let cases: [(ScenarioInput, &str); 11] = [
-            (ScenarioInput { real_growth: nan, ..Default::default() }, "realGrowth"),
-            (ScenarioInput { inflation: Some(-1.0), ..Default::default() }, "inflation"),
-            (ScenarioInput { population_growth: Some(f64::INFINITY), ..Default::default() }, "populationGrowth"),
-            (ScenarioInput { target_value: Some(0.0), ..Default::default() }, "targetValue"),
-            (ScenarioInput { target_year: Some(2200), ..Default::default() }, "targetYear"),
-            (ScenarioInput { base_value: Some(-1.0), ..Default::default() }, "baseValue"),
-            (ScenarioInput { spread: Some(2.0), ..Default::default() }, "spread"),
-            (ScenarioInput { paths: Some(1_000_000), ..Default::default() }, "paths"),
-            (ScenarioInput { fx_base: Some(0.0), ..Default::default() }, "fxBase"),
-            (ScenarioInput { percentiles: Some(vec![101.0]), ..Default::default() }, "percentiles"),
-            (ScenarioInput { indicator: Some("nope".into()), ..Default::default() }, "indicator"),
+            (
+                ScenarioInput {
+                    real_growth: nan,
+                    ..Default::default()
+                },
+                "realGrowth",
+            ),
+            (
+                ScenarioInput {
+                    inflation: Some(-1.0),
+                    ..Default::default()
+                },
+                "inflation",
+            ),
+            (
+                ScenarioInput {
+                    population_growth: Some(f64::INFINITY),
+                    ..Default::default()
+                },
+                "populationGrowth",
+            ),
+            (
+                ScenarioInput {
+                    target_value: Some(0.0),
+                    ..Default::default()
+                },
+                "targetValue",
+            ),
+            (
+                ScenarioInput {
+                    target_year: Some(2200),
+                    ..Default::default()
+                },
+                "targetYear",
+            ),
+            (
+                ScenarioInput {
+                    base_value: Some(-1.0),
+                    ..Default::default()
+                },
+                "baseValue",
+            ),
+            (
+                ScenarioInput {
+                    spread: Some(2.0),
+                    ..Default::default()
+                },
+                "spread",
+            ),
+            (
+                ScenarioInput {
+                    paths: Some(1_000_000),
+                    ..Default::default()
+                },
+                "paths",
+            ),
+            (
+                ScenarioInput {
+                    fx_base: Some(0.0),
+                    ..Default::default()
+                },
+                "fxBase",
+            ),
+            (
+                ScenarioInput {
+                    percentiles: Some(vec![101.0]),
+                    ..Default::default()
+                },
+                "percentiles",
+            ),
+            (
+                ScenarioInput {
+                    indicator: Some("nope".into()),
+                    ..Default::default()
+                },
+                "indicator",
+            ),
         ];
         for (i, f) in cases {
             assert_eq!(field_of(i), f);
@@ -932,7 +1096,11 @@ mod tests {
         let t = Scenario::preset(&d(), "grdpPerCapita", "trend").unwrap();
         let p = project(&t).unwrap();
         assert!((p.rate - 0.0997).abs() < 5e-4, "{}", p.rate);
-        assert!((p.value_at_target_year - 114.2).abs() < 0.5, "{}", p.value_at_target_year);
+        assert!(
+            (p.value_at_target_year - 114.2).abs() < 0.5,
+            "{}",
+            p.value_at_target_year
+        );
         assert_eq!(p.reached_year, Some(2032));
         assert!(p.share_of_target.unwrap() < 0.9);
         assert!(p.probability.unwrap() < 0.25, "{:?}", p.probability);
@@ -948,22 +1116,44 @@ mod tests {
 
     #[test]
     fn a_target_already_met_is_reached_in_the_base_year_and_certain() {
-        let p = projected(ScenarioInput { target_value: Some(50.0), ..Default::default() });
+        let p = projected(ScenarioInput {
+            target_value: Some(50.0),
+            ..Default::default()
+        });
         assert_eq!(p.reached_year, Some(2025));
         assert_eq!(p.probability, Some(1.0));
         assert!(p.required_rate.unwrap() < 0.0);
         // Poverty: lower is better; 1.36 % is already below a 2 % target.
-        let p = projected(ScenarioInput { target_value: Some(2.0), ..input("poorHouseholds") });
+        let p = projected(ScenarioInput {
+            target_value: Some(2.0),
+            ..input("poorHouseholds")
+        });
         assert_eq!((p.reached_year, p.probability), (Some(2025), Some(1.0)));
     }
 
     #[test]
     fn percentages_stay_within_0_and_100() {
-        for (ind, g) in [("digitalShare", -5.0), ("forestCover", -5.0), ("forestCover", 5.0), ("digitalShare", 40.0)] {
-            let p = projected(ScenarioInput { growth: Some(g), target_year: Some(2045), ..input(ind) });
-            assert!(p.values.iter().all(|v| (0.0..=100.0).contains(v)), "{ind} {g}: {:?}", p.values);
+        for (ind, g) in [
+            ("digitalShare", -5.0),
+            ("forestCover", -5.0),
+            ("forestCover", 5.0),
+            ("digitalShare", 40.0),
+        ] {
+            let p = projected(ScenarioInput {
+                growth: Some(g),
+                target_year: Some(2045),
+                ..input(ind)
+            });
+            assert!(
+                p.values.iter().all(|v| (0.0..=100.0).contains(v)),
+                "{ind} {g}: {:?}",
+                p.values
+            );
             let b = p.bands.unwrap();
-            assert!(b.values.iter().flatten().all(|v| (0.0..=100.0).contains(v)), "{ind} {g}");
+            assert!(
+                b.values.iter().flatten().all(|v| (0.0..=100.0).contains(v)),
+                "{ind} {g}"
+            );
         }
     }
 
@@ -972,7 +1162,11 @@ mod tests {
         let p = projected(input("exports"));
         let (lo, hi) = (p.target_low.unwrap(), p.target_high.unwrap());
         assert!(lo < hi);
-        assert!((p.required_rate.unwrap() - 0.10).abs() < 1e-3, "{:?}", p.required_rate);
+        assert!(
+            (p.required_rate.unwrap() - 0.10).abs() < 1e-3,
+            "{:?}",
+            p.required_rate
+        );
         assert!((p.required_rate_far.unwrap() - 0.11).abs() < 1e-3);
         // 10.5 % a year is within the 10–11 % range: reached (its low end) in 2030.
         assert_eq!(p.reached_year, Some(2030));
@@ -984,7 +1178,13 @@ mod tests {
         assert_eq!(p.years, vec![2025, 2030]);
         assert_eq!(p.values.len(), 2);
         assert_eq!(p.probability, None);
-        let s = Scenario::resolve(&ScenarioInput { target_year: Some(2028), ..input("investment") }, &d());
+        let s = Scenario::resolve(
+            &ScenarioInput {
+                target_year: Some(2028),
+                ..input("investment")
+            },
+            &d(),
+        );
         assert_eq!(s.unwrap_err().field, "targetYear");
     }
 
@@ -1000,7 +1200,10 @@ mod tests {
     fn indicator_without_target_projects_five_years() {
         let p = projected(input("forestCover"));
         assert_eq!(p.target_year, 2030);
-        assert_eq!((p.required_rate, p.probability, p.reached_year), (None, None, None));
+        assert_eq!(
+            (p.required_rate, p.probability, p.reached_year),
+            (None, None, None)
+        );
         assert!((p.values.last().unwrap() - 66.0).abs() < 1e-9);
     }
 

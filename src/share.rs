@@ -42,7 +42,9 @@ pub fn read_state(v: &Value) -> R<ShareState> {
     let st = ShareState {
         scenario: f.opt("scenario", scenario::read_input)?.unwrap_or_default(),
         lang: f.opt("lang", |v, p| read::choice(v, p, &["vi", "en"]))?,
-        theme: f.opt("theme", |v, p| read::choice(v, p, &["light", "dark", "auto"]))?,
+        theme: f.opt("theme", |v, p| {
+            read::choice(v, p, &["light", "dark", "auto"])
+        })?,
         view: f.opt("view", |v, p| read::choice(v, p, &["chart", "table"]))?,
     };
     f.finish()?;
@@ -54,14 +56,9 @@ fn lerr(key: &str, problem: Problem) -> FieldError {
 }
 
 fn num(key: &str, v: &str) -> Result<f64, FieldError> {
-    let x: f64 = v.parse().map_err(|_| {
-        lerr(
-            key,
-            Problem::NotANumber {
-                raw: short(v),
-            },
-        )
-    })?;
+    let x: f64 = v
+        .parse()
+        .map_err(|_| lerr(key, Problem::NotANumber { raw: short(v) }))?;
     if x.is_finite() {
         Ok(x)
     } else {

@@ -1,59 +1,71 @@
-//! The one layer that talks to JavaScript. Every export validates through the
-//! model and turns its errors into a JS `Error` whose message names the
-//! argument; the error also carries `field` (the argument's name) so a page can
-//! show it in the reader's language. Nothing here panics.
+//! The one layer that talks to JavaScript. Every export reads its arguments
+//! with the core's readers and turns the core's errors into a JS `Error`:
+//! its message is the English text, and it carries `field` (the argument or
+//! the path at fault), `vi` and `en` (the message in each language, for the
+//! page to show the reader). Nothing here panics.
+//!
+//! "Throws" below always means that Error; a trap (a bug) is a
+//! `WebAssembly.RuntimeError` instead, which no input should reach.
 
-use crate::chart::{self, ChartSpec};
-use crate::dataset::{Dataset, DatasetError};
+use crate::chart::{self, ChartSpec, Theme};
+use crate::dataset::Dataset;
+use crate::format;
 use crate::growth;
 use crate::json;
+use crate::lang::Lang;
 use crate::montecarlo;
-use crate::scenario::{self, Scenario, ScenarioInput, PRESETS};
+use crate::present::{self, controls, Computed, TrendCache, ViewInput};
+use crate::problem::{FieldError, Problem};
+use crate::read::Path;
+use crate::scenario::{self, Scenario, ScenarioInput};
 use crate::share;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
+use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-fn js_error(message: &str, field: &str) -> JsValue {
-    let e = js_sys::Error::new(message);
-    // Setting a property on a fresh Error cannot fail; ignore the Result anyway.
-    let _ = js_sys::Reflect::set(&e, &"field".into(), &field.into());
-    e.into()
-}
-
-fn growth_err(e: growth::GrowthError) -> JsValue {
-    let se = scenario::ScenarioError::from(e.clone());
-    js_error(&e.to_string(), &se.field)
-}
-
-fn scenario_err(e: scenario::ScenarioError) -> JsValue {
-    js_error(&e.to_string(), &e.field)
-}
-
-fn dataset_err(e: DatasetError) -> JsValue {
+fn js_error(e: &FieldError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    // Setting a property on a fresh Error cannot fail; the Results are ignored.
     let field = if e.field.is_empty() {
-        "dataset"
+        "input"
     } else {
         e.field.as_str()
     };
-    js_error(&e.to_string(), field)
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &field.into());
+    let _ = js_sys::Reflect::set(&err, &"vi".into(), &e.message(Lang::Vi).into());
+    let _ = js_sys::Reflect::set(&err, &"en".into(), &e.message(Lang::En).into());
+    err.into()
 }
 
-/// A JS value as a [`json::Value`], for the readers in [`crate::read`].
-/// Numbers keep NaN and ±∞ (the model refuses them later, by name);
-/// `undefined` is null (a field left out).
-fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, String> {
+fn fail(field: &str, problem: Problem) -> JsValue {
+    js_error(&FieldError::new(field, problem))
+}
+
+fn growth_err(e: growth::GrowthError) -> JsValue {
+    js_error(&scenario::from_growth(e))
+}
+
+fn chart_err(e: chart::ChartError) -> JsValue {
+    let err = js_sys::Error::new(&e.to_string());
+    let _ = js_sys::Reflect::set(&err, &"field".into(), &"chart".into());
+    err.into()
+}
+
+/// A JS value as a [`json::Value`], for the core's readers. Only own
+/// enumerable properties are read (what `Object.entries` gives), so a host
+/// page's patched prototypes add nothing; numbers keep NaN and ±∞ (refused
+/// later, by name); `undefined` is null (a field left out).
+fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, FieldError> {
     use json::Value as V;
     if depth > json::MAX_DEPTH {
-        return Err("nested too deeply".into());
+        return Err(FieldError::new("", Problem::TooDeep));
     }
     if let Some(n) = v.as_f64() {
         return Ok(V::Number(n));
     }
-    // Primitives first, then objects: each test is a call into JS, and a
-    // chart spec on every slider step has dozens of objects.
     if !v.is_object() {
         if let Some(s) = v.as_string() {
             return Ok(V::String(s));
@@ -64,7 +76,13 @@ fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, String> {
         if v.is_null() || v.is_undefined() {
             return Ok(V::Null);
         }
-        return Err("expected plain data (numbers, strings, arrays, objects)".into());
+        return Err(FieldError::new(
+            "",
+            Problem::Expected {
+                want: crate::problem::Kind::Object,
+                found: crate::problem::Kind::Null,
+            },
+        ));
     }
     if let Some(a) = v.dyn_ref::<js_sys::Array>() {
         return a
@@ -85,75 +103,83 @@ fn from_js(v: &JsValue, depth: usize) -> Result<json::Value, String> {
     Ok(V::Object(fields))
 }
 
-/// Read a JS argument with one of the readers of [`crate::read`]; errors
-/// name the field (or the argument, `what`, when it is the whole value).
+/// Read a JS argument with one of the core's readers; errors name the
+/// field, under `what` (the argument).
 fn read_arg<T>(
     v: &JsValue,
     what: &str,
-    read: impl Fn(&json::Value) -> Result<T, DatasetError>,
+    read: impl Fn(&json::Value) -> Result<T, FieldError>,
 ) -> Result<T, JsValue> {
-    let value = from_js(v, 0).map_err(|e| js_error(&format!("{what}: {e}"), what))?;
-    read(&value).map_err(|e| {
-        if e.field.is_empty() {
-            js_error(&format!("{what}: {}", e.problem), what)
+    let prefix = |e: FieldError| {
+        let field = if e.field.is_empty() {
+            what.to_string()
         } else {
-            js_error(
-                &format!("{what} field {}: {}", e.field, e.problem),
-                &e.field,
-            )
-        }
-    })
+            format!("{what}.{}", e.field)
+        };
+        js_error(&FieldError::new(field, e.problem))
+    };
+    let value = from_js(v, 0).map_err(prefix)?;
+    read(&value).map_err(prefix)
 }
 
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsValue> {
     v.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error(&e.to_string(), ""))
+        .map_err(|e| js_sys::Error::new(&e.to_string()).into())
 }
 
 fn whole_years(years: f64) -> Result<u32, JsValue> {
-    if !years.is_finite() {
-        return Err(js_error("years must be a finite number", "years"));
-    }
-    if years.fract() != 0.0 || !(0.0..=growth::MAX_YEARS).contains(&years) {
-        return Err(js_error(
-            &format!("years must be a whole number between 0 and 100 (got {years})"),
+    if years.is_finite() && years.fract() == 0.0 && (0.0..=growth::MAX_YEARS).contains(&years) {
+        Ok(years as u32)
+    } else {
+        Err(fail(
             "years",
-        ));
+            Problem::NotWhole {
+                lo: 0.0,
+                hi: growth::MAX_YEARS,
+                found: years,
+            },
+        ))
     }
-    Ok(years as u32)
 }
 
-/// The constant yearly rate r with start·(1+r)^years = target.
+fn lang_of(s: &str) -> Lang {
+    Lang::parse(s).unwrap_or_default()
+}
+
+/// The constant yearly rate r with start·(1+r)^years = target. Throws for
+/// a non-positive start or target, or years outside (0, 100].
 #[wasm_bindgen(js_name = requiredGrowthRate)]
 pub fn required_growth_rate(start: f64, target: f64, years: f64) -> Result<f64, JsValue> {
     growth::required_growth_rate(start, target, years).map_err(growth_err)
 }
 
-/// Fractional years for start to reach target at rate; throws when unreachable.
+/// Fractional years for start to reach target at rate. Throws when the
+/// target is unreachable at that rate, or for invalid arguments.
 #[wasm_bindgen(js_name = yearsToTarget)]
 pub fn years_to_target(start: f64, target: f64, rate: f64) -> Result<f64, JsValue> {
     growth::years_to_target(start, target, rate).map_err(growth_err)
 }
 
-/// The value start reaches after years at rate.
+/// The value start reaches after years at rate. Throws for invalid arguments.
 #[wasm_bindgen(js_name = valueAfter)]
 pub fn value_after(start: f64, rate: f64, years: f64) -> Result<f64, JsValue> {
     growth::value_after(start, rate, years).map_err(growth_err)
 }
 
 /// `years + 1` values from start at a constant rate, as a Float64Array.
+/// Throws for invalid arguments or years that are not whole (0–100).
 #[wasm_bindgen(js_name = projectSeries)]
 pub fn project_series(start: f64, rate: f64, years: f64) -> Result<Vec<f64>, JsValue> {
     growth::project_series(start, rate, whole_years(years)?).map_err(growth_err)
 }
 
-/// The path from start with one rate per year (a schedule).
+/// The path from start with one rate per year. Throws for invalid rates.
 #[wasm_bindgen(js_name = projectSchedule)]
 pub fn project_schedule(start: f64, rates: Vec<f64>) -> Result<Vec<f64>, JsValue> {
     growth::project_schedule(start, &rates).map_err(growth_err)
 }
 
-/// (1+realGrowth)(1+inflation)/(1+populationGrowth) − 1.
+/// (1+realGrowth)(1+inflation)/(1+populationGrowth) − 1. Throws for rates ≤ −100 %.
 #[wasm_bindgen(js_name = perCapitaNominalGrowth)]
 pub fn per_capita_nominal_growth(
     real_growth: f64,
@@ -163,7 +189,8 @@ pub fn per_capita_nominal_growth(
     growth::per_capita_nominal_growth(real_growth, inflation, population_growth).map_err(growth_err)
 }
 
-/// The real growth a per-capita nominal growth needs under given prices and population.
+/// The real growth a per-capita nominal growth needs under given prices and
+/// population. Throws for rates ≤ −100 %.
 #[wasm_bindgen(js_name = realGrowthNeeded)]
 pub fn real_growth_needed(
     per_capita_nominal_growth: f64,
@@ -174,7 +201,8 @@ pub fn real_growth_needed(
         .map_err(growth_err)
 }
 
-/// The compound yearly rate between two dated values.
+/// The compound yearly rate between two dated values. Throws for years that
+/// are not whole years in 1900–2200 or not increasing, or values ≤ 0.
 #[wasm_bindgen(js_name = compoundRateBetween)]
 pub fn compound_rate_between(
     from_year: f64,
@@ -186,9 +214,13 @@ pub fn compound_rate_between(
         if y.is_finite() && y.fract() == 0.0 && (1900.0..=2200.0).contains(&y) {
             Ok(y as i32)
         } else {
-            Err(js_error(
-                &format!("{name} must be a whole year between 1900 and 2200"),
+            Err(fail(
                 name,
+                Problem::NotWhole {
+                    lo: 1900.0,
+                    hi: 2200.0,
+                    found: y,
+                },
             ))
         }
     };
@@ -201,103 +233,146 @@ pub fn compound_rate_between(
     .map_err(growth_err)
 }
 
-/// A projection engine over one dataset (the embedded Lạng Sơn one by default).
+/// A number as vi-VN or en-US writes it (`opts`: minimumFractionDigits,
+/// maximumFractionDigits, style "percent", useGrouping), as Intl.NumberFormat
+/// does. Throws for options that are not numbers or booleans.
+#[wasm_bindgen(js_name = formatNumber)]
+pub fn format_number(
+    v: f64,
+    lang: &str,
+    min_decimals: u8,
+    max_decimals: u8,
+    percent: bool,
+    grouping: bool,
+) -> String {
+    format::number(
+        v,
+        lang_of(lang),
+        format::Style {
+            min_decimals,
+            max_decimals: max_decimals.max(min_decimals),
+            percent,
+            grouping,
+        },
+    )
+}
+
+/// A projection engine over one dataset (the embedded Lạng Sơn one by
+/// default), and everything the widget shows for a view of it.
 #[wasm_bindgen]
 pub struct Engine {
     dataset: Dataset,
     /// Monte Carlo draws kept between projections (same seed, same numbers).
-    draws: std::cell::RefCell<montecarlo::Draws>,
+    draws: RefCell<montecarlo::Draws>,
+    /// The last trend projected (a growth step does not move it).
+    trend: RefCell<TrendCache>,
+}
+
+impl Engine {
+    fn over(dataset: Dataset) -> Engine {
+        Engine {
+            dataset,
+            draws: RefCell::new(montecarlo::Draws::new(0)),
+            trend: RefCell::new(TrendCache::default()),
+        }
+    }
+
+    fn view(&self, v: &JsValue) -> Result<ViewInput, JsValue> {
+        read_arg(v, "view", present::read_view)
+    }
+
+    fn compute(&self, input: &ViewInput) -> Result<Computed, JsValue> {
+        let (Ok(mut draws), Ok(mut trend)) =
+            (self.draws.try_borrow_mut(), self.trend.try_borrow_mut())
+        else {
+            return present::compute(
+                &self.dataset,
+                input,
+                &mut montecarlo::Draws::new(0),
+                &mut TrendCache::default(),
+            )
+            .map_err(|e| js_error(&e));
+        };
+        present::compute(&self.dataset, input, &mut draws, &mut trend).map_err(|e| js_error(&e))
+    }
+
+    fn project_input(&self, scenario: &JsValue) -> Result<scenario::Projection, JsValue> {
+        let input: ScenarioInput = if scenario.is_undefined() || scenario.is_null() {
+            ScenarioInput::default()
+        } else {
+            read_arg(scenario, "scenario", |v| {
+                scenario::read_input(v, &Path::ROOT)
+            })?
+        };
+        let s = Scenario::resolve(&input, &self.dataset).map_err(|e| js_error(&e))?;
+        match self.draws.try_borrow_mut() {
+            Ok(mut d) => scenario::project_with(&s, &mut d),
+            Err(_) => scenario::project(&s),
+        }
+        .map_err(|e| js_error(&e))
+    }
 }
 
 #[wasm_bindgen]
 impl Engine {
-    /// An engine over the embedded dataset.
+    /// An engine over the embedded dataset. Throws only if the build embedded
+    /// a broken dataset (a test forbids it).
     #[wasm_bindgen(constructor)]
     pub fn new() -> Result<Engine, JsValue> {
         Ok(Engine::over(
-            Dataset::default_lang_son().map_err(dataset_err)?,
+            Dataset::default_lang_son().map_err(|e| js_error(&e))?,
         ))
     }
 
-    /// An engine over a dataset given as JSON text; throws naming the field at fault.
+    /// An engine over a dataset given as JSON text. Throws the first problem
+    /// the checker finds (field, and the message in both languages).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        Ok(Engine::over(Dataset::from_json(text).map_err(dataset_err)?))
+        Ok(Engine::over(
+            Dataset::from_json(text).map_err(|e| js_error(&e))?,
+        ))
     }
 
-    /// The dataset as a plain object.
+    /// The dataset as a plain object (the documented format).
     pub fn dataset(&self) -> Result<JsValue, JsValue> {
         to_js(&self.dataset)
     }
 
-    /// Project a scenario (a plain object; missing fields come from the dataset).
+    /// Project a scenario (a plain object; missing fields come from the
+    /// dataset). Throws naming the field that cannot be used.
     pub fn project(&self, scenario: JsValue) -> Result<JsValue, JsValue> {
-        let p = with_draws(&self.draws, |draws| {
-            project_with(&self.dataset, scenario, draws)
-        })?;
-        to_js(&p)
+        to_js(&self.project_input(&scenario)?)
     }
 
-    /// Project a scenario as `project` does, and show it in a chart view:
-    /// as the chosen scenario (path, band, target, year reached) or, with
-    /// `asTrend`, as the trend line. The view must have a spec.
-    #[wasm_bindgen(js_name = projectInto)]
-    pub fn project_into(
-        &self,
-        scenario: JsValue,
-        view: &mut ChartView,
-        as_trend: bool,
-    ) -> Result<JsValue, JsValue> {
-        let spec = view.spec_mut()?;
-        let p = with_draws(&self.draws, |draws| {
-            project_with(&self.dataset, scenario, draws)
-        })?;
-        if as_trend {
-            spec.show_trend(&p);
-        } else {
-            spec.show_projection(&p);
-        }
-        to_js(&p)
-    }
-
-    /// The preset scenarios of an indicator: `{ trend, plan }`, each complete.
-    pub fn presets(&self, indicator: &str) -> Result<JsValue, JsValue> {
-        let mut out = std::collections::BTreeMap::new();
-        for name in PRESETS {
-            if let Ok(s) = Scenario::preset(&self.dataset, indicator, name) {
-                out.insert(*name, s);
-            }
-        }
-        if self.dataset.indicator(indicator).is_none() {
-            return Err(js_error(
-                &format!("unknown indicator \"{indicator}\""),
-                "indicator",
-            ));
-        }
-        to_js(&out)
-    }
-
-    /// Shares carried forward to endYear.
+    /// Shares carried forward to endYear. Throws for an indicator that is not
+    /// a structure, or a year before its data or over 100 years after.
     #[wasm_bindgen(js_name = projectShares)]
     pub fn project_shares(&self, indicator: &str, end_year: f64) -> Result<JsValue, JsValue> {
-        let ind = self
-            .dataset
-            .indicator(indicator)
-            .ok_or_else(|| js_error(&format!("unknown indicator \"{indicator}\""), "indicator"))?;
+        let ind = self.dataset.indicator(indicator).ok_or_else(|| {
+            fail(
+                "indicator",
+                Problem::UnknownIndicator {
+                    id: indicator.into(),
+                },
+            )
+        })?;
         if !(end_year.is_finite()
             && end_year.fract() == 0.0
             && (1900.0..=2200.0).contains(&end_year))
         {
-            return Err(js_error(
-                "endYear must be a whole year between 1900 and 2200",
+            return Err(fail(
                 "endYear",
+                Problem::NotWhole {
+                    lo: 1900.0,
+                    hi: 2200.0,
+                    found: end_year,
+                },
             ));
         }
-        let p = scenario::project_shares(ind, end_year as i32).map_err(scenario_err)?;
-        to_js(&p)
+        to_js(&scenario::project_shares(ind, end_year as i32).map_err(|e| js_error(&e))?)
     }
 
-    /// The spread of the indicator's record (sample s.d. of yearly changes), or null.
+    /// The spread of the indicator's record, or null.
     #[wasm_bindgen(js_name = historicalSpread)]
     pub fn historical_spread(&self, indicator: &str) -> Option<f64> {
         self.dataset
@@ -312,113 +387,315 @@ impl Engine {
             .indicator(indicator)
             .and_then(scenario::historical_rate)
     }
+
+    /// The scenario an indicator opens on: its default preset, with every
+    /// control's value. Throws for an unknown indicator.
+    pub fn start(&self, indicator: &str) -> Result<JsValue, JsValue> {
+        to_js(&controls::start(&self.dataset, indicator).map_err(|e| js_error(&e))?)
+    }
+
+    /// The indicator's default preset's id (null if it has none).
+    #[wasm_bindgen(js_name = defaultPreset)]
+    pub fn default_preset(&self, indicator: &str) -> Option<String> {
+        self.dataset
+            .indicator(indicator)
+            .and_then(controls::default_preset)
+    }
+
+    /// `scenario` with a preset's growth (the target, prices and uncertainty
+    /// stay). Throws for an unknown indicator or preset.
+    #[wasm_bindgen(js_name = withPreset)]
+    pub fn with_preset(
+        &self,
+        indicator: &str,
+        name: &str,
+        scenario: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let current = read_arg(&scenario, "scenario", |v| {
+            scenario::read_input(v, &Path::ROOT)
+        })?;
+        to_js(
+            &controls::with_preset(&self.dataset, indicator, name, &current)
+                .map_err(|e| js_error(&e))?,
+        )
+    }
+
+    /// What a reader typed into a control, as the value the scenario stores
+    /// (a rate as a fraction). Throws, in both languages, for text that is
+    /// not a number the control takes.
+    #[wasm_bindgen(js_name = parseField)]
+    pub fn parse_field(&self, indicator: &str, key: &str, text: &str) -> Result<f64, JsValue> {
+        let ind = self.dataset.indicator(indicator).ok_or_else(|| {
+            fail(
+                "indicator",
+                Problem::UnknownIndicator {
+                    id: indicator.into(),
+                },
+            )
+        })?;
+        let def = controls::defs(ind)
+            .into_iter()
+            .find(|d| d.key.name() == key)
+            .ok_or_else(|| {
+                fail(
+                    key,
+                    Problem::Unknown {
+                        key: key.into(),
+                        expected: Vec::new(),
+                    },
+                )
+            })?;
+        controls::parse_field(&def, text).map_err(|p| fail(key, p))
+    }
+
+    /// Check that a view can be shown (its scenario computed). Throws the
+    /// field at fault, in both languages.
+    pub fn check(&self, view: JsValue) -> Result<(), JsValue> {
+        let input = self.view(&view)?;
+        self.compute(&input).map(drop)
+    }
+
+    /// Everything the widget shows for a view `{ indicator, lang, preset,
+    /// scenario, theme, view, table }`, with `indicators` (each `[id,
+    /// label]`). Throws the field at fault.
+    pub fn present(&self, view: JsValue) -> Result<JsValue, JsValue> {
+        let input = self.view(&view)?;
+        let c = self.compute(&input)?;
+        self.presentation(&input, &c)
+    }
+
+    /// `present`, and the chart of the same view put into `chart` (draw it
+    /// after). Throws the field at fault.
+    #[wasm_bindgen(js_name = presentInto)]
+    pub fn present_into(&self, view: JsValue, chart: &ChartView) -> Result<JsValue, JsValue> {
+        let input = self.view(&view)?;
+        let c = self.compute(&input)?;
+        let out = self.presentation(&input, &c)?;
+        let spec = present::chart_spec(&self.dataset, &input, &c).map_err(|e| js_error(&e))?;
+        chart.show(spec);
+        Ok(out)
+    }
+
+    /// The chart readout's lines for a year (empty: nothing at that year).
+    /// Throws the field at fault.
+    pub fn tip(&self, view: JsValue, year: i32) -> Result<Vec<String>, JsValue> {
+        let input = self.view(&view)?;
+        let c = self.compute(&input)?;
+        Ok(present::tip(&self.dataset, &input, &c, year))
+    }
+
+    /// The CSV of a view: UTF-8 with a byte-order mark, units and sources in
+    /// it, every row as wide as the header. Throws the field at fault.
+    pub fn csv(&self, view: JsValue) -> Result<String, JsValue> {
+        let input = self.view(&view)?;
+        let c = self.compute(&input)?;
+        present::csv(&self.dataset, &input, &c).map_err(|e| js_error(&e))
+    }
+
+    /// Draw a picture for publishing on `canvas` (sized by the page): the
+    /// title, the scenario, the legend, the chart, the sources and the
+    /// credit, in `theme`, at `scale` backing pixels per CSS pixel. Throws
+    /// the field at fault, or for a canvas too small.
+    pub fn picture(
+        &self,
+        view: JsValue,
+        canvas: HtmlCanvasElement,
+        theme: JsValue,
+        scale: f64,
+    ) -> Result<(), JsValue> {
+        let (spec, caption) = self.picture_parts(&view, &theme, scale)?;
+        let mut backend =
+            crate::canvas::Canvas::new(canvas).ok_or_else(|| fail("canvas", Problem::NotFinite))?;
+        let root = (&mut backend).into_drawing_area();
+        chart::draw_picture(&root, &spec, &caption)
+            .map(drop)
+            .map_err(chart_err)
+    }
+
+    /// The same picture as SVG text, `width` × `height` CSS pixels, its text
+    /// measured on `measure` (any canvas: its 2D context measures text).
+    /// Throws as `picture`.
+    pub fn svg(
+        &self,
+        view: JsValue,
+        theme: JsValue,
+        width: u32,
+        height: u32,
+        measure: HtmlCanvasElement,
+    ) -> Result<String, JsValue> {
+        let (spec, caption) = self.picture_parts(&view, &theme, 1.0)?;
+        crate::canvas::svg(&spec, &caption, (width, height), measure).map_err(chart_err)
+    }
+
+    /// A share link read against this dataset: `{ indicator, lang, theme,
+    /// view, scenario, preset }`. Throws the link's key at fault, in both
+    /// languages (a value out of range is named as a percentage).
+    #[wasm_bindgen(js_name = readLink)]
+    pub fn read_link(&self, hash: &str, current: Option<String>) -> Result<JsValue, JsValue> {
+        let st = controls::read_link(&self.dataset, hash, current.as_deref())
+            .map_err(|e| js_error(&e))?;
+        #[derive(Serialize)]
+        struct Out<'a> {
+            indicator: &'a str,
+            lang: Option<&'a str>,
+            theme: Option<&'a str>,
+            view: Option<&'a str>,
+            scenario: &'a ScenarioInput,
+            preset: &'a str,
+        }
+        to_js(&Out {
+            indicator: &st.indicator,
+            lang: st.lang.as_deref(),
+            theme: st.theme.as_deref(),
+            view: st.view.as_deref(),
+            scenario: &st.scenario,
+            preset: &st.preset,
+        })
+    }
 }
 
 impl Engine {
-    fn over(dataset: Dataset) -> Engine {
-        Engine {
-            dataset,
-            draws: std::cell::RefCell::new(montecarlo::Draws::new(0)),
-        }
+    fn presentation(&self, input: &ViewInput, c: &Computed) -> Result<JsValue, JsValue> {
+        let p = present::presentation(&self.dataset, input, c).map_err(|e| js_error(&e))?;
+        let out = to_js(&p)?;
+        let indicators: Vec<(String, String)> = self
+            .dataset
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), i.label.text(input.lang).to_string()))
+            .collect();
+        let _ = js_sys::Reflect::set(&out, &"indicators".into(), &to_js(&indicators)?);
+        Ok(out)
     }
-}
 
-/// Run `f` with the kept Monte Carlo draws (fresh ones if they are in use,
-/// which a single-threaded caller never sees, but no borrow may panic).
-fn with_draws<T>(
-    cell: &std::cell::RefCell<montecarlo::Draws>,
-    f: impl FnOnce(&mut montecarlo::Draws) -> T,
-) -> T {
-    match cell.try_borrow_mut() {
-        Ok(mut draws) => f(&mut draws),
-        Err(_) => f(&mut montecarlo::Draws::new(0)),
+    fn picture_parts(
+        &self,
+        view: &JsValue,
+        theme: &JsValue,
+        scale: f64,
+    ) -> Result<(ChartSpec, chart::Caption), JsValue> {
+        let input = self.view(view)?;
+        let c = self.compute(&input)?;
+        let p = present::presentation(&self.dataset, &input, &c).map_err(|e| js_error(&e))?;
+        let mut spec = present::chart_spec(&self.dataset, &input, &c).map_err(|e| js_error(&e))?;
+        spec.theme = read_arg(theme, "theme", |v| chart::read_theme(v, &Path::ROOT))?;
+        spec.scale = scale;
+        Ok((spec, present::caption(&self.dataset, &input, &p)))
     }
-}
-
-fn project_with(
-    dataset: &Dataset,
-    scenario: JsValue,
-    draws: &mut montecarlo::Draws,
-) -> Result<scenario::Projection, JsValue> {
-    let input: ScenarioInput = if scenario.is_undefined() || scenario.is_null() {
-        ScenarioInput::default()
-    } else {
-        read_arg(&scenario, "scenario", crate::read::scenario_input)?
-    };
-    let s = Scenario::resolve(&input, dataset).map_err(scenario_err)?;
-    scenario::project_with(&s, draws).map_err(scenario_err)
 }
 
 thread_local! {
     static DEFAULT: Option<Dataset> = Dataset::default_lang_son().ok();
-    static DRAWS: std::cell::RefCell<montecarlo::Draws> = std::cell::RefCell::new(montecarlo::Draws::new(0));
 }
 
-/// Project a scenario over the embedded dataset.
+/// Project a scenario over the embedded dataset. Throws naming the field.
 #[wasm_bindgen]
 pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
-    let p = DEFAULT.with(|d| match d {
-        Some(d) => DRAWS.with(|cell| with_draws(cell, |draws| project_with(d, scenario, draws))),
-        None => Err(js_error("the embedded dataset is invalid", "dataset")),
-    })?;
-    to_js(&p)
+    let d = DEFAULT
+        .with(Clone::clone)
+        .ok_or_else(|| fail("dataset", Problem::NeedsIndicators))?;
+    Engine::over(d).project(scenario)
 }
 
 /// The embedded dataset as a plain object.
 #[wasm_bindgen(js_name = defaultDataset)]
 pub fn default_dataset() -> Result<JsValue, JsValue> {
-    let d = Dataset::default_lang_son().map_err(dataset_err)?;
-    to_js(&d)
+    to_js(&Dataset::default_lang_son().map_err(|e| js_error(&e))?)
 }
 
 /// Validate a dataset given as JSON text; returns it as a plain object.
+/// Throws the first problem (see `checkDataset` for all of them).
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
-    let d = Dataset::from_json(text).map_err(dataset_err)?;
-    to_js(&d)
+    to_js(&Dataset::from_json(text).map_err(|e| js_error(&e))?)
 }
 
-/// Read a share-link hash: `{ scenario, lang, theme, view }`.
+/// Every problem of a dataset text, `[{ field, vi, en }]` (empty: it can
+/// be used). Never throws.
+#[wasm_bindgen(js_name = checkDataset)]
+pub fn check_dataset(text: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Found {
+        field: String,
+        vi: String,
+        en: String,
+    }
+    let found: Vec<Found> = Dataset::check(text)
+        .into_iter()
+        .map(|e| Found {
+            vi: e.problem.message(Lang::Vi),
+            en: e.problem.message(Lang::En),
+            field: e.field,
+        })
+        .collect();
+    to_js(&found)
+}
+
+/// Read a share-link hash: `{ scenario, lang, theme, view }` (values not
+/// checked against a dataset: see `Engine.readLink`). Throws the key at fault.
 #[wasm_bindgen(js_name = parseShareLink)]
 pub fn parse_share_link(hash: &str) -> Result<JsValue, JsValue> {
-    let st = share::parse_hash(hash).map_err(|e| js_error(&e.to_string(), &e.key))?;
-    to_js(&st)
+    to_js(&share::parse_hash(hash).map_err(|e| js_error(&e))?)
 }
 
-/// Write a share-link hash from `{ scenario, lang, theme, view }`.
+/// Write a share-link hash from `{ scenario, lang, theme, view }`. Throws
+/// naming an unknown or mistyped field (`scenario.realGrowht`).
 #[wasm_bindgen(js_name = formatShareLink)]
 pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
-    let st = read_arg(&state, "state", crate::read::share_state)?;
+    let st = read_arg(&state, "state", share::read_state)?;
     Ok(share::format_hash(&st))
 }
 
 /// Draw a chart spec on a canvas sized in backing-store pixels; returns the
-/// plot's layout in CSS pixels.
+/// plot's layout in CSS pixels. Throws naming a spec field, or for a canvas
+/// too small for axes and a plot.
 #[wasm_bindgen(js_name = drawChart)]
 pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, JsValue> {
-    let spec: ChartSpec = read_arg(&spec, "spec", crate::read::chart_spec)?;
-    let layout = draw_on(canvas, &spec, chart::Layer::All, spec.transparent)?;
-    to_js(&layout)
+    let spec: ChartSpec = read_arg(&spec, "spec", chart::read_spec)?;
+    let mut backend =
+        crate::canvas::Canvas::new(canvas).ok_or_else(|| fail("canvas", Problem::NotFinite))?;
+    if spec.transparent {
+        backend.clear();
+    }
+    let root = (&mut backend).into_drawing_area();
+    to_js(&chart::draw_layer(&root, &spec, chart::Layer::All).map_err(chart_err)?)
 }
 
-/// A chart on two stacked canvases of the same size, kept between draws: the
-/// base (background, axes, grid, history) is drawn again only when what it
-/// shows changes, the overlay (band, target, trend, projection, the
-/// "reached" marks) on every draw. A page sets the whole spec when the
-/// language, theme, indicator or size change (`setSpec`), and on a slider
-/// step lets the engine put its projection straight in (`Engine.projectInto`)
-/// and changes only the words (`setWords`): no chart data crosses from JS.
+/// A chart on two stacked canvases of one size, kept between draws: the base
+/// (axes, grid, history) is drawn again only when what it shows changes
+/// ([`chart::Layers`]), the overlay on every draw. The engine puts what to
+/// show in it (`Engine.presentInto(view, chart)`); the page gives the theme
+/// and the pixel ratio (`setStyle`) and calls `draw`.
 #[wasm_bindgen]
 pub struct ChartView {
+    inner: RefCell<ViewState>,
+}
+
+struct ViewState {
     base: HtmlCanvasElement,
     top: HtmlCanvasElement,
-    /// The two canvases' contexts, kept between draws with what is known of
-    /// their state (colours and font set once, not on every draw), and the
-    /// size they had: a new size resets a context.
-    layers: Option<(crate::canvas::Canvas, crate::canvas::Canvas, (u32, u32))>,
+    canvases: Option<(crate::canvas::Canvas, crate::canvas::Canvas, (u32, u32))>,
     spec: Option<ChartSpec>,
-    /// The key of what the base shows now (`None`: draw it).
-    frame: Option<f64>,
+    theme: Theme,
+    scale: f64,
+    layers: chart::Layers,
+}
+
+impl ChartView {
+    fn show(&self, mut spec: ChartSpec) {
+        if let Ok(mut s) = self.inner.try_borrow_mut() {
+            spec.theme = s.theme.clone();
+            spec.scale = s.scale;
+            spec.transparent = true;
+            s.spec = Some(spec);
+        }
+    }
+
+    fn state(&self) -> Result<std::cell::RefMut<'_, ViewState>, JsValue> {
+        self.inner
+            .try_borrow_mut()
+            .map_err(|_| fail("chart", Problem::Overflow))
+    }
 }
 
 #[wasm_bindgen]
@@ -427,103 +704,91 @@ impl ChartView {
     #[wasm_bindgen(constructor)]
     pub fn new(base: HtmlCanvasElement, top: HtmlCanvasElement) -> ChartView {
         ChartView {
-            base,
-            top,
-            layers: None,
-            spec: None,
-            frame: None,
+            inner: RefCell::new(ViewState {
+                base,
+                top,
+                canvases: None,
+                spec: None,
+                theme: Theme::default(),
+                scale: 1.0,
+                layers: chart::Layers::default(),
+            }),
         }
     }
 
-    /// The whole chart spec, as `drawChart` takes it.
+    /// The theme (eight `#rrggbb` colours) and the backing pixels per CSS
+    /// pixel. Throws naming a theme field.
+    #[wasm_bindgen(js_name = setStyle)]
+    pub fn set_style(&self, theme: JsValue, scale: f64) -> Result<(), JsValue> {
+        let theme = read_arg(&theme, "theme", |v| chart::read_theme(v, &Path::ROOT))?;
+        let mut s = self.state()?;
+        s.theme = theme.clone();
+        s.scale = scale;
+        if let Some(spec) = s.spec.as_mut() {
+            spec.theme = theme;
+            spec.scale = scale;
+        }
+        Ok(())
+    }
+
+    /// A whole chart spec, as `drawChart` takes it. Throws naming a field.
     #[wasm_bindgen(js_name = setSpec)]
-    pub fn set_spec(&mut self, spec: JsValue) -> Result<(), JsValue> {
-        self.spec = Some(read_arg(&spec, "spec", crate::read::chart_spec)?);
+    pub fn set_spec(&self, spec: JsValue) -> Result<(), JsValue> {
+        let spec = read_arg(&spec, "spec", chart::read_spec)?;
+        self.state()?.spec = Some(spec);
         Ok(())
     }
 
-    /// The words by the target and by the year it is reached.
-    #[wasm_bindgen(js_name = setWords)]
-    pub fn set_words(&mut self, target: String, reached: String) -> Result<(), JsValue> {
-        let spec = self.spec_mut()?;
-        spec.words.target = target;
-        spec.words.reached = reached;
-        Ok(())
-    }
-
-    /// Draw the base again on the next draw (the page cleared a canvas, or
-    /// the browser gave it back blank).
-    pub fn invalidate(&mut self) {
-        self.frame = None;
-        self.layers = None;
+    /// Draw the base again on the next draw (the browser gave a canvas back blank).
+    pub fn invalidate(&self) {
+        if let Ok(mut s) = self.inner.try_borrow_mut() {
+            s.layers.invalidate();
+            s.canvases = None;
+        }
     }
 
     /// Draw: the base if what it shows changed, the overlay always. Returns
-    /// the plot's layout in CSS pixels, with `frame` and `baseDrawn`.
-    pub fn draw(&mut self) -> Result<JsValue, JsValue> {
-        let spec = self.spec.as_ref().ok_or_else(no_spec)?;
-        let size = (self.base.width(), self.base.height());
-        if size != (self.top.width(), self.top.height()) {
-            return Err(js_error(
-                "the base and overlay canvases differ in size",
-                "overlay",
-            ));
+    /// the plot's layout in CSS pixels, with `frame` and `baseDrawn`. Throws
+    /// before anything is shown, for canvases of different sizes, or a canvas
+    /// too small for a chart.
+    pub fn draw(&self) -> Result<JsValue, JsValue> {
+        let mut guard = self.state()?;
+        let s = &mut *guard;
+        let spec = s.spec.as_ref().ok_or_else(|| {
+            fail(
+                "spec",
+                Problem::Missing {
+                    key: "spec".into(),
+                    similar: None,
+                },
+            )
+        })?;
+        let size = (s.base.width(), s.base.height());
+        if size != (s.top.width(), s.top.height()) {
+            return Err(fail("overlay", Problem::Overflow));
         }
-        if self.layers.as_ref().map(|l| l.2) != Some(size) {
+        if s.canvases.as_ref().map(|c| c.2) != Some(size) {
             let layer = |c: &HtmlCanvasElement| {
                 crate::canvas::Canvas::new(c.clone())
-                    .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))
+                    .ok_or_else(|| fail("canvas", Problem::NotFinite))
             };
-            self.layers = Some((layer(&self.base)?, layer(&self.top)?, size));
+            s.canvases = Some((layer(&s.base)?, layer(&s.top)?, size));
+            s.layers.invalidate();
         }
-        let Some((base, top, _)) = self.layers.as_mut() else {
-            return Err(js_error("the canvas has no 2D context", "canvas"));
+        let Some((base, top, _)) = s.canvases.as_mut() else {
+            return Err(fail("canvas", Problem::NotFinite));
         };
-        // The overlay first: its layout carries the key of what the base
-        // shows (the axes worked out once per draw).
         top.clear();
-        let mut layout = chart::draw_layer(&top.into_drawing_area(), spec, chart::Layer::Overlay)
-            .map_err(|e| js_error(&e.to_string(), "chart"))?;
-        let redraw = self.frame != Some(layout.frame);
-        if redraw {
-            // Forgotten until drawn: a failed base is drawn again next time.
-            self.frame = None;
-            if spec.transparent {
+        let t = (&mut *top).into_drawing_area();
+        let layout = s.layers.draw(
+            || {
+                // The base is cleared only when it is drawn again.
                 base.clear();
-            }
-            chart::draw_layer(&base.into_drawing_area(), spec, chart::Layer::Base)
-                .map_err(|e| js_error(&e.to_string(), "chart"))?;
-            self.frame = Some(layout.frame);
-        }
-        layout.base_drawn = redraw;
-        to_js(&layout)
+                (&mut *base).into_drawing_area()
+            },
+            &t,
+            spec,
+        );
+        to_js(&layout.map_err(chart_err)?)
     }
-}
-
-impl ChartView {
-    fn spec_mut(&mut self) -> Result<&mut ChartSpec, JsValue> {
-        self.spec.as_mut().ok_or_else(no_spec)
-    }
-}
-
-fn no_spec() -> JsValue {
-    js_error("the chart view has no spec yet: call setSpec first", "spec")
-}
-
-/// Draw one layer on a canvas, cleared first when `clear`.
-fn draw_on(
-    canvas: HtmlCanvasElement,
-    spec: &ChartSpec,
-    layer: chart::Layer,
-    clear: bool,
-) -> Result<chart::Layout, JsValue> {
-    let mut backend = crate::canvas::Canvas::new(canvas)
-        .ok_or_else(|| js_error("the canvas has no 2D context", "canvas"))?;
-    if clear {
-        backend.clear();
-    }
-    // Lent, as a chart view lends its kept canvases: one copy of the chart
-    // code in the wasm, not one per way of holding a canvas.
-    let root = (&mut backend).into_drawing_area();
-    chart::draw_layer(&root, spec, layer).map_err(|e| js_error(&e.to_string(), "chart"))
 }

@@ -1,13 +1,18 @@
 use super::*;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 use std::convert::Infallible;
+
+/// A stroke: its colour and points.
+type Stroke = ((u8, u8, u8), Vec<(i32, i32)>);
 
 /// What a recording backend saw: texts with their boxes, strokes with
 /// their colours, fills.
 #[derive(Default)]
 struct Log {
     texts: Vec<(String, Rect)>,
-    strokes: Vec<((u8, u8, u8), Vec<(i32, i32)>)>,
+    strokes: Vec<Stroke>,
     fills: usize,
     /// Filled rectangles covering the whole drawing area (the background).
     full_rects: usize,
@@ -37,22 +42,51 @@ impl DrawingBackend for Recorder {
     fn present(&mut self) -> Result<(), DrawingErrorKind<Infallible>> {
         Ok(())
     }
-    fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_pixel(
+        &mut self,
+        _: BackendCoord,
+        _: BackendColor,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         Ok(())
     }
-    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.0.borrow_mut().strokes.push((s.color().rgb, vec![a, b]));
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.0
+            .borrow_mut()
+            .strokes
+            .push((s.color().rgb, vec![a, b]));
         Ok(())
     }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, s: &S) -> Result<(), DrawingErrorKind<Infallible>> {
-        self.0.borrow_mut().strokes.push((s.color().rgb, path.into_iter().collect()));
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
+        self.0
+            .borrow_mut()
+            .strokes
+            .push((s.color().rgb, path.into_iter().collect()));
         Ok(())
     }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, _: I, _: &S) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        _: I,
+        _: &S,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         self.0.borrow_mut().fills += 1;
         Ok(())
     }
-    fn draw_rect<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, _: &S, fill: bool) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        _: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let (w, h) = self.get_size();
         if fill && a == (0, 0) && b.0 >= w as i32 - 1 && b.1 >= h as i32 - 1 {
             self.0.borrow_mut().full_rects += 1;
@@ -61,7 +95,12 @@ impl DrawingBackend for Recorder {
         }
         Ok(())
     }
-    fn draw_text<TStyle: BackendTextStyle>(&mut self, text: &str, s: &TStyle, pos: BackendCoord) -> Result<(), DrawingErrorKind<Infallible>> {
+    fn draw_text<TStyle: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &TStyle,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Infallible>> {
         let (w, h) = text_size(text);
         let (w, h) = (w as i32, h as i32);
         let a = s.anchor();
@@ -75,10 +114,22 @@ impl DrawingBackend for Recorder {
             VPos::Center => pos.1 - h / 2,
             VPos::Bottom => pos.1 - h,
         };
-        self.0.borrow_mut().texts.push((text.to_string(), Rect { x0, y0, x1: x0 + w, y1: y0 + h }));
+        self.0.borrow_mut().texts.push((
+            text.to_string(),
+            Rect {
+                x0,
+                y0,
+                x1: x0 + w,
+                y1: y0 + h,
+            },
+        ));
         Ok(())
     }
-    fn estimate_text_size<TStyle: BackendTextStyle>(&self, text: &str, _: &TStyle) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+    fn estimate_text_size<TStyle: BackendTextStyle>(
+        &self,
+        text: &str,
+        _: &TStyle,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
         Ok(text_size(text))
     }
 }
@@ -87,11 +138,31 @@ fn spec() -> ChartSpec {
     ChartSpec {
         scale: 1.0,
         lang: Lang::Vi,
-        history: vec![Xy { year: 2020.0, value: 44.2 }, Xy { year: 2025.0, value: 71.1 }],
-        projection: Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 130.0] }),
-        target: Some(TargetMark { year: 2030.0, low: 130.0, high: 130.0 }),
+        history: vec![
+            Xy {
+                year: 2020.0,
+                value: 44.2,
+            },
+            Xy {
+                year: 2025.0,
+                value: 71.1,
+            },
+        ],
+        projection: Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![71.1, 130.0],
+        }),
+        target: Some(TargetMark {
+            year: 2030.0,
+            low: 130.0,
+            high: 130.0,
+        }),
         reached_year: Some(2030.0),
-        words: Words { target: "Mục tiêu 130".into(), reached: "Đạt: 2030".into(), ..Default::default() },
+        words: Words {
+            target: "Mục tiêu 130".into(),
+            reached: "Đạt: 2030".into(),
+            ..Default::default()
+        },
         decimals: 1,
         ..Default::default()
     }
@@ -115,7 +186,9 @@ fn texts(spec: &ChartSpec) -> Vec<String> {
 fn draws_whole_years_and_vi_numbers() {
     let t = texts(&spec());
     assert!(t.iter().any(|t| t == "2025"), "{t:?}");
-    assert!(!t.iter().any(|t| t.contains("2025.5") || t.contains("2025,5")));
+    assert!(!t
+        .iter()
+        .any(|t| t.contains("2025.5") || t.contains("2025,5")));
     assert!(t.iter().any(|t| t.contains(',')), "decimal comma: {t:?}");
     assert!(t.iter().any(|t| t == "Mục tiêu 130"));
     let mut en = spec();
@@ -146,7 +219,11 @@ fn bad_colours_and_empty_data_do_not_fail() {
     s.theme.background = "red; }".into();
     s.history.clear();
     s.projection = None;
-    s.target = Some(TargetMark { year: f64::NAN, low: f64::INFINITY, high: 1.0 });
+    s.target = Some(TargetMark {
+        year: f64::NAN,
+        low: f64::INFINITY,
+        high: 1.0,
+    });
     s.scale = f64::NAN;
     assert!(draw(&rec.into_drawing_area(), &s).is_ok());
 }
@@ -154,9 +231,19 @@ fn bad_colours_and_empty_data_do_not_fail() {
 #[test]
 fn the_layers_add_up_to_the_chart() {
     let mut s = spec();
-    s.band = Some(Band { years: vec![2025.0, 2030.0], lo: vec![71.1, 110.0], hi: vec![71.1, 150.0] });
-    s.trend = Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 120.0] });
-    s.alternatives = vec![Xy { year: 2020.0, value: 44.5 }];
+    s.band = Some(Band {
+        years: vec![2025.0, 2030.0],
+        lo: vec![71.1, 110.0],
+        hi: vec![71.1, 150.0],
+    });
+    s.trend = Some(Line {
+        years: vec![2025.0, 2030.0],
+        values: vec![71.1, 120.0],
+    });
+    s.alternatives = vec![Xy {
+        year: 2020.0,
+        value: 44.5,
+    }];
     let all = drawn(&s, Layer::All);
     let (bt, bl, bf, br) = drawn(&s, Layer::Base);
     let (ot, ol, of, or) = drawn(&s, Layer::Overlay);
@@ -182,7 +269,15 @@ fn the_view_draws_the_base_only_when_it_changes() {
     let (base, top) = (Recorder::default(), Recorder::default());
     let mut layers = Layers::default();
     let mut s = spec();
-    let draw = |layers: &mut Layers, s: &ChartSpec| layers.draw(&base.clone().into_drawing_area(), &top.clone().into_drawing_area(), s).unwrap();
+    let draw = |layers: &mut Layers, s: &ChartSpec| {
+        layers
+            .draw(
+                || base.clone().into_drawing_area(),
+                &top.clone().into_drawing_area(),
+                s,
+            )
+            .unwrap()
+    };
     assert!(draw(&mut layers, &s).base_drawn);
     // A slider's small move keeps the axes: the base stays.
     s.projection.as_mut().unwrap().values[1] = 131.0;
@@ -198,7 +293,13 @@ fn the_view_draws_the_base_only_when_it_changes() {
     // A base that fails (a canvas too small) is drawn again next time.
     s.lang = Lang::Vi;
     let tiny = Recorder(Default::default(), (50, 40));
-    assert!(layers.draw(&tiny.into_drawing_area(), &top.clone().into_drawing_area(), &s).is_err());
+    assert!(layers
+        .draw(
+            || tiny.into_drawing_area(),
+            &top.clone().into_drawing_area(),
+            &s
+        )
+        .is_err());
     assert!(draw(&mut layers, &s).base_drawn);
 }
 
@@ -209,7 +310,10 @@ fn the_value_axis_ends_on_round_steps_and_holds_still() {
     let step = nice_step(y1 - y0, Y_PARTS);
     for end in [y0, y1] {
         let k = end / step;
-        assert!((k - k.round()).abs() < 1e-9, "{end} is not a multiple of {step}");
+        assert!(
+            (k - k.round()).abs() < 1e-9,
+            "{end} is not a multiple of {step}"
+        );
     }
     assert!(y0 <= 0.0 && y1 >= 130.0 * 1.05, "{y0}..{y1}");
     let key = frame_key(&s, (800, 400));
@@ -229,8 +333,18 @@ fn the_frame_key_follows_what_the_base_shows() {
         |s| s.decimals = 2,
         |s| s.transparent = true,
         |s| s.history[0].value = 44.5,
-        |s| s.alternatives.push(Xy { year: 2020.0, value: 44.5 }),
-        |s| s.breaks.push(BreakMark { year: 2022.0, label: "x".into() }),
+        |s| {
+            s.alternatives.push(Xy {
+                year: 2020.0,
+                value: 44.5,
+            })
+        },
+        |s| {
+            s.breaks.push(BreakMark {
+                year: 2022.0,
+                label: "x".into(),
+            })
+        },
     ];
     for (i, change) in changed.iter().enumerate() {
         let mut t = spec();
@@ -239,21 +353,41 @@ fn the_frame_key_follows_what_the_base_shows() {
     }
     let mut t = spec();
     t.theme.projection = "#000000".into();
-    t.trend = Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 100.0] });
+    t.trend = Some(Line {
+        years: vec![2025.0, 2030.0],
+        values: vec![71.1, 100.0],
+    });
     assert_eq!(frame_key(&t, (800, 400)), key, "overlay-only changes");
 }
 
 /// The boxes of `label`'s texts and the strokes in `colour`, as drawn.
-fn boxes_and_strokes(spec: &ChartSpec, label: &str, colours: &[&str]) -> (Vec<Rect>, Vec<Vec<(i32, i32)>>) {
+fn boxes_and_strokes(
+    spec: &ChartSpec,
+    label: &str,
+    colours: &[&str],
+) -> (Vec<Rect>, Vec<Vec<(i32, i32)>>) {
     let rec = Recorder::default();
     draw(&rec.clone().into_drawing_area(), spec).unwrap();
     let log = rec.0.borrow();
-    let boxes = log.texts.iter().filter(|t| t.0 == label).map(|t| t.1).collect();
-    let rgb: Vec<(u8, u8, u8)> = colours.iter().map(|c| {
-        let p = parse_color(c);
-        (p.0, p.1, p.2)
-    }).collect();
-    let strokes = log.strokes.iter().filter(|s| rgb.contains(&s.0)).map(|s| s.1.clone()).collect();
+    let boxes = log
+        .texts
+        .iter()
+        .filter(|t| t.0 == label)
+        .map(|t| t.1)
+        .collect();
+    let rgb: Vec<(u8, u8, u8)> = colours
+        .iter()
+        .map(|c| {
+            let p = parse_color(c);
+            (p.0, p.1, p.2)
+        })
+        .collect();
+    let strokes = log
+        .strokes
+        .iter()
+        .filter(|s| rgb.contains(&s.0))
+        .map(|s| s.1.clone())
+        .collect();
     (boxes, strokes)
 }
 
@@ -261,10 +395,21 @@ fn boxes_and_strokes(spec: &ChartSpec, label: &str, colours: &[&str]) -> (Vec<Re
 fn labels_never_sit_under_a_line() {
     // A projection that runs right through where the target's label would
     // first go (left of the diamond, above the line), and a trend below it.
-    for (end, trend_end) in [(130.0, 120.0), (150.0, 128.0), (125.0, 131.0), (131.0, 129.0)] {
+    for (end, trend_end) in [
+        (130.0, 120.0),
+        (150.0, 128.0),
+        (125.0, 131.0),
+        (131.0, 129.0),
+    ] {
         let mut s = spec();
-        s.projection = Some(Line { years: vec![2025.0, 2026.0, 2027.0, 2028.0, 2029.0, 2030.0], values: vec![71.1, 80.0, 95.0, 110.0, 128.0, end] });
-        s.trend = Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, trend_end] });
+        s.projection = Some(Line {
+            years: vec![2025.0, 2026.0, 2027.0, 2028.0, 2029.0, 2030.0],
+            values: vec![71.1, 80.0, 95.0, 110.0, 128.0, end],
+        });
+        s.trend = Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![71.1, trend_end],
+        });
         s.reached_year = Some(2029.0);
         s.words.reached = "Đạt mục tiêu: 2029".into();
         let th = s.theme.clone();
@@ -273,7 +418,10 @@ fn labels_never_sit_under_a_line() {
             assert_eq!(boxes.len(), 1, "{label}");
             for stroke in &strokes {
                 for w in stroke.windows(2) {
-                    assert!(!boxes[0].hits(w[0], w[1]), "{label} under a line at {w:?} (end {end})");
+                    assert!(
+                        !boxes[0].hits(w[0], w[1]),
+                        "{label} under a line at {w:?} (end {end})"
+                    );
                 }
             }
         }
@@ -283,7 +431,10 @@ fn labels_never_sit_under_a_line() {
 #[test]
 fn breaks_cut_the_line_and_are_marked() {
     let mut s = spec();
-    s.breaks = vec![BreakMark { year: 2022.0, label: "Đổi chuẩn nghèo".into() }];
+    s.breaks = vec![BreakMark {
+        year: 2022.0,
+        label: "Đổi chuẩn nghèo".into(),
+    }];
     assert!(texts(&s).iter().any(|t| t == "Đổi chuẩn nghèo"));
     assert_eq!(history_runs(&s).len(), 2, "no line across the break");
     s.breaks.clear();
@@ -293,14 +444,27 @@ fn breaks_cut_the_line_and_are_marked() {
 #[test]
 fn term_totals_are_bars_labelled_with_their_terms() {
     let s = ChartSpec {
-        history: vec![Xy { year: 2025.0, value: 181.7 }],
-        projection: Some(Line { years: vec![2025.0, 2030.0], values: vec![181.7, 185.0] }),
-        target: Some(TargetMark { year: 2030.0, low: 180.0, high: 190.0 }),
+        history: vec![Xy {
+            year: 2025.0,
+            value: 181.7,
+        }],
+        projection: Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![181.7, 185.0],
+        }),
+        target: Some(TargetMark {
+            year: 2030.0,
+            low: 180.0,
+            high: 190.0,
+        }),
         bars: Some(5.0),
         ..Default::default()
     };
     let t = texts(&s);
-    assert!(t.iter().any(|t| t == "2021–2025") && t.iter().any(|t| t == "2026–2030"), "{t:?}");
+    assert!(
+        t.iter().any(|t| t == "2021–2025") && t.iter().any(|t| t == "2026–2030"),
+        "{t:?}"
+    );
     assert!(!t.iter().any(|t| t == "2027"), "no yearly axis: {t:?}");
     let (_, (y0, _)) = ranges(&s);
     assert_eq!(y0, 0.0, "bars start at zero");
@@ -312,7 +476,10 @@ fn a_picture_has_its_title_scenario_legend_source_and_credit() {
     let caption = Caption {
         title: "GRDP bình quân đầu người Lạng Sơn".into(),
         scenario: "Kịch bản: GRDP thực tăng 10,5%/năm".into(),
-        legend: vec![(Swatch::History, "Số liệu đã công bố".into()), (Swatch::Target, "Mục tiêu".into())],
+        legend: vec![
+            (Swatch::History, "Số liệu đã công bố".into()),
+            (Swatch::Target, "Mục tiêu".into()),
+        ],
         source: "Nguồn: Báo Nhân Dân".into(),
         credit: "Đồ hoạ: grdp-whatif".into(),
     };
@@ -321,10 +488,46 @@ fn a_picture_has_its_title_scenario_legend_source_and_credit() {
     draw_picture(&rec.clone().into_drawing_area(), &s, &caption).unwrap();
     let log = rec.0.borrow();
     let t: Vec<&str> = log.texts.iter().map(|t| t.0.as_str()).collect();
-    for want in ["GRDP bình quân đầu người Lạng Sơn", "Kịch bản: GRDP thực tăng 10,5%/năm", "Số liệu đã công bố", "Mục tiêu", "Nguồn: Báo Nhân Dân", "Đồ hoạ: grdp-whatif", "Mục tiêu 130"] {
+    for want in [
+        "GRDP bình quân đầu người Lạng Sơn",
+        "Kịch bản: GRDP thực tăng 10,5%/năm",
+        "Số liệu đã công bố",
+        "Mục tiêu",
+        "Nguồn: Báo Nhân Dân",
+        "Đồ hoạ: grdp-whatif",
+        "Mục tiêu 130",
+    ] {
         assert!(t.contains(&want), "{want} not in {t:?}");
     }
     assert_eq!(log.full_rects, 1, "the background painted once");
+}
+
+#[test]
+fn the_svg_is_the_same_picture() {
+    let caption = Caption {
+        title: "Tiêu đề <b>&</b>".into(),
+        source: "Nguồn: Báo".into(),
+        credit: "Đồ hoạ".into(),
+        ..Default::default()
+    };
+    let svg = picture_svg(&spec(), &caption, (800, 500), |t, px| {
+        ((t.chars().count() as f64 * px * 0.55) as u32, px as u32)
+    })
+    .unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"),
+        "{}",
+        &svg[svg.len().saturating_sub(200)..]
+    );
+    for want in [
+        "Tiêu đề &lt;b&gt;&amp;&lt;/b&gt;",
+        "Mục tiêu 130",
+        "Nguồn: Báo",
+        "Đồ hoạ",
+        "2025",
+    ] {
+        assert!(svg.contains(want), "{want}");
+    }
 }
 
 #[test]
@@ -356,24 +559,55 @@ mod never_panics {
     }
 
     fn line() -> impl Strategy<Value = Option<Line>> {
-        proptest::option::of((prop::collection::vec(num(), 0..8), prop::collection::vec(num(), 0..8)).prop_map(|(years, values)| Line { years, values }))
+        proptest::option::of(
+            (
+                prop::collection::vec(num(), 0..8),
+                prop::collection::vec(num(), 0..8),
+            )
+                .prop_map(|(years, values)| Line { years, values }),
+        )
     }
 
     fn any_spec() -> impl Strategy<Value = ChartSpec> {
         let xy = || (num(), num()).prop_map(|(year, value)| Xy { year, value });
         (
-            (num(), prop::collection::vec(xy(), 0..8), prop::collection::vec(xy(), 0..3)),
-            (line(), line(), proptest::option::of((num(), num(), num())), proptest::option::of(num())),
             (
-                proptest::option::of((prop::collection::vec(num(), 0..8), prop::collection::vec(num(), 0..8), prop::collection::vec(num(), 0..8))),
-                proptest::option::of((prop::collection::vec(num(), 0..8), prop::collection::vec(prop::collection::vec(num(), 0..8), 0..4), num())),
+                num(),
+                prop::collection::vec(xy(), 0..8),
+                prop::collection::vec(xy(), 0..3),
+            ),
+            (
+                line(),
+                line(),
+                proptest::option::of((num(), num(), num())),
+                proptest::option::of(num()),
+            ),
+            (
+                proptest::option::of((
+                    prop::collection::vec(num(), 0..8),
+                    prop::collection::vec(num(), 0..8),
+                    prop::collection::vec(num(), 0..8),
+                )),
+                proptest::option::of((
+                    prop::collection::vec(num(), 0..8),
+                    prop::collection::vec(prop::collection::vec(num(), 0..8), 0..4),
+                    num(),
+                )),
                 any::<bool>(),
                 0u32..10,
             ),
-            (prop::collection::vec(num(), 0..3), proptest::option::of(num())),
+            (
+                prop::collection::vec(num(), 0..3),
+                proptest::option::of(num()),
+            ),
         )
             .prop_map(
-                |((scale, history, alternatives), (projection, trend, target, reached_year), (band, stack, transparent, decimals), (breaks, bars))| ChartSpec {
+                |(
+                    (scale, history, alternatives),
+                    (projection, trend, target, reached_year),
+                    (band, stack, transparent, decimals),
+                    (breaks, bars),
+                )| ChartSpec {
                     scale,
                     lang: Lang::Vi,
                     history,
@@ -390,11 +624,25 @@ mod never_panics {
                         series,
                         first_projected_year,
                     }),
-                    breaks: breaks.into_iter().map(|year| BreakMark { year, label: "|".into() }).collect(),
+                    breaks: breaks
+                        .into_iter()
+                        .map(|year| BreakMark {
+                            year,
+                            label: "|".into(),
+                        })
+                        .collect(),
                     bars,
-                    theme: Theme { grid: "nonsense".into(), ..Theme::default() },
+                    theme: Theme {
+                        grid: "nonsense".into(),
+                        ..Theme::default()
+                    },
                     transparent,
-                    words: Words { target: "Mục tiêu".into(), reached: "Đạt".into(), projected: "→".into(), unit: "tr.".into() },
+                    words: Words {
+                        target: "Mục tiêu".into(),
+                        reached: "Đạt".into(),
+                        projected: "→".into(),
+                        unit: "tr.".into(),
+                    },
                     decimals,
                     unit_suffix: String::new(),
                 },
@@ -406,14 +654,38 @@ mod never_panics {
     #[test]
     fn far_points_are_gaps_not_a_hang() {
         let mut s = spec();
-        s.history = vec![Xy { year: 1e308, value: 1.0 }, Xy { year: -1e308, value: 2032.7 }, Xy { year: 2020.0, value: 44.2 }];
-        s.trend = Some(Line { years: vec![7.6e216, 2004.0], values: vec![0.0, 0.0] });
-        s.projection = Some(Line { years: vec![2025.0, 2030.0], values: vec![71.1, 1e300] });
+        s.history = vec![
+            Xy {
+                year: 1e308,
+                value: 1.0,
+            },
+            Xy {
+                year: -1e308,
+                value: 2032.7,
+            },
+            Xy {
+                year: 2020.0,
+                value: 44.2,
+            },
+        ];
+        s.trend = Some(Line {
+            years: vec![7.6e216, 2004.0],
+            values: vec![0.0, 0.0],
+        });
+        s.projection = Some(Line {
+            years: vec![2025.0, 2030.0],
+            values: vec![71.1, 1e300],
+        });
         let ((x0, x1), (y0, y1)) = ranges(&s);
         assert!(x0 > 1990.0 && x1 < 2040.0, "{x0}..{x1}");
         assert!(y0.abs() < 1e16 && y1.abs() < 1e16, "{y0}..{y1}");
         for layer in [Layer::All, Layer::Base, Layer::Overlay] {
-            assert!(draw_layer(&Recorder(Default::default(), (319, 389)).into_drawing_area(), &s, layer).is_ok());
+            assert!(draw_layer(
+                &Recorder(Default::default(), (319, 389)).into_drawing_area(),
+                &s,
+                layer
+            )
+            .is_ok());
         }
     }
 

@@ -54,20 +54,33 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
     let s = &p.scenario;
     if s.model == Model::Rate {
         return match (reached(p), beyond(p)) {
-            (true, true) => lang.pick("cao hơn cả cận trên của mục tiêu", "above even the top of the target range").into(),
+            (true, true) => lang
+                .pick(
+                    "cao hơn cả cận trên của mục tiêu",
+                    "above even the top of the target range",
+                )
+                .into(),
             (true, false) => lang.pick("đạt mục tiêu", "meets the target").into(),
             (false, _) => lang.pick("thấp hơn mục tiêu", "below the target").into(),
         };
     }
     let mut out = match p.reached_year {
-        Some(y) if y == s.base_year => lang.pick(format!("đã đạt mục tiêu từ năm {y}"), format!("already meets the target in {y}")),
-        Some(y) if y <= ty => lang.pick(format!("đạt mục tiêu năm {y}"), format!("reaches the target in {y}")),
+        Some(y) if y == s.base_year => lang.pick(
+            format!("đã đạt mục tiêu từ năm {y}"),
+            format!("already meets the target in {y}"),
+        ),
+        Some(y) if y <= ty => lang.pick(
+            format!("đạt mục tiêu năm {y}"),
+            format!("reaches the target in {y}"),
+        ),
         Some(y) => lang.pick(
             format!("chưa đạt mục tiêu vào năm {ty}; giữ mức này thì đến năm {y} mới đạt"),
             format!("does not reach the target by {ty}; at this rate it would in {y}"),
         ),
         None => lang.pick(
-            format!("chưa đạt mục tiêu vào năm {ty}, và giữ mức này thì không đạt trong vòng 100 năm"),
+            format!(
+                "chưa đạt mục tiêu vào năm {ty}, và giữ mức này thì không đạt trong vòng 100 năm"
+            ),
             format!("does not reach the target by {ty}, nor within 100 years at this rate"),
         ),
     };
@@ -81,14 +94,46 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
 fn against(w: &Words<'_>, p: &Projection) -> Option<String> {
     let (lo, hi) = (p.target_low?, p.target_high?);
     let level = w.level(lo, hi);
+    if w.ind.is_percent() && lo == hi {
+        // A share of a percentage ("101% of 30%") reads badly: the gap in points.
+        let gap = p.value_at_target_year - lo;
+        let pts = w.num(gap.abs(), 1);
+        return Some(if w.num(gap.abs(), 1) == w.num(0.0, 1) {
+            w.lang.pick(
+                format!("bằng mục tiêu {level}"),
+                format!("at the {level} target"),
+            )
+        } else if gap > 0.0 {
+            w.lang.pick(
+                format!("cao hơn {pts} điểm % so với mục tiêu {level}"),
+                format!("{pts} points above the {level} target"),
+            )
+        } else {
+            w.lang.pick(
+                format!("thấp hơn {pts} điểm % so với mục tiêu {level}"),
+                format!("{pts} points below the {level} target"),
+            )
+        });
+    }
     Some(match p.share_of_target.filter(|_| lo == hi) {
-        Some(s) => w.lang.pick(format!("bằng {} mục tiêu {level}", share(w, s)), format!("{} of the {level} target", share(w, s))),
-        None => w.lang.pick(format!("mục tiêu {level}"), format!("target {level}")),
+        Some(s) => w.lang.pick(
+            format!("bằng {} mục tiêu {level}", share(w, s)),
+            format!("{} of the {level} target", share(w, s)),
+        ),
+        None => w
+            .lang
+            .pick(format!("mục tiêu {level}"), format!("target {level}")),
     })
 }
 
 fn card(id: &'static str, label: String, value: String, detail: String, tone: Tone) -> Card {
-    Card { id, label, value, detail, tone }
+    Card {
+        id,
+        label,
+        value,
+        detail,
+        tone,
+    }
 }
 
 fn tone(p: &Projection) -> Tone {
@@ -117,38 +162,96 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     let years = w.years(s.base_year, p.target_year);
     let measure = w.measure().map(|m| format!(" ({m})")).unwrap_or_default();
     let label = match s.model {
-        Model::Linear => lang.pick("Cần thêm mỗi năm", "Change needed a year").to_string(),
-        _ => format!("{}{measure}", lang.pick("Cần tăng mỗi năm", "Growth needed a year")),
+        Model::Linear => lang
+            .pick("Cần thêm mỗi năm", "Change needed a year")
+            .to_string(),
+        _ => format!(
+            "{}{measure}",
+            lang.pick("Cần tăng mỗi năm", "Growth needed a year")
+        ),
     };
     if p.reached_year == Some(s.base_year) {
         let detail = lang.pick(
-            format!("{} năm {} đã đạt mục tiêu {}", w.value(s.base_value), s.base_year, w.level(lo, hi)),
-            format!("{} in {} already meets the {} target", w.value(s.base_value), s.base_year, w.level(lo, hi)),
+            format!(
+                "{} năm {} đã đạt mục tiêu {}",
+                w.value(s.base_value),
+                s.base_year,
+                w.level(lo, hi)
+            ),
+            format!(
+                "{} in {} already meets the {} target",
+                w.value(s.base_value),
+                s.base_year,
+                w.level(lo, hi)
+            ),
         );
-        return Some(card("need", label, lang.pick("Đã đạt", "Met already").into(), detail, Tone::Good));
+        return Some(card(
+            "need",
+            label,
+            lang.pick("Đã đạt", "Met already").into(),
+            detail,
+            Tone::Good,
+        ));
     }
     let r = p.required_rate?;
     let value = match p.required_rate_far {
         Some(f) if s.model != Model::Linear => {
             let (a, b) = if f < r { (f, r) } else { (r, f) };
-            format!("{}–{}{}", w.pct(a, 1).trim_end_matches('%'), w.pct(b, 1), w.per_year())
+            format!(
+                "{}–{}{}",
+                w.pct(a, 1).trim_end_matches('%'),
+                w.pct(b, 1),
+                w.per_year()
+            )
         }
         _ => w.step(r),
     };
-    let total = p.required_cumulative_change.map(|c| w.change_total(c)).unwrap_or_default();
+    let total = p
+        .required_cumulative_change
+        .map(|c| w.change_total(c))
+        .unwrap_or_default();
     let mut detail = lang.pick(
-        format!("{years}, để đạt mục tiêu {}; tức {total} sau {n} năm", w.level(lo, hi)),
-        format!("{years}, to reach the {} target; {total} over {n} years", w.level(lo, hi)),
+        format!(
+            "{years}, để đạt mục tiêu {}; tức {total} sau {n} năm",
+            w.level(lo, hi)
+        ),
+        format!(
+            "{years}, to reach the {} target; {total} over {n} years",
+            w.level(lo, hi)
+        ),
     );
-    if let (Some((a, b)), Some(rec)) = (record(d, p), d.indicator(&s.indicator).and_then(crate::scenario::historical_rate)) {
+    if let (Some((a, b)), Some(rec)) = (
+        record(d, p),
+        d.indicator(&s.indicator)
+            .and_then(crate::scenario::historical_rate),
+    ) {
         if s.model != Model::Rate {
-            detail.push_str(&lang.pick(
-                format!(". Giai đoạn {a}–{b}: {} (tính từ số liệu)", w.change_step(rec)),
-                format!(". In {a}–{b}: {} (worked out from the figures)", w.change_step(rec)),
-            ));
+            detail.push_str(
+                &lang.pick(
+                    format!(
+                        ". Giai đoạn {a}–{b}: {} (tính từ số liệu)",
+                        record_words(w, rec)
+                    ),
+                    format!(
+                        ". In {a}–{b} it {} (worked out from the figures)",
+                        record_words(w, rec)
+                            .replacen("rise ", "grew ", 1)
+                            .replacen("fall ", "fell ", 1)
+                    ),
+                ),
+            );
         }
     }
     Some(card("need", label, value, detail, Tone::Neutral))
+}
+
+/// The record's rate, to two decimals (the 9.97 % the articles imply).
+fn record_words(w: &Words<'_>, r: f64) -> String {
+    if w.ind.model == Model::Linear {
+        w.change_step(r)
+    } else {
+        w.change_rate_d(r, 2)
+    }
 }
 
 /// Per capita: the real growth the target needs under the chosen prices and population.
@@ -169,13 +272,20 @@ fn real_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
         ),
         format!(
             "if prices {} and population {} (assumptions). Real growth of {} and the target are the same claim only if prices {}.",
-            w.change_rate(s.inflation),
-            w.change_rate(s.population_growth),
+            w.en_change(s.inflation, "rise", true),
+            w.en_change(s.population_growth, "grow", false),
             w.rate(s.real_growth),
-            w.change_rate(implied)
+            w.en_change(implied, "rise", true)
         ),
     );
-    Some(card("real", lang.pick("Tức GRDP thực cần tăng", "Real GRDP growth needed").into(), w.rate(r), detail, Tone::Neutral))
+    Some(card(
+        "real",
+        lang.pick("Tức GRDP thực cần tăng", "Real GRDP growth needed")
+            .into(),
+        w.rate(r),
+        detail,
+        Tone::Neutral,
+    ))
 }
 
 /// A path's card: where it lands in the target year.
@@ -183,7 +293,10 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
     let lang = w.lang;
     let p = shown.p;
     let s = &p.scenario;
-    let label = lang.pick(format!("{}, năm {}", shown.label, p.target_year), format!("{}, in {}", shown.label, p.target_year));
+    let label = lang.pick(
+        format!("{}, năm {}", shown.label, p.target_year),
+        format!("{}, in {}", shown.label, p.target_year),
+    );
     let mut parts: Vec<String> = Vec::new();
     if let Some(u) = p.usd.as_ref().and_then(|u| u.last()) {
         parts.push(w.usd(*u));
@@ -194,24 +307,69 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
             parts.push(reach(w, p));
         }
         None => {
-            let c = w.change_total(p.cumulative_change);
-            parts.push(lang.pick(format!("{c} so với năm {}", s.base_year), format!("{c} on {}", s.base_year)));
+            let c = if w.ind.is_percent() && s.model != Model::Linear {
+                // A percentage's relative change, with the points it makes.
+                let pts = p.value_at_target_year - s.base_value;
+                let verb = if pts >= 0.0 {
+                    lang.pick("tăng", "up")
+                } else {
+                    lang.pick("giảm", "down")
+                };
+                let rel = w.change_total(p.cumulative_change);
+                return card(
+                    id,
+                    label,
+                    w.value(p.value_at_target_year),
+                    lang.pick(
+                        format!(
+                            "{verb} {} điểm % so với năm {} ({rel} tương đối)",
+                            w.num(pts.abs(), w.decimals()),
+                            s.base_year
+                        ),
+                        format!(
+                            "{verb} {} points on {} ({rel} in relative terms)",
+                            w.num(pts.abs(), w.decimals()),
+                            s.base_year
+                        ),
+                    ),
+                    tone(p),
+                );
+            } else {
+                w.change_total(p.cumulative_change)
+            };
+            parts.push(lang.pick(
+                format!("{c} so với năm {}", s.base_year),
+                format!("{c} on {}", s.base_year),
+            ));
         }
     }
-    card(id, label, w.value(p.value_at_target_year), parts.join("; "), tone(p))
+    card(
+        id,
+        label,
+        w.value(p.value_at_target_year),
+        parts.join("; "),
+        tone(p),
+    )
 }
 
 fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
     let c = p.probability?;
     let s = &p.scenario;
-    let spread = if s.model == Model::Linear { w.points_rate(s.spread) } else { w.rate(s.spread) };
+    let spread = if s.model == Model::Linear {
+        w.points_rate(s.spread)
+    } else {
+        w.rate(s.spread)
+    };
     let paths = w.num(f64::from(s.paths), 0);
     let lang = w.lang;
     let detail = lang.pick(
         format!("theo {paths} đường mô phỏng, độ bất định {spread}"),
         format!("over {paths} simulated paths, uncertainty {spread}"),
     );
-    let label = lang.pick(format!("Xác suất đạt mục tiêu đến năm {}", p.target_year), format!("Chance of reaching the target by {}", p.target_year));
+    let label = lang.pick(
+        format!("Xác suất đạt mục tiêu đến năm {}", p.target_year),
+        format!("Chance of reaching the target by {}", p.target_year),
+    );
     Some(card("chance", label, chance(w, c), detail, Tone::Neutral))
 }
 
@@ -220,34 +378,88 @@ fn no_target_card(w: &Words<'_>) -> Card {
         "noTarget",
         w.lang.pick("Mục tiêu", "Target").into(),
         w.lang.pick("Chưa có", "None given").into(),
-        w.lang.pick("Các nguồn không nêu mục tiêu cho chỉ tiêu này.", "The sources give no target for this indicator.").into(),
+        w.lang
+            .pick(
+                "Các nguồn không nêu mục tiêu cho chỉ tiêu này.",
+                "The sources give no target for this indicator.",
+            )
+            .into(),
         Tone::Neutral,
     )
 }
 
 /// A rate indicator's cards: the target rate, the scenario's, the past average.
-fn rate_cards(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) -> Vec<Card> {
+fn rate_cards(
+    w: &Words<'_>,
+    d: &Dataset,
+    scenario: &Shown<'_>,
+    trend: Option<&Shown<'_>>,
+) -> Vec<Card> {
     let lang = w.lang;
     let p = scenario.p;
     let s = &p.scenario;
     let years = w.years(s.base_year + 1, p.target_year);
     let mut out = Vec::new();
     if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
-        let v = if lo == hi { format!("{}{}", w.num(lo, 1), "%") } else { format!("{}–{}%", w.num(lo, 1), w.num(hi, 1)) };
-        out.push(card("need", lang.pick("Mục tiêu", "Target").into(), format!("{v}{}", w.per_year()), lang.pick(format!("bình quân {years}"), format!("on average, {years}")), Tone::Neutral));
+        let v = if lo == hi {
+            format!("{}{}", w.num(lo, 1), "%")
+        } else {
+            format!("{}–{}%", w.num(lo, 1), w.num(hi, 1))
+        };
+        out.push(card(
+            "need",
+            lang.pick("Mục tiêu", "Target").into(),
+            format!("{v}{}", w.per_year()),
+            lang.pick(format!("bình quân {years}"), format!("on average, {years}")),
+            Tone::Neutral,
+        ));
     } else {
         out.push(no_target_card(w));
     }
     let total = w.change_total(p.cumulative_change);
-    let detail = lang.pick(format!("{years}; cộng dồn {total}; {}", reach(w, p)), format!("{years}; {total} in all; {}", reach(w, p)));
-    let detail = if p.target_low.is_some() { detail } else { lang.pick(format!("{years}; cộng dồn {total}"), format!("{years}; {total} in all")) };
-    out.push(card("scenario", scenario.label.clone(), w.rate(p.rate), detail, tone(p)));
+    let detail = lang.pick(
+        format!("{years}; cộng dồn {total}; {}", reach(w, p)),
+        format!("{years}; {total} in all; {}", reach(w, p)),
+    );
+    let detail = if p.target_low.is_some() {
+        detail
+    } else {
+        lang.pick(
+            format!("{years}; cộng dồn {total}"),
+            format!("{years}; {total} in all"),
+        )
+    };
+    out.push(card(
+        "scenario",
+        scenario.label.clone(),
+        w.rate(p.rate),
+        detail,
+        tone(p),
+    ));
     if let Some(t) = trend {
-        out.push(card("trend", t.label.clone(), w.rate(t.p.rate), reach(w, t.p), tone(t.p)));
+        out.push(card(
+            "trend",
+            t.label.clone(),
+            w.rate(t.p.rate),
+            reach(w, t.p),
+            tone(t.p),
+        ));
     }
     if let (Some(ind), Some((a, b))) = (d.indicator(&s.indicator), record(d, p)) {
         if let Some(mean) = crate::scenario::historical_rate(ind) {
-            out.push(card("record", lang.pick(format!("Bình quân các năm {a}–{b} có số liệu"), format!("Average of the years {a}–{b} with figures")), w.rate(mean), lang.pick("tính từ số liệu".into(), "worked out from the figures".into()), Tone::Neutral));
+            out.push(card(
+                "record",
+                lang.pick(
+                    format!("Bình quân các năm {a}–{b} có số liệu"),
+                    format!("Average of the years {a}–{b} with figures"),
+                ),
+                w.rate(mean),
+                lang.pick(
+                    "tính từ số liệu".into(),
+                    "worked out from the figures".into(),
+                ),
+                Tone::Neutral,
+            ));
         }
     }
     out.extend(chance_card(w, p));
@@ -264,24 +476,71 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
     let last = w.years(s.base_year - term + 1, s.base_year);
     let mut out = Vec::new();
     if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
-        let change = |v: f64| w.change_total(v / s.base_value - 1.0);
+        let change = |v: f64| w.change_total_d(v / s.base_value - 1.0, 1);
         let detail = if lo == hi {
-            lang.pick(format!("{} so với {} của {last}", change(lo), w.value(s.base_value)), format!("{} on the {} of {last}", change(lo), w.value(s.base_value)))
+            lang.pick(
+                format!("{} so với {} của {last}", change(lo), w.value(s.base_value)),
+                format!("{} on the {} of {last}", change(lo), w.value(s.base_value)),
+            )
         } else {
-            lang.pick(format!("từ {} đến {} so với {} của {last}", change(lo), change(hi), w.value(s.base_value)), format!("from {} to {} on the {} of {last}", change(lo), change(hi), w.value(s.base_value)))
+            lang.pick(
+                format!(
+                    "từ {} đến {} so với {} của {last}",
+                    change(lo),
+                    change(hi),
+                    w.value(s.base_value)
+                ),
+                format!(
+                    "from {} to {} on the {} of {last}",
+                    change(lo),
+                    change(hi),
+                    w.value(s.base_value)
+                ),
+            )
         };
-        out.push(card("need", lang.pick(format!("Mục tiêu cả giai đoạn {next}"), format!("Target for the whole of {next}")), w.level(lo, hi), detail, Tone::Neutral));
+        out.push(card(
+            "need",
+            lang.pick(
+                format!("Mục tiêu cả giai đoạn {next}"),
+                format!("Target for the whole of {next}"),
+            ),
+            w.level(lo, hi),
+            detail,
+            Tone::Neutral,
+        ));
     } else {
         out.push(no_target_card(w));
     }
     let total = |q: &Projection| {
-        let c = w.change_total(q.cumulative_change);
+        let c = w.change_total_d(q.cumulative_change, 1);
         let base = lang.pick(format!("{c} so với {last}"), format!("{c} on {last}"));
-        if q.target_low.is_some() { format!("{base}; {}", reach_term(w, q)) } else { base }
+        if q.target_low.is_some() {
+            format!("{base}; {}", reach_term(w, q))
+        } else {
+            base
+        }
     };
-    out.push(card("scenario", lang.pick(format!("{}: tổng {next}", scenario.label), format!("{}: total for {next}", scenario.label)), w.value(p.value_at_target_year), total(p), tone(p)));
+    out.push(card(
+        "scenario",
+        lang.pick(
+            format!("{}: tổng {next}", scenario.label),
+            format!("{}: total for {next}", scenario.label),
+        ),
+        w.value(p.value_at_target_year),
+        total(p),
+        tone(p),
+    ));
     if let Some(t) = trend {
-        out.push(card("trend", lang.pick(format!("{}: tổng {next}", t.label), format!("{}: total for {next}", t.label)), w.value(t.p.value_at_target_year), total(t.p), tone(t.p)));
+        out.push(card(
+            "trend",
+            lang.pick(
+                format!("{}: tổng {next}", t.label),
+                format!("{}: total for {next}", t.label),
+            ),
+            w.value(t.p.value_at_target_year),
+            total(t.p),
+            tone(t.p),
+        ));
     }
     out
 }
@@ -290,15 +549,27 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
 fn reach_term(w: &Words<'_>, p: &Projection) -> String {
     let lang = w.lang;
     match (reached(p), beyond(p)) {
-        (true, true) => lang.pick("vượt cả cận trên của mục tiêu", "above even the top of the target range").into(),
-        (true, false) if p.target_low != p.target_high => lang.pick("trong khoảng mục tiêu", "within the target range").into(),
+        (true, true) => lang
+            .pick(
+                "vượt cả cận trên của mục tiêu",
+                "above even the top of the target range",
+            )
+            .into(),
+        (true, false) if p.target_low != p.target_high => lang
+            .pick("trong khoảng mục tiêu", "within the target range")
+            .into(),
         (true, false) => lang.pick("đạt mục tiêu", "meets the target").into(),
         (false, _) => lang.pick("chưa đạt mục tiêu", "short of the target").into(),
     }
 }
 
 /// The cards of a projection and its trend.
-pub fn cards(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) -> Vec<Card> {
+pub fn cards(
+    w: &Words<'_>,
+    d: &Dataset,
+    scenario: &Shown<'_>,
+    trend: Option<&Shown<'_>>,
+) -> Vec<Card> {
     let p = scenario.p;
     match p.scenario.model {
         Model::Rate => return rate_cards(w, d, scenario, trend),
@@ -331,24 +602,78 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     let label = isolate(w.ind.label.text(lang));
     let end = w.value(p.value_at_target_year);
     let ty = p.target_year;
-    let target = against(w, p).map(|a| format!(", {a}; {}", reach(w, p))).unwrap_or_default();
+    let target = against(w, p)
+        .map(|a| format!(", {a}; {}", reach(w, p)))
+        .unwrap_or_default();
     let chance = p
         .probability
-        .map(|c| lang.pick(format!(" Xác suất đạt mục tiêu khoảng {} theo mô phỏng.", chance(w, c)), format!(" The simulated chance of reaching the target is about {}.", chance(w, c))))
+        .map(|c| {
+            let words = chance(w, c);
+            // "trên 99%" is not "khoảng".
+            let about = words.chars().next().is_some_and(|ch| ch.is_ascii_digit());
+            match (lang, about) {
+                (Lang::Vi, true) => format!(" Xác suất đạt mục tiêu khoảng {words} theo mô phỏng."),
+                (Lang::Vi, false) => format!(" Xác suất đạt mục tiêu {words} theo mô phỏng."),
+                (Lang::En, true) => {
+                    format!(" The simulated chance of reaching the target is about {words}.")
+                }
+                (Lang::En, false) => {
+                    format!(" The simulated chance of reaching the target is {words}.")
+                }
+            }
+        })
         .unwrap_or_default();
+    let ranged = p.required_rate_far.is_some();
     let need = match (p.required_rate, s.model) {
         _ if p.reached_year == Some(s.base_year) => String::new(),
+        (Some(r), Model::Compound) if ranged => {
+            let f = p.required_rate_far.unwrap_or(r);
+            let (a, b) = if f < r { (f, r) } else { (r, f) };
+            let range = format!(
+                "{}–{}{}",
+                w.pct(a, 1).trim_end_matches('%'),
+                w.pct(b, 1),
+                w.per_year()
+            );
+            lang.pick(
+                format!(" Muốn đạt mục tiêu cần tăng {range}."),
+                format!(" Reaching the target takes {range}."),
+            )
+        }
         (Some(r), Model::PerCapita) => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức tăng thực {}.", w.rate(r), p.required_real_growth.map(|g| w.rate(g)).unwrap_or_default()),
-            format!(" Hitting the target exactly takes {} nominal, or {} real.", w.rate(r), p.required_real_growth.map(|g| w.rate(g)).unwrap_or_default()),
+            format!(
+                " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức tăng thực {}.",
+                w.rate(r),
+                p.required_real_growth
+                    .map(|g| w.rate(g))
+                    .unwrap_or_default()
+            ),
+            format!(
+                " Hitting the target exactly takes {} nominal, or {} real.",
+                w.rate(r),
+                p.required_real_growth
+                    .map(|g| w.rate(g))
+                    .unwrap_or_default()
+            ),
         ),
-        (Some(r), Model::Linear) => lang.pick(format!(" Muốn đạt đúng mục tiêu cần thêm {}.", w.points_rate(r)), format!(" Hitting the target exactly takes {}.", w.points_rate(r))),
-        (Some(r), Model::Compound) => lang.pick(format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate(r)), format!(" Hitting the target exactly takes {}.", w.rate(r))),
+        (Some(r), Model::Linear) => lang.pick(
+            format!(" Muốn đạt đúng mục tiêu cần thêm {}.", w.points_rate(r)),
+            format!(" Hitting the target exactly takes {}.", w.points_rate(r)),
+        ),
+        (Some(r), Model::Compound) => lang.pick(
+            format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate(r)),
+            format!(" Hitting the target exactly takes {}.", w.rate(r)),
+        ),
         _ => String::new(),
     };
     match s.model {
         Model::PerCapita => {
-            let usd = p.usd.as_ref().and_then(|u| u.last()).map(|u| format!(" ({})", w.usd(*u))).unwrap_or_default();
+            let usd = p
+                .usd
+                .as_ref()
+                .and_then(|u| u.last())
+                .map(|u| format!(" ({})", w.usd(*u)))
+                .unwrap_or_default();
             lang.pick(
                 format!(
                     "Nếu GRDP thực {}, giá {} và dân số {}, {label} của {name} {} danh nghĩa, đạt {end} năm {ty}{usd}{target}.{need}{chance}",
@@ -358,40 +683,71 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                     w.change_rate(p.rate)
                 ),
                 format!(
-                    "If real GRDP and prices {} and {}, and population {}, {name}'s {label} {} in nominal terms, reaching {end} in {ty}{usd}{target}.{need}{chance}",
-                    verb_en(w, s.real_growth),
-                    verb_en(w, s.inflation),
-                    w.change_rate(s.population_growth),
-                    w.change_rate(p.rate).replacen("rise", "rises", 1).replacen("fall ", "falls ", 1)
+                    "If real GRDP {}, prices {} and population {}, {name}'s {label} {} in nominal terms, reaching {end} in {ty}{usd}{target}.{need}{chance}",
+                    w.en_change(s.real_growth, "grow", false),
+                    w.en_change(s.inflation, "rise", true),
+                    w.en_change(s.population_growth, "grow", false),
+                    w.en_change(p.rate, "grow", false)
                 ),
             )
         }
         Model::Rate => {
             let years = w.years(s.base_year + 1, ty);
             lang.pick(
-                format!("{label} ({name}): nếu tăng {} trong {years}, cộng dồn {}{}.{chance}", w.rate(p.rate), w.change_total(p.cumulative_change), against(w, p).map(|a| format!(", {a}: {}", reach(w, p))).unwrap_or_default()),
-                format!("{label} ({name}): growth of {} over {years}, {} in all{}.{chance}", w.rate(p.rate), w.change_total(p.cumulative_change), against(w, p).map(|a| format!(", {a}: {}", reach(w, p))).unwrap_or_default()),
+                format!(
+                    "{label} ({name}): nếu tăng {} trong {years}, cộng dồn {}{}.{chance}",
+                    w.rate(p.rate),
+                    w.change_total(p.cumulative_change),
+                    against(w, p)
+                        .map(|a| format!(", {a}: {}", reach(w, p)))
+                        .unwrap_or_default()
+                ),
+                format!(
+                    "{label} ({name}): growth of {} over {years}, {} in all{}.{chance}",
+                    w.rate(p.rate),
+                    w.change_total(p.cumulative_change),
+                    against(w, p)
+                        .map(|a| format!(", {a}: {}", reach(w, p)))
+                        .unwrap_or_default()
+                ),
             )
         }
         Model::TermTotal => {
             let term = s.step_years as i32;
             let next = w.years(ty - term + 1, ty);
-            let target = if p.target_low.is_some() { format!("; {}", reach_term(w, p)) } else { String::new() };
+            let target = if p.target_low.is_some() {
+                format!("; {}", reach_term(w, p))
+            } else {
+                String::new()
+            };
             lang.pick(
-                format!("{label} ({name}): nếu {} so với nhiệm kỳ trước, tổng {next} đạt {end}{}{target}.", w.change_total(p.rate), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+                format!("{label} ({name}): nếu {} so với giai đoạn trước, tổng {next} là {end}{}{target}.", w.change_total_d(p.rate, 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
                 format!("{label} ({name}): if it changes by {} on the previous term, the total for {next} is {end}{}{target}.", w.pct(p.rate, 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
             )
         }
         _ => lang.pick(
-            format!("{label} ({name}): nếu {}, đạt {end} năm {ty}{target}.{need}{chance}", w.change_step(p.rate)),
-            format!("{label} ({name}): if it {}, it reaches {end} in {ty}{target}.{need}{chance}", w.change_step(p.rate).replacen("rise", "rises", 1).replacen("fall ", "falls ", 1)),
+            format!(
+                "{label} ({name}): nếu {}, {} {end} năm {ty}{target}.{need}{chance}",
+                w.change_step(p.rate),
+                if p.value_at_target_year < s.base_value {
+                    "còn"
+                } else {
+                    "đạt"
+                }
+            ),
+            format!(
+                "{label} ({name}): if it {}, it {} {end} in {ty}{target}.{need}{chance}",
+                w.change_step(p.rate)
+                    .replacen("rise", "rises", 1)
+                    .replacen("fall ", "falls ", 1),
+                if p.value_at_target_year < s.base_value {
+                    "falls to"
+                } else {
+                    "reaches"
+                }
+            ),
         ),
     }
-}
-
-/// "grow 10.5% a year" / "fall 2.0% a year", for "If real GRDP and prices …".
-fn verb_en(w: &Words<'_>, r: f64) -> String {
-    w.change_rate(r).replacen("rise", "grow", 1)
 }
 
 /// The words for a model (for the studio and the tests).
@@ -399,10 +755,19 @@ fn verb_en(w: &Words<'_>, r: f64) -> String {
 pub fn model_name(m: Model, lang: Lang) -> &'static str {
     match m {
         Model::PerCapita => lang.pick("bình quân đầu người (danh nghĩa)", "per person (nominal)"),
-        Model::Compound => lang.pick("một số liệu hằng năm, tăng theo tỷ lệ", "a yearly figure growing at a rate"),
-        Model::Linear => lang.pick("tỷ lệ phần trăm, thay đổi theo điểm %", "a percentage changing by points"),
+        Model::Compound => lang.pick(
+            "một số liệu hằng năm, tăng theo tỷ lệ",
+            "a yearly figure growing at a rate",
+        ),
+        Model::Linear => lang.pick(
+            "tỷ lệ phần trăm, thay đổi theo điểm %",
+            "a percentage changing by points",
+        ),
         Model::Shares => lang.pick("cơ cấu cộng lại bằng 100", "a structure adding up to 100"),
         Model::TermTotal => lang.pick("tổng cả một giai đoạn", "a total over a term"),
-        Model::Rate => lang.pick("tốc độ tăng hằng năm (%/năm)", "a yearly growth rate (% a year)"),
+        Model::Rate => lang.pick(
+            "tốc độ tăng hằng năm (%/năm)",
+            "a yearly growth rate (% a year)",
+        ),
     }
 }

@@ -127,7 +127,13 @@ impl Def {
 }
 
 fn def(key: Key, min: f64, max: f64, step: f64, scale: f64) -> Def {
-    Def { key, min, max, step, scale }
+    Def {
+        key,
+        min,
+        max,
+        step,
+        scale,
+    }
 }
 
 /// The base year and value the controls start from.
@@ -150,8 +156,18 @@ fn base(ind: &Indicator) -> (i32, f64) {
 /// ```
 pub fn defs(ind: &Indicator) -> Vec<Def> {
     let (base_year, base_value) = base(ind);
-    let term = if ind.model == Model::TermTotal { f64::from(ind.term_years()) } else { 1.0 };
-    let year = def(Key::TargetYear, f64::from(base_year) + term, f64::from(base_year) + term * if term > 1.0 { 6.0 } else { 30.0 }, term, 1.0);
+    let term = if ind.model == Model::TermTotal {
+        f64::from(ind.term_years())
+    } else {
+        1.0
+    };
+    let year = def(
+        Key::TargetYear,
+        f64::from(base_year) + term,
+        f64::from(base_year) + term * if term > 1.0 { 6.0 } else { 30.0 },
+        term,
+        1.0,
+    );
     let mut out = Vec::new();
     match ind.model {
         Model::Shares => return vec![year],
@@ -169,11 +185,27 @@ pub fn defs(ind: &Indicator) -> Vec<Def> {
     if let Some(t) = ind.targets.first() {
         let hi_end = t.level.high();
         let d = if ind.is_percent() || ind.model == Model::Rate {
-            def(Key::TargetValue, if ind.model == Model::Rate { -20.0 } else { 0.0 }, if ind.model == Model::Rate { 30.0 } else { 100.0 }, 0.1, 1.0)
+            def(
+                Key::TargetValue,
+                if ind.model == Model::Rate { -20.0 } else { 0.0 },
+                if ind.model == Model::Rate {
+                    30.0
+                } else {
+                    100.0
+                },
+                0.1,
+                1.0,
+            )
         } else {
             let hi = (hi_end * 3.0 / 10.0).ceil().max(1.0) * 10.0;
             let lo = (base_value / 4.0).floor().max(0.1);
-            def(Key::TargetValue, lo, hi.max(lo * 2.0), if hi_end >= 50.0 { 1.0 } else { 0.1 }, 1.0)
+            def(
+                Key::TargetValue,
+                lo,
+                hi.max(lo * 2.0),
+                if hi_end >= 50.0 { 1.0 } else { 0.1 },
+                1.0,
+            )
         };
         out.push(d);
     }
@@ -193,14 +225,30 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
     let w = Words::new(lang, ind);
     let pick = |vi: &str, en: &str| lang.pick(vi, en).to_string();
     match key {
-        Key::RealGrowth => pick("Tăng trưởng GRDP thực (%/năm)", "Real GRDP growth (% a year)"),
-        Key::Inflation => pick("Tăng giá, chỉ số giảm phát GRDP (%/năm)", "Price growth, GRDP deflator (% a year)"),
+        Key::RealGrowth => pick(
+            "Tăng trưởng GRDP thực (%/năm)",
+            "Real GRDP growth (% a year)",
+        ),
+        Key::Inflation => pick(
+            "Tăng giá, chỉ số giảm phát GRDP (%/năm)",
+            "Price growth, GRDP deflator (% a year)",
+        ),
         Key::PopulationGrowth => pick("Tăng dân số (%/năm)", "Population growth (% a year)"),
-        Key::FxChange => pick("Tỷ giá đồng/USD thay đổi (%/năm)", "Dong–dollar exchange rate change (% a year)"),
+        Key::FxChange => pick(
+            "Tỷ giá đồng/USD thay đổi (%/năm)",
+            "Dong–dollar exchange rate change (% a year)",
+        ),
         Key::Growth => match ind.model {
             Model::Linear => pick("Thay đổi (điểm %/năm)", "Change (points a year)"),
-            Model::TermTotal => pick("Thay đổi so với nhiệm kỳ trước (%)", "Change on the previous term (%)"),
+            Model::TermTotal => pick(
+                "Thay đổi so với nhiệm kỳ trước (%)",
+                "Change on the previous term (%)",
+            ),
             Model::Rate => pick("Tốc độ tăng mỗi năm (%)", "Growth each year (%)"),
+            _ if ind.unit == crate::dataset::Unit::Percent => pick(
+                "Thay đổi tương đối mỗi năm (%)",
+                "Relative change each year (%)",
+            ),
             _ => pick("Tăng trưởng (%/năm)", "Growth (% a year)"),
         },
         Key::TargetValue => {
@@ -213,8 +261,14 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
         }
         Key::TargetYear => pick("Năm mục tiêu", "Target year"),
         Key::Spread => match ind.model {
-            Model::Linear => pick("Độ bất định mỗi năm (điểm %)", "Uncertainty each year (points)"),
-            _ => pick("Độ bất định mỗi năm (độ lệch chuẩn, %)", "Uncertainty each year (standard deviation, %)"),
+            Model::Linear => pick(
+                "Độ bất định mỗi năm (điểm %)",
+                "Uncertainty each year (points)",
+            ),
+            _ => pick(
+                "Độ bất định mỗi năm (độ lệch chuẩn, %)",
+                "Uncertainty each year (standard deviation, %)",
+            ),
         },
     }
 }
@@ -250,7 +304,9 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
     if s.is_empty() {
         return Err(Problem::EmptyInput);
     }
-    let not_a_number = || Problem::NotANumber { raw: raw.trim().chars().take(24).collect() };
+    let not_a_number = || Problem::NotANumber {
+        raw: raw.trim().chars().take(24).collect(),
+    };
     let norm = s.replacen(',', ".", 1);
     let body = norm.strip_prefix(['-', '+']).unwrap_or(&norm);
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
@@ -270,7 +326,10 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
         return Err(Problem::TooManyDecimals { max });
     }
     if x < d.min || x > d.max {
-        return Err(Problem::FieldRange { lo: d.min, hi: d.max });
+        return Err(Problem::FieldRange {
+            lo: d.min,
+            hi: d.max,
+        });
     }
     // + 0.0 turns −0 into 0.
     Ok(x / d.scale + 0.0)
@@ -283,13 +342,30 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
 /// # Errors
 /// An unknown indicator; a dataset whose figures cannot be projected.
 pub fn start(dataset: &Dataset, indicator: &str) -> Result<ScenarioInput, FieldError> {
-    let ind = dataset
-        .indicator(indicator)
-        .ok_or_else(|| FieldError::new("indicator", Problem::UnknownIndicator { id: indicator.into() }))?;
+    let ind = dataset.indicator(indicator).ok_or_else(|| {
+        FieldError::new(
+            "indicator",
+            Problem::UnknownIndicator {
+                id: indicator.into(),
+            },
+        )
+    })?;
+    if ind.model == Model::Shares {
+        let (y, _) = base(ind);
+        let mut s = ScenarioInput {
+            indicator: Some(indicator.into()),
+            ..Default::default()
+        };
+        Key::TargetYear.set(&mut s, f64::from(y + 5));
+        return Ok(s);
+    }
     let name = default_preset(ind);
     let input = match &name {
         Some(n) => scenario::preset_input(dataset, indicator, n)?,
-        None => ScenarioInput { indicator: Some(indicator.into()), ..Default::default() },
+        None => ScenarioInput {
+            indicator: Some(indicator.into()),
+            ..Default::default()
+        },
     };
     complete(dataset, ind, input)
 }
@@ -309,9 +385,16 @@ pub fn default_preset(ind: &Indicator) -> Option<String> {
 ///
 /// # Errors
 /// As [`scenario::Scenario::resolve`].
-pub fn complete(dataset: &Dataset, ind: &Indicator, input: ScenarioInput) -> Result<ScenarioInput, FieldError> {
+pub fn complete(
+    dataset: &Dataset,
+    ind: &Indicator,
+    input: ScenarioInput,
+) -> Result<ScenarioInput, FieldError> {
     let s = scenario::Scenario::resolve(&input, dataset)?;
-    let mut out = ScenarioInput { indicator: Some(ind.id.clone()), ..Default::default() };
+    let mut out = ScenarioInput {
+        indicator: Some(ind.id.clone()),
+        ..Default::default()
+    };
     for d in defs(ind) {
         let have = d.key.get(&input);
         let v = match d.key {
@@ -345,7 +428,12 @@ fn round_to(v: f64, d: &Def) -> f64 {
 ///
 /// # Errors
 /// Unknown indicator or preset.
-pub fn with_preset(dataset: &Dataset, indicator: &str, name: &str, current: &ScenarioInput) -> Result<ScenarioInput, FieldError> {
+pub fn with_preset(
+    dataset: &Dataset,
+    indicator: &str,
+    name: &str,
+    current: &ScenarioInput,
+) -> Result<ScenarioInput, FieldError> {
     let p = scenario::preset_input(dataset, indicator, name)?;
     let mut next = current.clone();
     next.indicator = Some(indicator.into());
@@ -355,23 +443,37 @@ pub fn with_preset(dataset: &Dataset, indicator: &str, name: &str, current: &Sce
     if p.growth.is_some() {
         next.growth = p.growth;
     }
-    let ind = dataset
-        .indicator(indicator)
-        .ok_or_else(|| FieldError::new("indicator", Problem::UnknownIndicator { id: indicator.into() }))?;
+    let ind = dataset.indicator(indicator).ok_or_else(|| {
+        FieldError::new(
+            "indicator",
+            Problem::UnknownIndicator {
+                id: indicator.into(),
+            },
+        )
+    })?;
     complete(dataset, ind, next)
 }
 
 /// Which preset `input` is (its growth equals the preset's), if any.
 pub fn preset_of(dataset: &Dataset, ind: &Indicator, input: &ScenarioInput) -> Option<String> {
-    let key = if ind.model == Model::PerCapita { Key::RealGrowth } else { Key::Growth };
+    let key = if ind.model == Model::PerCapita {
+        Key::RealGrowth
+    } else {
+        Key::Growth
+    };
     let d = defs(ind).into_iter().find(|d| d.key == key)?;
     let g = key.get(input)?;
-    ind.scenarios.0.iter().map(|(n, _)| n).find(|n| {
-        scenario::preset_input(dataset, &ind.id, n)
-            .ok()
-            .and_then(|p| key.get(&p))
-            .is_some_and(|pg| round_to(pg, &d) == round_to(g, &d))
-    }).cloned()
+    ind.scenarios
+        .0
+        .iter()
+        .map(|(n, _)| n)
+        .find(|n| {
+            scenario::preset_input(dataset, &ind.id, n)
+                .ok()
+                .and_then(|p| key.get(&p))
+                .is_some_and(|pg| round_to(pg, &d) == round_to(g, &d))
+        })
+        .cloned()
 }
 
 /// A share link's state, checked against this dataset with the controls'
@@ -393,7 +495,11 @@ pub struct LinkState {
 /// The link's key at fault (`g`, `ind`, …) and the problem; for a value
 /// out of range, the value as a percentage for a rate (a link writes rates
 /// as fractions).
-pub fn read_link(dataset: &Dataset, hash: &str, current: Option<&str>) -> Result<LinkState, FieldError> {
+pub fn read_link(
+    dataset: &Dataset,
+    hash: &str,
+    current: Option<&str>,
+) -> Result<LinkState, FieldError> {
     let st: ShareState = crate::share::parse_hash(hash)?;
     let fallback = current
         .map(str::to_string)
@@ -404,9 +510,14 @@ pub fn read_link(dataset: &Dataset, hash: &str, current: Option<&str>) -> Result
         .indicator(&id)
         .ok_or_else(|| FieldError::new("ind", Problem::UnknownIndicator { id: id.clone() }))?;
     let defs = defs(ind);
-    let mut given = ScenarioInput { indicator: Some(id.clone()), ..Default::default() };
+    let mut given = ScenarioInput {
+        indicator: Some(id.clone()),
+        ..Default::default()
+    };
     for k in ALL {
-        let Some(v) = k.get(&st.scenario) else { continue };
+        let Some(v) = k.get(&st.scenario) else {
+            continue;
+        };
         let Some(d) = defs.iter().find(|d| d.key == k) else {
             // A key this indicator has no control for: refused, not ignored.
             return Err(FieldError::new(k.link_key(), Problem::LinkUnknownKey));
@@ -415,15 +526,26 @@ pub fn read_link(dataset: &Dataset, hash: &str, current: Option<&str>) -> Result
         if !(shown >= d.min - 1e-9 && shown <= d.max + 1e-9) {
             return Err(FieldError::new(
                 k.link_key(),
-                Problem::OutOfRange { lo: d.min / d.scale, hi: d.max / d.scale, value: v, percent: d.percent() },
+                Problem::OutOfRange {
+                    lo: d.min / d.scale,
+                    hi: d.max / d.scale,
+                    value: v,
+                    percent: d.percent(),
+                },
             ));
         }
         k.set(&mut given, v);
     }
     let scenario = if ind.model == Model::Shares {
-        let mut s = ScenarioInput { indicator: Some(id.clone()), ..Default::default() };
+        let mut s = ScenarioInput {
+            indicator: Some(id.clone()),
+            ..Default::default()
+        };
         let (y, _) = base(ind);
-        Key::TargetYear.set(&mut s, given.target_year.map_or(f64::from(y + 5), f64::from));
+        Key::TargetYear.set(
+            &mut s,
+            given.target_year.map_or(f64::from(y + 5), f64::from),
+        );
         s
     } else {
         let mut start = start(dataset, &id)?;
@@ -433,12 +555,20 @@ pub fn read_link(dataset: &Dataset, hash: &str, current: Option<&str>) -> Result
             }
         }
         // Computable as a whole (a link may combine values that overflow).
-        let s = scenario::Scenario::resolve(&start, dataset).map_err(|e| FieldError::new(link_key_of(&e.field), e.problem))?;
+        let s = scenario::Scenario::resolve(&start, dataset)
+            .map_err(|e| FieldError::new(link_key_of(&e.field), e.problem))?;
         scenario::project(&s).map_err(|e| FieldError::new(link_key_of(&e.field), e.problem))?;
         start
     };
     let preset = preset_of(dataset, ind, &scenario).unwrap_or_else(|| "custom".into());
-    Ok(LinkState { indicator: id, lang: st.lang, theme: st.theme, view: st.view, scenario, preset })
+    Ok(LinkState {
+        indicator: id,
+        lang: st.lang,
+        theme: st.theme,
+        view: st.view,
+        scenario,
+        preset,
+    })
 }
 
 fn link_key_of(field: &str) -> String {

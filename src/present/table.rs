@@ -46,7 +46,11 @@ impl Cell {
 /// assert_eq!(csv_text("-2"), "'-2");
 /// ```
 pub fn csv_text(s: &str) -> String {
-    let safe = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    let safe = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     if safe.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", safe.replace('"', "\"\""))
     } else {
@@ -79,7 +83,11 @@ fn kind_mark(lang: Lang, k: PointKind) -> &'static str {
 
 fn unit_head(w: &Words<'_>, head: &str) -> String {
     let u = w.unit_caption();
-    if u.is_empty() { head.to_string() } else { format!("{head} ({u})") }
+    if u.is_empty() {
+        head.to_string()
+    } else {
+        format!("{head} ({u})")
+    }
 }
 
 /// The year a row stands for: a year, or a term's years.
@@ -95,36 +103,73 @@ fn year_cell(ind: &Indicator, y: i32) -> Cell {
 fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) -> Grid {
     let lang = w.lang;
     let ind = w.ind;
-    let mut years: Vec<i32> = ind.history.iter().map(|h| h.year).chain(ind.alternatives.iter().map(|a| a.year)).chain(p.years.iter().copied()).collect();
+    let mut years: Vec<i32> = ind
+        .history
+        .iter()
+        .map(|h| h.year)
+        .chain(ind.alternatives.iter().map(|a| a.year))
+        .chain(p.years.iter().copied())
+        .collect();
     // Alternatives from before the history (2010's 16.46) are kept in the table.
     years.sort_unstable();
     years.dedup();
     let bands = p.bands.as_ref();
+    let alternatives = !ind.alternatives.is_empty();
     let mut head = vec![
         lang.pick("Năm", "Year").to_string(),
         unit_head(w, lang.pick("Số liệu công bố", "Published figure")),
         lang.pick("Nguồn", "Source").to_string(),
-        lang.pick("Số liệu khác (không dùng làm mặc định)", "Other figures (not the default)").to_string(),
-        unit_head(w, lang.pick("Kịch bản đang chọn", "Chosen scenario")),
     ];
+    if alternatives {
+        head.push(
+            lang.pick(
+                "Số liệu khác (không dùng làm mặc định)",
+                "Other figures (not the default)",
+            )
+            .to_string(),
+        );
+    }
+    head.push(unit_head(
+        w,
+        lang.pick("Kịch bản đang chọn", "Chosen scenario"),
+    ));
     if trend.is_some() {
-        head.push(unit_head(w, lang.pick("Nếu giữ xu hướng", "If the trend holds")));
+        let label = super::preset_label(ind, "trend", lang).text;
+        head.push(unit_head(w, &label));
     }
     if bands.is_some() {
-        head.push(lang.pick("Khoảng 10–90%: thấp", "10–90% range: low").to_string());
-        head.push(lang.pick("Khoảng 10–90%: cao", "10–90% range: high").to_string());
+        head.push(
+            lang.pick("Khoảng 10–90%: thấp", "10–90% range: low")
+                .to_string(),
+        );
+        head.push(
+            lang.pick("Khoảng 10–90%: cao", "10–90% range: high")
+                .to_string(),
+        );
     }
     if p.usd.is_some() {
-        head.push(lang.pick("Kịch bản đang chọn (USD)", "Chosen scenario (USD)").to_string());
+        head.push(
+            lang.pick("Kịch bản đang chọn (USD)", "Chosen scenario (USD)")
+                .to_string(),
+        );
     }
-    let at = |q: &Projection, y: i32, k: usize| q.years.iter().position(|&x| x == y).and_then(|i| q.values.get(i).copied()).filter(|_| k > 0 || q.years.first() != Some(&y));
+    let at = |q: &Projection, y: i32, k: usize| {
+        q.years
+            .iter()
+            .position(|&x| x == y)
+            .and_then(|i| q.values.get(i).copied())
+            .filter(|_| k > 0 || q.years.first() != Some(&y))
+    };
     let mut rows = Vec::new();
     for y in years {
         let hp = ind.history.iter().find(|h| h.year == y);
         let mut row = vec![year_cell(ind, y)];
         match hp {
             Some(h) => {
-                row.push(Cell::Number(h.value, format!("{}{}", w.num(h.value, w.decimals()), kind_mark(lang, h.kind))));
+                row.push(Cell::Number(
+                    h.value,
+                    format!("{}{}", w.published(h.value), kind_mark(lang, h.kind)),
+                ));
                 row.push(Cell::Text(source_line(d, &h.source, lang)));
             }
             None => row.extend([Cell::Empty, Cell::Empty]),
@@ -134,11 +179,25 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
             .iter()
             .filter(|a| a.year == y)
             .map(|a| {
-                let note = a.note.as_ref().map(|n| format!("; {}", n.text(lang))).unwrap_or_default();
-                format!("{} ({}{note})", w.num(a.value, w.decimals()), source_line(d, &a.source, lang))
+                let note = a
+                    .note
+                    .as_ref()
+                    .map(|n| format!("; {}", n.text(lang)))
+                    .unwrap_or_default();
+                format!(
+                    "{} ({}{note})",
+                    w.published(a.value),
+                    source_line(d, &a.source, lang)
+                )
             })
             .collect();
-        row.push(if alts.is_empty() { Cell::Empty } else { Cell::Text(alts.join(" | ")) });
+        if alternatives {
+            row.push(if alts.is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(alts.join(" | "))
+            });
+        }
         let k = p.years.iter().position(|&x| x == y).unwrap_or(0);
         // The base year is a published figure, not the scenario's.
         let projected = |q: &Projection| at(q, y, k).filter(|_| y > q.scenario.base_year);
@@ -147,14 +206,28 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
             row.push(projected(t).map_or(Cell::Empty, |v| num(w, v)));
         }
         if let Some(b) = bands {
-            let i = p.years.iter().position(|&x| x == y).filter(|_| y > p.scenario.base_year);
-            let edge = |e: Option<&Vec<f64>>| i.and_then(|i| e.and_then(|v| v.get(i)).copied()).map_or(Cell::Empty, |v| num(w, v));
+            let i = p
+                .years
+                .iter()
+                .position(|&x| x == y)
+                .filter(|_| y > p.scenario.base_year);
+            let edge = |e: Option<&Vec<f64>>| {
+                i.and_then(|i| e.and_then(|v| v.get(i)).copied())
+                    .map_or(Cell::Empty, |v| num(w, v))
+            };
             row.push(edge(b.values.first()));
             row.push(edge(b.values.last()));
         }
         if let Some(u) = &p.usd {
-            let i = p.years.iter().position(|&x| x == y).filter(|_| y > p.scenario.base_year);
-            row.push(i.and_then(|i| u.get(i)).map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 0))));
+            let i = p
+                .years
+                .iter()
+                .position(|&x| x == y)
+                .filter(|_| y > p.scenario.base_year);
+            row.push(
+                i.and_then(|i| u.get(i))
+                    .map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 0))),
+            );
         }
         rows.push(row);
     }
@@ -165,7 +238,12 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         )
         .to_string()
     });
-    Grid { caption: caption(w, d), head, rows, note }
+    Grid {
+        caption: caption(w, d),
+        head,
+        rows,
+        note,
+    }
 }
 
 fn caption(w: &Words<'_>, d: &Dataset) -> String {
@@ -182,7 +260,11 @@ fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
     let lang = w.lang;
     let ind = w.ind;
     let mut head = vec![lang.pick("Năm", "Year").to_string()];
-    head.extend(ind.parts.iter().map(|p| format!("{} (%)", p.label.text(lang))));
+    head.extend(
+        ind.parts
+            .iter()
+            .map(|p| format!("{} (%)", p.label.text(lang))),
+    );
     head.push(lang.pick("Nguồn", "Source").to_string());
     let rows = sp
         .years
@@ -190,23 +272,40 @@ fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
         .enumerate()
         .map(|(k, y)| {
             let mut row = vec![Cell::Text(y.to_string())];
-            row.extend(sp.values.iter().map(|col| col.get(k).map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 2)))));
+            row.extend(sp.values.iter().map(|col| {
+                col.get(k)
+                    .map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 2)))
+            }));
             let obs = ind.shares.iter().find(|s| s.year == *y);
             row.push(Cell::Text(match obs {
                 Some(o) => source_line(d, &o.source, lang),
-                None => lang.pick("dự phóng: tiếp nối mức dịch chuyển 2020–2025", "projected: the 2020–2025 shift continued").into(),
+                None => lang
+                    .pick(
+                        "dự phóng: tiếp nối mức dịch chuyển 2020–2025",
+                        "projected: the 2020–2025 shift continued",
+                    )
+                    .into(),
             }));
             row
         })
         .collect();
-    Grid { caption: format!("{}, {}", ind.label.text(lang), d.name.text(lang)), head, rows, note: None }
+    Grid {
+        caption: format!("{}, {}", ind.label.text(lang), d.name.text(lang)),
+        head,
+        rows,
+        note: None,
+    }
 }
 
 fn view(g: Grid) -> TableView {
     TableView {
         caption: g.caption,
         head: g.head,
-        rows: g.rows.iter().map(|r| r.iter().map(Cell::shown).collect()).collect(),
+        rows: g
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::shown).collect())
+            .collect(),
         note: g.note,
     }
 }

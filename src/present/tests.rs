@@ -1,4 +1,559 @@
+//! The words agree with the model, for every indicator, in both languages.
 use super::*;
 
+fn d() -> Dataset {
+    Dataset::default_lang_son().unwrap()
+}
+
+fn view(d: &Dataset, ind: &str, lang: Lang) -> ViewInput {
+    let scenario = controls::start(d, ind).unwrap();
+    let preset = d
+        .indicator(ind)
+        .and_then(controls::default_preset)
+        .unwrap_or_else(|| "custom".into());
+    ViewInput {
+        indicator: ind.into(),
+        lang,
+        preset,
+        scenario,
+        table: true,
+        ..Default::default()
+    }
+}
+
+fn shown(d: &Dataset, input: &ViewInput) -> (Presentation, ChartSpec) {
+    present(d, input, &mut Draws::new(0), &mut TrendCache::default()).unwrap()
+}
+
+/// All the words of a presentation a reader sees, one string.
+fn all_words(p: &Presentation) -> String {
+    let mut w = vec![
+        p.title.text.clone(),
+        p.sentence.clone(),
+        p.chart_label.clone(),
+    ];
+    for c in &p.cards {
+        w.extend([c.label.clone(), c.value.clone(), c.detail.clone()]);
+    }
+    for c in &p.controls {
+        w.extend([c.label.clone(), c.text.clone(), c.tag.clone()]);
+    }
+    w.extend(p.legend.iter().map(|l| l.text.clone()));
+    w.extend(
+        p.how
+            .iter()
+            .map(|h| format!("{} {} {}", h.label, h.value, h.kind)),
+    );
+    if let Some(t) = &p.table {
+        w.push(t.caption.clone());
+        w.extend(t.head.clone());
+    }
+    w.join(" ¶ ")
+}
+
+/// The card with this id.
+fn card<'a>(p: &'a Presentation, id: &str) -> &'a Card {
+    p.cards
+        .iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("no card {id}: {:?}", p.cards))
+}
+
+fn with(
+    d: &Dataset,
+    ind: &str,
+    lang: Lang,
+    edit: impl Fn(&mut ScenarioInput),
+) -> (Presentation, ChartSpec) {
+    let mut v = view(d, ind, lang);
+    edit(&mut v.scenario);
+    v.preset = "custom".into();
+    shown(d, &v)
+}
+
 #[test]
-fn placeholder() {}
+fn every_indicator_in_both_languages_is_worded_for_its_model() {
+    let d = d();
+    for ind in &d.indicators {
+        for lang in [Lang::Vi, Lang::En] {
+            let (p, spec) = shown(&d, &view(&d, &ind.id, lang));
+            let words = all_words(&p);
+            let at = format!("{} {lang:?}: {words}", ind.id);
+            // Nothing a reader cannot read.
+            for bad in ["NaN", "∞", "-0%", "-0,0", "-0.0", "undefined", "null"] {
+                assert!(!words.contains(bad), "{bad} in {at}");
+            }
+            // English mode is English, Vietnamese mode Vietnamese (dataset names aside).
+            let foreign: &[&str] = match lang {
+                Lang::En => &["năm", "tăng", "giảm", "mục tiêu", "Nguồn", "Kịch bản"],
+                Lang::Vi => &[" a year", "target", "Source", "Chosen", "reaches"],
+            };
+            for f in foreign {
+                assert!(!words.contains(f), "{f:?} in {at}");
+            }
+            let per_year = lang.pick("/năm", " a year");
+            let has_target = !ind.targets.is_empty();
+            match ind.model {
+                Model::Shares => {
+                    assert_eq!(p.cards.len(), ind.parts.len(), "{at}");
+                    assert!(p.cards.iter().all(|c| c.value.ends_with('%')), "{at}");
+                    assert!(spec.stack.is_some());
+                }
+                Model::PerCapita => {
+                    let need = card(&p, "need");
+                    assert!(
+                        need.label.contains(lang.pick("danh nghĩa", "nominal")),
+                        "{at}"
+                    );
+                    assert!(need.value.ends_with(per_year), "{at}");
+                    assert!(card(&p, "real").value.ends_with(per_year), "{at}");
+                    assert!(card(&p, "scenario").detail.contains("USD"), "{at}");
+                }
+                Model::Compound if has_target => {
+                    let need = card(&p, "need");
+                    assert!(need.value.ends_with(per_year), "{at}");
+                    // An index at constant prices is real growth, never "nominal".
+                    if ind.prices == Some(crate::dataset::Prices::Constant) {
+                        assert!(
+                            need.label.contains(lang.pick("thực", "real"))
+                                && !need.label.contains(lang.pick("danh nghĩa", "nominal")),
+                            "{at}"
+                        );
+                    }
+                }
+                Model::Linear if has_target => {
+                    let need = card(&p, "need");
+                    assert!(
+                        need.value
+                            .ends_with(lang.pick("điểm %/năm", "points a year")),
+                        "{at}"
+                    );
+                }
+                Model::TermTotal => {
+                    assert!(spec.bars.is_some(), "a term total is drawn as bars: {at}");
+                    assert!(
+                        !p.cards.iter().any(|c| c.value.ends_with(per_year)),
+                        "no yearly rate for a term total: {at}"
+                    );
+                    assert!(
+                        card(&p, "scenario")
+                            .label
+                            .contains(lang.pick("tổng", "total")),
+                        "{at}"
+                    );
+                }
+                _ => {}
+            }
+            if !has_target && ind.model != Model::Shares {
+                // No target: no "growth needed", no share of a target, no chance.
+                assert_eq!(
+                    card(&p, "noTarget").value,
+                    lang.pick("Chưa có", "None given"),
+                    "{at}"
+                );
+                assert!(
+                    !p.cards.iter().any(|c| c.id == "need" || c.id == "chance"),
+                    "{at}"
+                );
+                assert!(
+                    spec.target.is_none()
+                        && spec.words.target.is_empty()
+                        && spec.words.reached.is_empty(),
+                    "{at}"
+                );
+            }
+            if has_target && ind.model != Model::Shares {
+                // The card, the sentence and the chart say the same about reaching it.
+                let sc = card(&p, "scenario");
+                let reached = sc.tone == Tone::Good;
+                let says_reached = lang.pick("đạt mục tiêu năm", "reaches the target in");
+                if ind.model == Model::PerCapita
+                    || ind.model == Model::Compound
+                    || ind.model == Model::Linear
+                {
+                    assert_eq!(sc.detail.contains(says_reached), reached, "{at}");
+                    assert_eq!(p.sentence.contains(says_reached), reached, "{at}");
+                    assert_eq!(
+                        spec.words
+                            .reached
+                            .starts_with(lang.pick("Đạt mục tiêu", "Target reached")),
+                        reached,
+                        "{at}"
+                    );
+                }
+                assert!(
+                    spec.words
+                        .target
+                        .starts_with(lang.pick("Mục tiêu", "Target")),
+                    "{at}"
+                );
+            }
+            // Every source cited is listed, each with its publication.
+            assert!(
+                !p.sources.is_empty() && p.sources.iter().all(|s| !s.publication.text.is_empty()),
+                "{at}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_target_already_met_is_reached_and_certain() {
+    // #v=1&tv=50: 71.1 is already above 50.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, spec) = with(&d, "grdpPerCapita", lang, |s| s.target_value = Some(50.0));
+        let need = card(&p, "need");
+        assert_eq!(need.value, lang.pick("Đã đạt", "Met already"));
+        assert_eq!(need.tone, Tone::Good);
+        assert!(
+            !p.cards.iter().any(|c| c.id == "real"),
+            "no real growth 'needed' for a target met"
+        );
+        let sc = card(&p, "scenario");
+        assert!(
+            sc.detail.contains(lang.pick(
+                "đã đạt mục tiêu từ năm 2025",
+                "already meets the target in 2025"
+            )),
+            "{}",
+            sc.detail
+        );
+        assert_eq!(sc.tone, Tone::Good);
+        assert_eq!(card(&p, "chance").value, "100%");
+        assert!(
+            spec.words.reached.contains("2025"),
+            "{}",
+            spec.words.reached
+        );
+        assert!(
+            !p.sentence
+                .contains(lang.pick("Muốn đạt đúng", "Hitting the target")),
+            "{}",
+            p.sentence
+        );
+    }
+}
+
+#[test]
+fn percentages_never_go_below_zero_on_screen() {
+    let d = d();
+    for ind in ["digitalShare", "forestCover"] {
+        let (p, spec) = with(&d, ind, Lang::Vi, |s| {
+            s.growth = Some(-5.0);
+            s.target_year = Some(2045);
+        });
+        let shown: String = p
+            .cards
+            .iter()
+            .map(|c| format!("{} {} ", c.value, c.detail))
+            .collect::<String>()
+            + &p.sentence;
+        assert!(
+            !shown
+                .chars()
+                .zip(shown.chars().skip(1))
+                .any(|(a, b)| a == '-' && b.is_ascii_digit()),
+            "{ind}: {shown}"
+        );
+        assert!(
+            card(&p, "scenario").value == "0,0%",
+            "{:?}",
+            card(&p, "scenario")
+        );
+        let proj = spec.projection.unwrap();
+        assert!(proj.values.iter().all(|v| (0.0..=100.0).contains(v)));
+    }
+}
+
+#[test]
+fn negative_rates_read_as_falls() {
+    let d = d();
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.inflation = Some(-0.02);
+        s.population_growth = Some(-0.005);
+    });
+    assert!(
+        p.sentence.contains("giá giảm 2,0%/năm") && p.sentence.contains("dân số giảm 0,5%/năm"),
+        "{}",
+        p.sentence
+    );
+    assert!(!p.sentence.contains("tăng -"), "{}", p.sentence);
+    assert!(
+        card(&p, "real").detail.contains("giá giảm 2,0%/năm"),
+        "{}",
+        card(&p, "real").detail
+    );
+    let (p, _) = with(&d, "grdpPerCapita", Lang::En, |s| s.inflation = Some(-0.02));
+    assert!(
+        p.sentence.contains("prices fall 2.0% a year"),
+        "{}",
+        p.sentence
+    );
+}
+
+#[test]
+fn no_card_contradicts_itself() {
+    let d = d();
+    // A scenario ending just short of the target: 99.x %, never a rounded "100 %".
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.target_value = Some(134.0)
+    });
+    let sc = card(&p, "scenario");
+    assert_eq!(sc.tone, Tone::Bad);
+    assert!(sc.detail.contains("bằng 99% mục tiêu"), "{}", sc.detail);
+    assert!(
+        sc.detail
+            .contains("chưa đạt mục tiêu vào năm 2030; giữ mức này thì đến năm 2031 mới đạt"),
+        "{}",
+        sc.detail
+    );
+    // The chance: "trên 99%" unless every path reaches it.
+    let w = Words::new(Lang::Vi, d.indicator("grdpPerCapita").unwrap());
+    assert_eq!(cards::chance(&w, 0.9996), "trên 99%");
+    assert_eq!(cards::chance(&w, 0.0004), "dưới 1%");
+    assert_eq!(cards::chance(&w, 1.0), "100%");
+}
+
+#[test]
+fn a_range_target_is_shown_as_a_range() {
+    let d = d();
+    let (p, spec) = shown(&d, &view(&d, "exports", Lang::Vi));
+    assert_eq!(card(&p, "need").value, "10,0–11,0%/năm");
+    let t = spec.target.unwrap();
+    assert!(t.low < t.high);
+    assert_eq!(spec.words.target, "Mục tiêu 161,1–168,5");
+    let (p, spec) = shown(&d, &view(&d, "investment", Lang::En));
+    assert_eq!(card(&p, "need").value, "180–190 thousand billion VND");
+    assert!(
+        card(&p, "scenario")
+            .detail
+            .contains("within the target range"),
+        "{:?}",
+        p.cards
+    );
+    assert_eq!(spec.bars, Some(5.0));
+}
+
+#[test]
+fn assumptions_are_marked_and_explained() {
+    let d = d();
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    let tag = |key: &str| {
+        p.controls
+            .iter()
+            .find(|c| c.key == key)
+            .unwrap()
+            .tag
+            .clone()
+    };
+    assert_eq!(tag("inflation"), "tính từ số liệu");
+    assert_eq!(tag("populationGrowth"), "giả định");
+    assert_eq!(tag("realGrowth"), "");
+    let words = all_words(&p);
+    for want in [
+        "3,5%/năm",
+        "24.517 đồng/USD",
+        "1,18%/năm",
+        "9,97%/năm",
+        "giả định",
+    ] {
+        assert!(words.contains(want), "{want} not in {words}");
+    }
+    assert!(p.how.iter().all(|h| !h.kind.is_empty()));
+    // A moved slider is the reader's own, not the dataset's assumption.
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| s.inflation = Some(0.05));
+    assert_eq!(
+        p.controls
+            .iter()
+            .find(|c| c.key == "inflation")
+            .unwrap()
+            .tag,
+        ""
+    );
+    // Presets say what they rest on, and which are assumptions.
+    let (p, _) = shown(&d, &view(&d, "poorHouseholds", Lang::Vi));
+    assert!(p
+        .presets
+        .iter()
+        .filter(|x| x.id != "custom")
+        .all(|x| x.assumed
+            && x.basis
+                .as_ref()
+                .is_some_and(|b| b.text.starts_with("Giả định"))));
+}
+
+#[test]
+fn alternatives_are_on_the_chart_in_the_table_and_the_csv() {
+    let d = d();
+    let v = view(&d, "grdpPerCapita", Lang::Vi);
+    let (p, spec) = shown(&d, &v);
+    assert_eq!(
+        spec.alternatives.len(),
+        2,
+        "2010's figure is before the chart's history"
+    );
+    let t = p.table.unwrap();
+    let row = t.rows.iter().find(|r| r[0] == "2020").unwrap();
+    assert!(
+        row.iter().any(|c| c.contains("44,5") && c.contains("44,3")),
+        "{row:?}"
+    );
+    let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+    let text = csv(&d, &v, &c).unwrap();
+    assert!(
+        text.contains("44.2") && text.contains("44,5 (") && text.contains("triệu đồng"),
+        "{text}"
+    );
+}
+
+#[test]
+fn the_csv_is_rectangular_and_safe() {
+    let d = d();
+    for ind in &d.indicators {
+        let v = view(&d, &ind.id, Lang::Vi);
+        let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+        let text = csv(&d, &v, &c).unwrap();
+        assert!(text.starts_with('\u{feff}'));
+        let widths: Vec<usize> = text.trim_end().split("\r\n").map(csv_width).collect();
+        assert!(
+            widths.iter().all(|w| *w == widths[0]),
+            "{}: {widths:?}",
+            ind.id
+        );
+    }
+}
+
+/// Cells in a CSV line, quotes respected.
+fn csv_width(line: &str) -> usize {
+    let mut n = 1;
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => n += 1,
+            _ => {}
+        }
+    }
+    n
+}
+
+#[test]
+fn text_from_a_dataset_cannot_reorder_the_widgets_own() {
+    let text = DEFAULT_JSON_WITH_RLO.replace("RLO", "\u{202e}");
+    let d = Dataset::from_json(&text).unwrap();
+    let v = view(&d, "grdpPerCapita", Lang::Vi);
+    let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+    let lines = tip(&d, &v, &c, 2021);
+    assert_eq!(lines[0], "2021");
+    for l in &lines {
+        // Every direction mark is inside an isolate closed on the same line.
+        if let Some(i) = l.find('\u{202e}') {
+            let open = l[..i]
+                .rfind('\u{2068}')
+                .expect("an isolate opens before it");
+            assert!(l[open..].contains('\u{2069}'), "{l:?}");
+        }
+    }
+}
+
+const DEFAULT_JSON_WITH_RLO: &str = r#"{"formatVersion": 1, "id": "x", "name": "X", "baseYear": 2025,
+  "sources": [{"id": "s", "publication": "Báo", "title": "tiêu đề RLO không đóng"}],
+  "assumptions": {"inflation": {"value": 0.03, "source": "s"}, "populationGrowth": {"value": 0.01, "source": "s"}},
+  "indicators": [{"id": "grdpPerCapita", "label": "GRDP", "unit": "millionVnd", "model": "perCapita",
+    "history": [{"year": 2020, "value": 40, "source": "s"}, {"year": 2021, "value": 44, "source": "s"}], "targets": [], "scenarios": {}}]}"#;
+
+#[test]
+fn the_link_says_what_the_controls_show_and_reads_back() {
+    let d = d();
+    for ind in &d.indicators {
+        let v = view(&d, &ind.id, Lang::En);
+        let (p, _) = shown(&d, &v);
+        let back = controls::read_link(&d, &p.link, None).unwrap();
+        assert_eq!(back.indicator, ind.id);
+        assert_eq!(back.lang.as_deref(), Some("en"));
+        assert_eq!(back.scenario, v.scenario, "{}", p.link);
+        assert_eq!(back.preset, v.preset, "{}", p.link);
+    }
+}
+
+#[test]
+fn links_out_of_range_say_so_in_the_readers_language() {
+    let d = d();
+    let e = controls::read_link(&d, "#v=1&g=9", None).unwrap_err();
+    assert_eq!(e.field, "g");
+    assert_eq!(
+        e.problem.message(Lang::Vi),
+        "900% nằm ngoài khoảng -5% đến 20%"
+    );
+    let e = controls::read_link(&d, "#v=1&g=abc", None).unwrap_err();
+    assert_eq!(e.message(Lang::Vi), "g: “abc” không phải là số.");
+    let e = controls::read_link(&d, "#v=1&ind=nope", None).unwrap_err();
+    assert_eq!(e.field, "ind");
+    // A key the indicator has no control for is refused, not ignored.
+    assert_eq!(
+        controls::read_link(&d, "#v=1&ind=exports&g=0.1", None)
+            .unwrap_err()
+            .field,
+        "g"
+    );
+}
+
+#[test]
+fn typed_values_are_read_strictly() {
+    let d = d();
+    let defs = controls::defs(d.indicator("grdpPerCapita").unwrap());
+    let g = defs[0];
+    for (raw, want) in [
+        ("10,5", Ok(0.105)),
+        (" 10.5 ", Ok(0.105)),
+        ("-0", Ok(0.0)),
+        ("+7", Ok(0.07)),
+        ("20", Ok(0.2)),
+    ] {
+        assert_eq!(controls::parse_field(&g, raw), want, "{raw}");
+    }
+    assert!(controls::parse_field(&g, "-0").unwrap().is_sign_positive());
+    for raw in [
+        "1e309", "١٢", "１２", "10,5,5", "😀", "abc", "1e2", "0x10", ".", "-",
+    ] {
+        assert!(
+            matches!(
+                controls::parse_field(&g, raw),
+                Err(Problem::NotANumber { .. })
+            ),
+            "{raw}"
+        );
+    }
+    assert_eq!(controls::parse_field(&g, ""), Err(Problem::EmptyInput));
+    assert_eq!(
+        controls::parse_field(&g, "30"),
+        Err(Problem::FieldRange { lo: -5.0, hi: 20.0 })
+    );
+    assert_eq!(
+        controls::parse_field(&g, "1,234"),
+        Err(Problem::TooManyDecimals { max: 2 })
+    );
+    let year = defs.iter().find(|d| d.key == Key::TargetYear).unwrap();
+    assert_eq!(
+        controls::parse_field(year, "2030,5"),
+        Err(Problem::YearNotWhole)
+    );
+}
+
+#[test]
+fn the_chart_draws_the_break_and_the_table_explains_the_band() {
+    let d = d();
+    let (p, spec) = shown(&d, &view(&d, "poorHouseholds", Lang::Vi));
+    assert_eq!(spec.breaks.len(), 1);
+    assert_eq!(spec.breaks[0].label, "Đổi chuẩn nghèo");
+    assert!(p.caveats[0].text.contains("2022"));
+    // No rate is worked out across the break.
+    assert!(
+        !p.how.iter().any(|h| h.label.starts_with("Mức thay đổi")),
+        "{:?}",
+        p.how
+    );
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::En));
+    assert!(p.table.unwrap().note.unwrap().contains("8 in 10"));
+}

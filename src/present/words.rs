@@ -24,6 +24,13 @@ impl<'a> Words<'a> {
     /// Decimals a value of this indicator is shown with.
     pub fn decimals(&self) -> u8 {
         match &self.ind.unit {
+            // Small percentages (a poverty rate of 1.36 %) keep two decimals.
+            Unit::Percent
+                if self.ind.history.iter().all(|p| p.value.abs() < 10.0)
+                    && !self.ind.history.is_empty() =>
+            {
+                2
+            }
             Unit::MillionVnd | Unit::ThousandBillionVnd | Unit::Index | Unit::Percent => 1,
             Unit::MillionUsd | Unit::BillionVnd | Unit::Usd | Unit::Named(_) => 0,
         }
@@ -73,7 +80,9 @@ impl<'a> Words<'a> {
     pub fn level(&self, low: f64, high: f64) -> String {
         let d = |v: f64| if v.fract() == 0.0 { 0 } else { self.decimals() };
         if low == high {
-            return self.value(low).replace(&self.num(low, self.decimals()), &self.num(low, d(low)));
+            return self
+                .value(low)
+                .replace(&self.num(low, self.decimals()), &self.num(low, d(low)));
         }
         let range = format!("{}–{}", self.num(low, d(low)), self.num(high, d(high)));
         match &self.ind.unit {
@@ -100,29 +109,77 @@ impl<'a> Words<'a> {
 
     /// Points a year: "1,95 điểm %/năm".
     pub fn points_rate(&self, p: f64) -> String {
-        format!("{} {}", self.num(p, 2), self.pick("điểm %/năm", "points a year"))
+        format!(
+            "{} {}",
+            self.num(p, 2),
+            self.pick("điểm %/năm", "points a year")
+        )
     }
 
-    /// The step of the indicator's model: a rate, or points a year.
+    /// The step of the indicator's model: a rate, points a year, or a term's change.
     pub fn step(&self, r: f64) -> String {
-        if self.ind.model == Model::Linear {
-            self.points_rate(r)
-        } else {
-            self.rate(r)
+        match self.ind.model {
+            Model::Linear => self.points_rate(r),
+            Model::TermTotal => format!(
+                "{} {}",
+                self.pct(r, 1),
+                self.pick("so với giai đoạn trước", "on the previous term")
+            ),
+            _ => self.rate(r),
         }
+    }
+
+    /// A published figure, with the decimals it was published with (up to 2).
+    pub fn published(&self, v: f64) -> String {
+        number(
+            v,
+            self.lang,
+            Style {
+                min_decimals: self.decimals().min(1),
+                max_decimals: 2,
+                percent: false,
+                grouping: true,
+            },
+        )
     }
 
     /// A yearly change that reads as a rise or a fall: "tăng 3,5%/năm",
     /// "giảm 2,0%/năm", "không đổi".
     pub fn change_rate(&self, r: f64) -> String {
-        let shown = self.pct(r.abs(), 1);
-        if shown == self.pct(0.0, 1) {
+        self.change_rate_d(r, 1)
+    }
+
+    /// [`Words::change_rate`] with `d` decimals ("tăng 9,97%/năm").
+    pub fn change_rate_d(&self, r: f64, d: u8) -> String {
+        let shown = self.pct(r.abs(), d);
+        if shown == self.pct(0.0, d) {
             return self.pick("không đổi", "unchanged").to_string();
         }
         if r > 0.0 {
             format!("{} {shown}{}", self.pick("tăng", "rise"), self.per_year())
         } else {
             format!("{} {shown}{}", self.pick("giảm", "fall"), self.per_year())
+        }
+    }
+
+    /// An English verb phrase for a yearly change of a subject: "grows 3.5%
+    /// a year", "falls 2.0% a year", "does not change" (`plural`: "grow",
+    /// "fall", "do not change"; `up` is the rising verb, "grow" or "rise").
+    pub fn en_change(&self, r: f64, up: &str, plural: bool) -> String {
+        let shown = number(r.abs(), Lang::En, Style::percent(1));
+        if shown == "0.0%" {
+            return if plural {
+                "do not change"
+            } else {
+                "does not change"
+            }
+            .to_string();
+        }
+        let s = if plural { "" } else { "s" };
+        if r > 0.0 {
+            format!("{up}{s} {shown} a year")
+        } else {
+            format!("fall{s} {shown} a year")
         }
     }
 
@@ -135,19 +192,35 @@ impl<'a> Words<'a> {
         if shown == self.num(0.0, 2) {
             return self.pick("không đổi", "unchanged").to_string();
         }
-        let verb = if r > 0.0 { self.pick("tăng", "rise") } else { self.pick("giảm", "fall") };
-        format!("{verb} {shown} {}", self.pick("điểm %/năm", "points a year"))
+        let verb = if r > 0.0 {
+            self.pick("tăng", "rise")
+        } else {
+            self.pick("giảm", "fall")
+        };
+        format!(
+            "{verb} {shown} {}",
+            self.pick("điểm %/năm", "points a year")
+        )
     }
 
     /// A change over a period: "tăng 83%", "giảm 1,2 điểm %".
     pub fn change_total(&self, c: f64) -> String {
+        self.change_total_d(c, 0)
+    }
+
+    /// [`Words::change_total`] with `d` decimals for a relative change
+    /// ("tăng 1,8%"); "không đổi" when it rounds to nothing.
+    pub fn change_total_d(&self, c: f64, d: u8) -> String {
+        if self.ind.model != Model::Linear && self.pct(c.abs(), d) == self.pct(0.0, d) {
+            return self.pick("không đổi", "unchanged").to_string();
+        }
         let (verb_up, verb_down) = (self.pick("tăng", "up"), self.pick("giảm", "down"));
         if self.ind.model == Model::Linear {
             let shown = self.num(c.abs(), 1);
             let verb = if c >= 0.0 { verb_up } else { verb_down };
             return format!("{verb} {shown} {}", self.pick("điểm %", "points"));
         }
-        let shown = self.pct(c.abs(), 0);
+        let shown = self.pct(c.abs(), d);
         let verb = if c >= 0.0 { verb_up } else { verb_down };
         format!("{verb} {shown}")
     }
@@ -155,8 +228,12 @@ impl<'a> Words<'a> {
     /// Whether the model's money is nominal, real or neither: "(danh nghĩa)".
     pub fn measure(&self) -> Option<&'static str> {
         match (self.ind.model, self.ind.prices) {
-            (Model::PerCapita, _) | (_, Some(Prices::Current)) => Some(self.pick("danh nghĩa", "nominal")),
-            (_, Some(Prices::Constant)) => Some(self.pick("thực, theo giá so sánh", "real, at constant prices")),
+            (Model::PerCapita, _) | (_, Some(Prices::Current)) => {
+                Some(self.pick("danh nghĩa", "nominal"))
+            }
+            (_, Some(Prices::Constant)) => {
+                Some(self.pick("thực, theo giá so sánh", "real, at constant prices"))
+            }
             _ => None,
         }
     }
