@@ -269,7 +269,7 @@ fn points(years: &[f64], values: &[f64]) -> Vec<(f64, f64)> {
 /// # Example
 /// ```
 /// use grdp_whatif::chart::{ranges, ChartSpec, Xy};
-/// let s = ChartSpec { history: vec![Xy { year: 2020.0, value: 44.2 }, Xy { year: 2025.0, value: 71.1 }], ..Default::default() };
+/// let s = ChartSpec { history: vec![Xy { year: 2020.0, value: 30.0 }, Xy { year: 2025.0, value: 71.1 }], ..Default::default() };
 /// let ((x0, x1), (y0, y1)) = ranges(&s);
 /// assert!(x0 < 2020.0 && x1 > 2025.0);
 /// assert_eq!(y0, 0.0); // zero costs less than half the height: growth reads truer
