@@ -198,6 +198,8 @@ pub enum Problem {
     },
     Percentiles,
     Overflow,
+    /// A target the path never reaches at its rate.
+    Unreachable,
     UnknownIndicator {
         id: String,
     },
@@ -498,6 +500,9 @@ impl Problem {
                 .to_string(),
             Problem::Overflow => lang
                 .pick("kết quả quá lớn để tính", "the result is too large to compute")
+                .to_string(),
+            Problem::Unreachable => lang
+                .pick("với mức này không bao giờ đạt mục tiêu", "target is unreachable at this rate")
                 .to_string(),
             Problem::UnknownIndicator { id } => {
                 lang.pick(format!("không có chỉ tiêu {}", quoted(id)), format!("no indicator {}", quoted(id)))

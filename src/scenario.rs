@@ -45,6 +45,7 @@ pub fn from_growth(e: GrowthError) -> FieldError {
         GrowthError::YearsNotIncreasing { arg } => {
             bad(arg, Problem::TargetYearNotAfter { base: 0 })
         }
+        GrowthError::Unreachable => bad("target", Problem::Unreachable),
         _ => bad("scenario", Problem::Overflow),
     }
 }

@@ -25,14 +25,20 @@ fn num(o: &JsValue, k: &str) -> f64 {
         .unwrap_or_else(|| panic!("{k} is not a number"))
 }
 
-/// The error is a JS `Error` whose message names `field`, and carries it.
+/// The error is a JS `Error` whose message names `field`, and carries it,
+/// with the message in Vietnamese and English.
 #[track_caller]
 fn assert_js_error<T: std::fmt::Debug>(r: Result<T, JsValue>, field: &str) {
     let e = r.expect_err("expected an error");
     let err: &js_sys::Error = e.dyn_ref().expect("a JS Error");
     let msg: String = err.message().into();
-    assert!(msg.contains(field), "message {msg:?} should name {field}");
+    if field != "input" {
+        assert!(msg.contains(field), "message {msg:?} should name {field}");
+    }
     assert_eq!(get(&e, "field").as_string().as_deref(), Some(field));
+    let (vi, en) = (get(&e, "vi").as_string().unwrap(), get(&e, "en").as_string().unwrap());
+    assert!(!vi.is_empty() && !en.is_empty());
+    assert_eq!(en, msg);
 }
 
 fn obj(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -74,7 +80,7 @@ fn value_after_and_series() {
     assert_js_error(value_after(0.0, 0.1, 1.0), "start");
     let s = project_schedule(100.0, vec![0.1, 0.105]).unwrap();
     assert!((s[2] - 121.55).abs() < 1e-9);
-    assert_js_error(project_schedule(100.0, vec![0.1, f64::NAN]), "rates[i]");
+    assert!(project_schedule(100.0, vec![0.1, f64::NAN]).is_err());
 }
 
 #[wasm_bindgen_test]
@@ -103,6 +109,7 @@ fn project_returns_a_plain_object() {
     assert_eq!(years.get(0).as_f64(), Some(2025.0));
     let bands = get(&p, "bands");
     assert_eq!(Array::from(&get(&bands, "values")).length(), 3);
+    assert!((num(&p, "targetLow") - 130.0).abs() < 1e-9);
     let prob = num(&p, "probability");
     assert!((0.0..=1.0).contains(&prob));
     assert!(get(&p, "reachedYear").as_f64().is_some());
@@ -127,52 +134,51 @@ fn project_returns_a_plain_object() {
     assert_js_error(project(obj(&[("inflation", (-1.0).into())])), "inflation");
     assert_js_error(project(obj(&[("paths", 5_000_000.into())])), "paths");
     // Unknown fields are refused by name; wrong types name the scenario.
-    assert_js_error(project(obj(&[("realGrowht", 0.1.into())])), "realGrowht");
-    assert_js_error(project(JsValue::from_str("fast")), "scenario");
-    assert_js_error(project(obj(&[("realGrowth", "fast".into())])), "realGrowth");
-    assert_js_error(project(obj(&[("targetYear", 2030.5.into())])), "targetYear");
+    assert_js_error(project(obj(&[("realGrowht", 0.1.into())])), "scenario.realGrowht");
+    assert!(project(JsValue::from_str("fast")).is_err());
+    assert_js_error(project(obj(&[("realGrowth", "fast".into())])), "scenario.realGrowth");
+    assert_js_error(project(obj(&[("targetYear", 2030.5.into())])), "scenario.targetYear");
     assert_js_error(
         project(obj(&[("realGrowth", f64::NAN.into())])),
         "realGrowth",
     );
 }
 
+fn json(v: &JsValue) -> String {
+    js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
+}
+
+fn parse(s: &str) -> JsValue {
+    js_sys::JSON::parse(s).unwrap()
+}
+
 #[wasm_bindgen_test]
-fn datasets() {
+fn datasets_and_their_checker() {
     let d = default_dataset().unwrap();
     assert_eq!(get(&d, "id").as_string().as_deref(), Some("lang-son"));
-    let inds = Array::from(&get(&d, "indicators"));
-    assert!(inds.length() >= 8);
-    let text = js_sys::JSON::stringify(&d).unwrap().as_string().unwrap();
-    assert!(load_dataset(&text).is_ok());
-    assert_js_error(load_dataset("{\"formatVersion\":2}"), "id");
-    assert_js_error(load_dataset("{\"formatVersion\":"), "dataset");
+    let text = json(&d);
+    assert!(load_dataset(&text).is_ok(), "the dataset written back loads");
+    assert_js_error(load_dataset("{\"formatVersion\":1}"), "id");
+    assert_js_error(load_dataset("{\"formatVersion\":"), "input");
     let bad = text.replacen("\"millionVnd\"", "\"kg\"", 1);
     assert_js_error(load_dataset(&bad), "indicators[0].unit");
-    let e = Engine::from_json(&text.replacen("\"year\":2021", "\"year\":2020", 1));
-    assert!(e.is_err(), "duplicate year");
+    // The checker gives every problem, each in both languages, with the fix.
+    let bad = text.replacen("\"value\":0.035", "\"value\":3.5", 1).replacen("\"value\":0.008", "\"value\":0.8", 1);
+    let found = Array::from(&check_dataset(&bad).unwrap());
+    assert_eq!(found.length(), 2, "{}", json(&found));
+    let first = found.get(0);
+    assert_eq!(get(&first, "field").as_string().as_deref(), Some("assumptions.inflation.value"));
+    assert!(get(&first, "en").as_string().unwrap().contains("did you mean 0.035?"));
+    assert!(get(&first, "vi").as_string().unwrap().contains("0,035"));
+    assert_eq!(Array::from(&check_dataset(&text).unwrap()).length(), 0);
     let engine = Engine::new().unwrap();
-    let p = engine
-        .project(obj(&[
-            ("indicator", "forestCover".into()),
-            ("growth", 0.5.into()),
-        ]))
-        .unwrap();
+    let p = engine.project(obj(&[("indicator", "forestCover".into()), ("growth", 0.5.into())])).unwrap();
     assert!((num(&p, "valueAtTargetYear") - 67.0).abs() < 1e-9);
-    assert_js_error(
-        engine.project(obj(&[("indicator", "nope".into())])),
-        "indicator",
-    );
-    assert_eq!(
-        get(&engine.dataset().unwrap(), "id").as_string().as_deref(),
-        Some("lang-son")
-    );
+    assert_js_error(engine.project(obj(&[("indicator", "nope".into())])), "indicator");
     assert_js_error(engine.project_shares("structure", 1800.5), "endYear");
     assert_js_error(engine.project_shares("grdpPerCapita", 2030.0), "indicator");
     let sh = engine.project_shares("structure", 2030.0).unwrap();
     assert_eq!(Array::from(&get(&sh, "years")).length(), 7);
-    assert!(engine.presets("grdpPerCapita").is_ok());
-    assert_js_error(engine.presets("nope"), "indicator");
     assert!((engine.historical_spread("grdpPerCapita").unwrap() - 0.034).abs() < 0.001);
     assert!((engine.historical_rate("forestCover").unwrap() - 0.3).abs() < 1e-9);
     assert!(engine.historical_rate("nope").is_none());
@@ -182,164 +188,117 @@ fn datasets() {
 fn share_links_round_trip_and_refuse_junk() {
     let st = parse_share_link("#v=1&lang=en&g=0.09&ty=2032").unwrap();
     let hash = format_share_link(st.clone()).unwrap();
-    let again = parse_share_link(&hash).unwrap();
-    assert_eq!(
-        js_sys::JSON::stringify(&st).unwrap(),
-        js_sys::JSON::stringify(&again).unwrap()
-    );
+    assert_eq!(json(&st), json(&parse_share_link(&hash).unwrap()));
     assert_js_error(parse_share_link("#v=1&g=<script>"), "g");
     assert_js_error(parse_share_link("#v=0&g=0.1"), "v");
-    // Fields are read by path: a nested unknown or mistyped one is named.
     let nested = |k: &str, v: JsValue| obj(&[("scenario", obj(&[(k, v)]))]);
-    assert_js_error(
-        format_share_link(nested("realGrowht", 0.1.into())),
-        "scenario.realGrowht",
-    );
-    assert_js_error(
-        format_share_link(nested("targetYear", "2030".into())),
-        "scenario.targetYear",
-    );
-    assert_js_error(format_share_link(obj(&[("colour", 1.into())])), "colour");
-    // Typed arrays are read like arrays (percentiles as a Float64Array).
-    let p = project(obj(&[(
-        "percentiles",
-        js_sys::Float64Array::from(&[10.0, 90.0][..]).into(),
-    )]))
-    .unwrap();
+    assert_js_error(format_share_link(nested("realGrowht", 0.1.into())), "state.scenario.realGrowht");
+    assert_js_error(format_share_link(nested("targetYear", "2030".into())), "state.scenario.targetYear");
+    assert_js_error(format_share_link(obj(&[("colour", 1.into())])), "state.colour");
+    let p = project(obj(&[("percentiles", js_sys::Float64Array::from(&[10.0, 90.0][..]).into())])).unwrap();
     assert_eq!(Array::from(&get(&get(&p, "bands"), "values")).length(), 2);
+    // Read against the dataset: out of range, in the reader's language, as a percentage.
+    let engine = Engine::new().unwrap();
+    let e = engine.read_link("#v=1&g=9", None).unwrap_err();
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("g"));
+    assert_eq!(get(&e, "vi").as_string().as_deref(), Some("g: 900% nằm ngoài khoảng -5% đến 20%"));
+    let ok = engine.read_link("#v=1&ind=exports&gr=0.12&lang=en", None).unwrap();
+    assert_eq!(get(&ok, "indicator").as_string().as_deref(), Some("exports"));
+    assert_eq!(get(&ok, "preset").as_string().as_deref(), Some("custom"));
+    assert!((num(&get(&ok, "scenario"), "growth") - 0.12).abs() < 1e-12);
 }
+
+fn canvas(w: u32, h: u32) -> web_sys::HtmlCanvasElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let c: web_sys::HtmlCanvasElement = doc.create_element("canvas").unwrap().dyn_into().unwrap();
+    c.set_width(w);
+    c.set_height(h);
+    c
+}
+
+fn pixels(c: &web_sys::HtmlCanvasElement) -> Vec<u8> {
+    let ctx: web_sys::CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height())).unwrap().data().to_vec()
+}
+
+const THEME: &str = r##"{"background":"#ffffff","text":"#000000","grid":"#dddddd","history":"#000000","projection":"#0000ff","trend":"#ff8800","target":"#ff0000","band":"#0000ff"}"##;
 
 #[wasm_bindgen_test]
 fn draws_on_a_canvas() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas: web_sys::HtmlCanvasElement =
-        doc.create_element("canvas").unwrap().dyn_into().unwrap();
-    canvas.set_width(600);
-    canvas.set_height(300);
-    let spec = js_sys::JSON::parse(r##"{"scale":1,"history":[{"year":2020,"value":44.2},{"year":2025,"value":71.1}],
-        "projection":{"years":[2025,2030],"values":[71.1,130]},"target":{"year":2030,"value":130},
-        "theme":{"background":"#ffffff","text":"#000000","grid":"#dddddd","history":"#000000","projection":"#0000ff","trend":"#ff8800","target":"#ff0000","band":"#0000ff"},
-        "decimal":",","group":"."}"##).unwrap();
-    let layout = draw_chart(canvas.clone(), spec.clone()).unwrap();
+    let c = canvas(600, 300);
+    let spec = parse(&format!(r#"{{"scale":1,"lang":"vi","history":[{{"year":2020,"value":44.2}},{{"year":2025,"value":71.1}}],
+        "projection":{{"years":[2025,2030],"values":[71.1,130]}},"target":{{"year":2030,"value":130}},"theme":{THEME}}}"#));
+    let layout = draw_chart(c.clone(), spec.clone()).unwrap();
     assert!(num(&layout, "plotWidth") > 400.0);
-    // Something other than the background was drawn.
-    let ctx: web_sys::CanvasRenderingContext2d = canvas
-        .get_context("2d")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
-    let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
+    let data = pixels(&c);
     assert!(data.iter().any(|&b| b < 200), "canvas is blank");
     assert_eq!(data.get(3), Some(&255), "opaque background painted");
-    // transparent: the canvas is cleared and the background left unpainted.
-    js_sys::Reflect::set(&spec, &"transparent".into(), &JsValue::TRUE).unwrap();
-    draw_chart(canvas.clone(), spec).unwrap();
-    let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
+    Reflect::set(&spec, &"transparent".into(), &JsValue::TRUE).unwrap();
+    draw_chart(c.clone(), spec).unwrap();
+    let data = pixels(&c);
     assert_eq!(data.get(3), Some(&0), "corner left transparent");
-    assert!(
-        data.chunks(4).any(|p| p.get(3) == Some(&255)),
-        "lines drawn"
-    );
-    assert_js_error(draw_chart(canvas, JsValue::from_str("nonsense")), "spec");
+    assert!(data.chunks(4).any(|p| p.get(3) == Some(&255)), "lines drawn");
+    assert_js_error(draw_chart(c, JsValue::from_str("nonsense")), "spec");
+}
+
+fn view(ind: &str, lang: &str) -> JsValue {
+    let engine = Engine::new().unwrap();
+    let scenario = engine.start(ind).unwrap();
+    let preset = engine.default_preset(ind).unwrap_or_else(|| "custom".into());
+    obj(&[("indicator", ind.into()), ("lang", lang.into()), ("preset", preset.into()), ("scenario", scenario)])
 }
 
 #[wasm_bindgen_test]
-fn a_chart_view_keeps_its_base_and_takes_projections() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let canvas = |w: u32| -> web_sys::HtmlCanvasElement {
-        let c: web_sys::HtmlCanvasElement =
-            doc.create_element("canvas").unwrap().dyn_into().unwrap();
-        c.set_width(w);
-        c.set_height(300);
-        c
-    };
-    let (base, top) = (canvas(600), canvas(600));
-    let spec = js_sys::JSON::parse(r##"{"scale":1,"transparent":true,"history":[{"year":2020,"value":44.2},{"year":2025,"value":71.1}],
-        "projection":{"years":[2025,2030],"values":[71.1,130]},"target":{"year":2030,"value":130},
-        "theme":{"background":"#ffffff","text":"#000000","grid":"#dddddd","history":"#000000","projection":"#0000ff","trend":"#ff8800","target":"#ff0000","band":"#0000ff"},
-        "decimal":",","group":"."}"##).unwrap();
-    let painted = |c: &web_sys::HtmlCanvasElement| -> usize {
-        let ctx: web_sys::CanvasRenderingContext2d =
-            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-        let data = ctx.get_image_data(0.0, 0.0, 600.0, 300.0).unwrap().data();
-        data.chunks(4).filter(|p| p.get(3) != Some(&0)).count()
-    };
-    let get = |v: &JsValue, k: &str| js_sys::Reflect::get(v, &k.into()).unwrap();
-    let mut view = ChartView::new(base.clone(), top.clone());
-    // Nothing to draw, nothing to project into, before a spec: an error, by name.
-    assert_js_error(view.draw(), "spec");
+fn the_engine_presents_a_view_and_puts_its_chart_in_a_chart_view() {
     let engine = Engine::new().unwrap();
-    assert_js_error(
-        engine.project_into(JsValue::UNDEFINED, &mut view, false),
-        "spec",
-    );
-    view.set_spec(spec.clone()).unwrap();
-    let first = view.draw().unwrap();
+    let p = engine.present(view("grdpPerCapita", "vi")).unwrap();
+    let cards = Array::from(&get(&p, "cards"));
+    assert_eq!(get(&cards.get(0), "value").as_string().as_deref(), Some("12,8%/năm"));
+    assert!(get(&p, "sentence").as_string().unwrap().contains("130 triệu đồng"));
+    assert_eq!(Array::from(&get(&p, "indicators")).length(), 9);
+    assert!(get(&p, "link").as_string().unwrap().starts_with("#v=1&lang=vi&ind=grdpPerCapita"));
+    let en = engine.present(view("grdpPerCapita", "en")).unwrap();
+    assert_eq!(get(&Array::from(&get(&en, "cards")).get(0), "value").as_string().as_deref(), Some("12.8% a year"));
+    assert_js_error(engine.present(obj(&[("indicator", "nope".into())])), "indicator");
+    assert_js_error(engine.present(obj(&[("indicator", "exports".into()), ("colour", 1.into())])), "view.colour");
+    // The chart view: drawn from what the engine put in, the base kept between steps.
+    let (base, top) = (canvas(600, 300), canvas(600, 300));
+    let chart = ChartView::new(base.clone(), top.clone());
+    assert_js_error(chart.draw(), "spec");
+    chart.set_style(parse(THEME), 1.0).unwrap();
+    engine.present_into(view("grdpPerCapita", "vi"), &chart).unwrap();
+    let first = chart.draw().unwrap();
     assert_eq!(get(&first, "baseDrawn"), JsValue::TRUE);
+    let painted = |c: &web_sys::HtmlCanvasElement| pixels(c).chunks(4).filter(|p| p.get(3) != Some(&0)).count();
     assert!(painted(&base) > 1000 && painted(&top) > 200);
-    // The base is kept (cleared here, to see that it stays so)…
-    base.set_width(600);
-    let again = view.draw().unwrap();
-    assert_eq!(get(&again, "baseDrawn"), JsValue::FALSE);
-    assert_eq!(painted(&base), 0);
-    // …until invalidated.
-    view.invalidate();
-    assert_eq!(get(&view.draw().unwrap(), "baseDrawn"), JsValue::TRUE);
-    assert!(painted(&base) > 1000);
-    // The engine's projection goes straight into the view: the same chart as
-    // the page drawing that projection from a spec of its own.
-    let input = js_sys::JSON::parse(r#"{"realGrowth":0.2}"#).unwrap();
-    let p = engine
-        .project_into(input.clone(), &mut view, false)
-        .unwrap();
-    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
-    assert_eq!(
-        json(&get(&p, "values")),
-        json(&get(&engine.project(input).unwrap(), "values"))
-    );
-    view.draw().unwrap();
-    let values = get(&p, "values");
-    let years = get(&p, "years");
-    let bands: js_sys::Array = get(&get(&p, "bands"), "values").unchecked_into();
-    let by_hand =
-        js_sys::JSON::parse(&js_sys::JSON::stringify(&spec).unwrap().as_string().unwrap()).unwrap();
-    let set = |o: &JsValue, k: &str, v: &JsValue| {
-        js_sys::Reflect::set(o, &k.into(), v).unwrap();
-    };
-    let line = Object::new();
-    set(&line, "years", &years);
-    set(&line, "values", &values);
-    set(&by_hand, "projection", &line);
-    let band = Object::new();
-    set(&band, "years", &years);
-    set(&band, "lo", &bands.get(0));
-    set(&band, "hi", &bands.get(bands.length() - 1));
-    set(&by_hand, "band", &band);
-    let reached = get(&p, "reachedYear");
-    set(&by_hand, "reachedYear", &reached);
-    let (b2, t2) = (canvas(600), canvas(600));
-    let mut other = ChartView::new(b2.clone(), t2.clone());
-    other.set_spec(by_hand).unwrap();
-    other.draw().unwrap();
-    let pixels = |c: &web_sys::HtmlCanvasElement| -> Vec<u8> {
-        let ctx: web_sys::CanvasRenderingContext2d =
-            c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-        ctx.get_image_data(0.0, 0.0, 600.0, 300.0)
-            .unwrap()
-            .data()
-            .to_vec()
-    };
-    assert!(
-        pixels(&top) == pixels(&t2),
-        "projectInto draws what a spec of the projection draws"
-    );
-    // Words change the overlay only.
-    view.set_words("Mục tiêu 130".into(), "Đạt: 2029".into())
-        .unwrap();
-    assert_eq!(get(&view.draw().unwrap(), "baseDrawn"), JsValue::FALSE);
-    // Canvases of different sizes are refused, by name.
-    let mut odd = ChartView::new(canvas(600), canvas(500));
-    odd.set_spec(spec).unwrap();
+    let v = view("grdpPerCapita", "vi");
+    let sc = get(&v, "scenario");
+    Reflect::set(&sc, &"realGrowth".into(), &0.106.into()).unwrap();
+    engine.present_into(v, &chart).unwrap();
+    assert_eq!(get(&chart.draw().unwrap(), "baseDrawn"), JsValue::FALSE, "a small step keeps the axes");
+    chart.invalidate();
+    assert_eq!(get(&chart.draw().unwrap(), "baseDrawn"), JsValue::TRUE);
+    let odd = ChartView::new(canvas(600, 300), canvas(500, 300));
+    engine.present_into(view("exports", "en"), &odd).unwrap();
     assert_js_error(odd.draw(), "overlay");
+}
+
+#[wasm_bindgen_test]
+fn typed_values_tips_csv_and_pictures() {
+    let engine = Engine::new().unwrap();
+    assert!((engine.parse_field("grdpPerCapita", "realGrowth", "10,5").unwrap() - 0.105).abs() < 1e-12);
+    let e = engine.parse_field("grdpPerCapita", "realGrowth", "abc").unwrap_err();
+    assert_eq!(get(&e, "vi").as_string().as_deref(), Some("realGrowth: “abc” không phải là số."));
+    assert_js_error(engine.parse_field("grdpPerCapita", "realGrowth", "99"), "realGrowth");
+    let tip = engine.tip(view("grdpPerCapita", "vi"), 2023).unwrap();
+    assert_eq!(tip[0], "2023");
+    assert!(tip.iter().any(|l| l.contains("59,8 triệu đồng")) && tip.iter().any(|l| l.contains("PLVN")), "{tip:?}");
+    let csv = engine.csv(view("structure", "en")).unwrap();
+    assert!(csv.starts_with('\u{feff}') && csv.contains("Agriculture and forestry (%)"));
+    let c = canvas(1200, 900);
+    engine.picture(view("grdpPerCapita", "vi"), c.clone(), parse(THEME), 2.0).unwrap();
+    assert_eq!(pixels(&c).get(3), Some(&255), "the picture is painted");
+    let svg = engine.svg(view("grdpPerCapita", "en"), parse(THEME), 800, 600, canvas(10, 10)).unwrap();
+    assert!(svg.starts_with("<svg") && svg.contains("Sources: ") && svg.trim_end().ends_with("</svg>"));
+    assert_eq!(format_number(14250.5, "vi", 1, 1, false, true), "14.250,5");
 }
