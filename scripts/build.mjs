@@ -14,7 +14,17 @@ mkdirSync('dist', { recursive: true });
 
 const wasm = readFileSync('target/wb-nomod/grdp_whatif_bg.wasm');
 const glue = read('target/wb-nomod/grdp_whatif.js');
-const widget = read('www/i18n.js') + '\n' + read('www/widget.js');
+// The widget's files, in the order they depend on each other. Each is an ES
+// module (node tests import them); joined here into one function scope,
+// their import lines and export keywords are dropped.
+const PARTS = ['words', 'dom', 'load', 'state', 'controls', 'chart', 'element'];
+const widget = PARTS.map((name) => {
+  const text = read(`www/src/${name}.js`)
+    .replace(/^import [^;]*;\n/gm, '')
+    .replace(/^export (const|function|class|async function) /gm, '$1 ');
+  if (/^\s*(import|export)\b/m.test(text)) throw new Error(`www/src/${name}.js: an import or export the build cannot join`);
+  return `// ---- www/src/${name}.js\n${text}`;
+}).join('\n');
 const css = read('www/widget.css');
 
 // The glue declares `let wasm_bindgen = (...)` at top level: wrapped in a
@@ -23,7 +33,7 @@ const css = read('www/widget.css');
 const source = `(function () {
 "use strict";
 const WASM_B64 = "__WASM_B64__";
-const CSS = ${JSON.stringify(css)};
+const CSS_TEXT = ${JSON.stringify(css)};
 function createWasm() {
 ${glue}
 return wasm_bindgen;

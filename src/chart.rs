@@ -118,6 +118,9 @@ pub struct Words {
 pub struct ChartSpec {
     /// Backing-store pixels per CSS pixel (devicePixelRatio), 0.5–4.
     pub scale: f64,
+    /// The chart's text size relative to 12 CSS pixels (the widget's font
+    /// size over 16: a reader's larger default font makes larger labels), 0.5–4.
+    pub text_scale: f64,
     /// The language of the axis numbers (decimal comma or point).
     pub lang: Lang,
     pub history: Vec<Xy>,
@@ -149,6 +152,7 @@ impl Default for ChartSpec {
     fn default() -> Self {
         ChartSpec {
             scale: 1.0,
+            text_scale: 1.0,
             lang: Lang::Vi,
             history: Vec::new(),
             alternatives: Vec::new(),
@@ -503,7 +507,12 @@ impl Style {
             trend: parse_color(&th.trend),
             target: parse_color(&th.target),
             band: parse_color(&th.band),
-            font_px: 12.0,
+            font_px: 12.0
+                * if spec.text_scale.is_finite() {
+                    spec.text_scale.clamp(0.5, 4.0)
+                } else {
+                    1.0
+                },
         }
     }
 
@@ -1358,8 +1367,7 @@ mod svg;
 pub use svg::picture_svg;
 
 /// A legend entry for a picture.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Swatch {
     History,
     Alternative,
@@ -1369,6 +1377,21 @@ pub enum Swatch {
     Target,
     /// Part `i` of a stacked chart.
     Part(usize),
+}
+
+impl Serialize for Swatch {
+    /// As its name ("history", …, "part"): a page's CSS class.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(match self {
+            Swatch::History => "history",
+            Swatch::Alternative => "alternative",
+            Swatch::Projection => "projection",
+            Swatch::Trend => "trend",
+            Swatch::Band => "band",
+            Swatch::Target => "target",
+            Swatch::Part(_) => "part",
+        })
+    }
 }
 
 /// The words around a picture of the chart (PNG, SVG): as Datawrapper's
@@ -1691,6 +1714,7 @@ pub fn read_spec(v: &Value) -> R<ChartSpec> {
     let d = ChartSpec::default();
     let s = ChartSpec {
         scale: f.req("scale", read::number)?,
+        text_scale: f.opt("textScale", read::number)?.unwrap_or(1.0),
         lang: f
             .opt("lang", |v, p| read::choice(v, p, &["vi", "en"]))?
             .and_then(|l| Lang::parse(&l))

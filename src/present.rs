@@ -142,6 +142,9 @@ pub struct Control {
     /// "giả định" (an assumption) or "tính từ số liệu" (derived) when the
     /// control still holds the dataset's default; empty otherwise.
     pub tag: String,
+    /// One of the model's main controls (growth, target): shown first; the
+    /// others (prices, population, exchange rate, uncertainty) one tap away.
+    pub primary: bool,
 }
 
 /// Good (the target is reached), bad (it is not) or neither.
@@ -445,6 +448,10 @@ fn controls_of(
                     .map(|v| controls::field_text(&def, v, lang))
                     .unwrap_or_default(),
                 tag: tag_of(d, def.key, v, lang),
+                primary: matches!(
+                    def.key,
+                    Key::RealGrowth | Key::Growth | Key::TargetValue | Key::TargetYear
+                ),
             }
         })
         .collect()

@@ -678,6 +678,7 @@ struct ViewState {
     spec: Option<ChartSpec>,
     theme: Theme,
     scale: f64,
+    text_scale: f64,
     layers: chart::Layers,
 }
 
@@ -686,6 +687,7 @@ impl ChartView {
         if let Ok(mut s) = self.inner.try_borrow_mut() {
             spec.theme = s.theme.clone();
             spec.scale = s.scale;
+            spec.text_scale = s.text_scale;
             spec.transparent = true;
             s.spec = Some(spec);
         }
@@ -711,22 +713,32 @@ impl ChartView {
                 spec: None,
                 theme: Theme::default(),
                 scale: 1.0,
+                text_scale: 1.0,
                 layers: chart::Layers::default(),
             }),
         }
     }
 
-    /// The theme (eight `#rrggbb` colours) and the backing pixels per CSS
-    /// pixel. Throws naming a theme field.
+    /// The theme (eight `#rrggbb` colours), the backing pixels per CSS
+    /// pixel and the text size (1: 12 CSS pixels; the page's font size / 16).
+    /// Throws naming a theme field.
     #[wasm_bindgen(js_name = setStyle)]
-    pub fn set_style(&self, theme: JsValue, scale: f64) -> Result<(), JsValue> {
+    pub fn set_style(
+        &self,
+        theme: JsValue,
+        scale: f64,
+        text_scale: Option<f64>,
+    ) -> Result<(), JsValue> {
         let theme = read_arg(&theme, "theme", |v| chart::read_theme(v, &Path::ROOT))?;
         let mut s = self.state()?;
+        let text_scale = text_scale.unwrap_or(1.0);
         s.theme = theme.clone();
         s.scale = scale;
+        s.text_scale = text_scale;
         if let Some(spec) = s.spec.as_mut() {
             spec.theme = theme;
             spec.scale = scale;
+            spec.text_scale = text_scale;
         }
         Ok(())
     }

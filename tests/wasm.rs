@@ -36,7 +36,10 @@ fn assert_js_error<T: std::fmt::Debug>(r: Result<T, JsValue>, field: &str) {
         assert!(msg.contains(field), "message {msg:?} should name {field}");
     }
     assert_eq!(get(&e, "field").as_string().as_deref(), Some(field));
-    let (vi, en) = (get(&e, "vi").as_string().unwrap(), get(&e, "en").as_string().unwrap());
+    let (vi, en) = (
+        get(&e, "vi").as_string().unwrap(),
+        get(&e, "en").as_string().unwrap(),
+    );
     assert!(!vi.is_empty() && !en.is_empty());
     assert_eq!(en, msg);
 }
@@ -134,10 +137,19 @@ fn project_returns_a_plain_object() {
     assert_js_error(project(obj(&[("inflation", (-1.0).into())])), "inflation");
     assert_js_error(project(obj(&[("paths", 5_000_000.into())])), "paths");
     // Unknown fields are refused by name; wrong types name the scenario.
-    assert_js_error(project(obj(&[("realGrowht", 0.1.into())])), "scenario.realGrowht");
+    assert_js_error(
+        project(obj(&[("realGrowht", 0.1.into())])),
+        "scenario.realGrowht",
+    );
     assert!(project(JsValue::from_str("fast")).is_err());
-    assert_js_error(project(obj(&[("realGrowth", "fast".into())])), "scenario.realGrowth");
-    assert_js_error(project(obj(&[("targetYear", 2030.5.into())])), "scenario.targetYear");
+    assert_js_error(
+        project(obj(&[("realGrowth", "fast".into())])),
+        "scenario.realGrowth",
+    );
+    assert_js_error(
+        project(obj(&[("targetYear", 2030.5.into())])),
+        "scenario.targetYear",
+    );
     assert_js_error(
         project(obj(&[("realGrowth", f64::NAN.into())])),
         "realGrowth",
@@ -157,24 +169,43 @@ fn datasets_and_their_checker() {
     let d = default_dataset().unwrap();
     assert_eq!(get(&d, "id").as_string().as_deref(), Some("lang-son"));
     let text = json(&d);
-    assert!(load_dataset(&text).is_ok(), "the dataset written back loads");
+    assert!(
+        load_dataset(&text).is_ok(),
+        "the dataset written back loads"
+    );
     assert_js_error(load_dataset("{\"formatVersion\":1}"), "id");
     assert_js_error(load_dataset("{\"formatVersion\":"), "input");
     let bad = text.replacen("\"millionVnd\"", "\"kg\"", 1);
     assert_js_error(load_dataset(&bad), "indicators[0].unit");
     // The checker gives every problem, each in both languages, with the fix.
-    let bad = text.replacen("\"value\":0.035", "\"value\":3.5", 1).replacen("\"value\":0.008", "\"value\":0.8", 1);
+    let bad = text
+        .replacen("\"value\":0.035", "\"value\":3.5", 1)
+        .replacen("\"value\":0.008", "\"value\":0.8", 1);
     let found = Array::from(&check_dataset(&bad).unwrap());
     assert_eq!(found.length(), 2, "{}", json(&found));
     let first = found.get(0);
-    assert_eq!(get(&first, "field").as_string().as_deref(), Some("assumptions.inflation.value"));
-    assert!(get(&first, "en").as_string().unwrap().contains("did you mean 0.035?"));
+    assert_eq!(
+        get(&first, "field").as_string().as_deref(),
+        Some("assumptions.inflation.value")
+    );
+    assert!(get(&first, "en")
+        .as_string()
+        .unwrap()
+        .contains("did you mean 0.035?"));
     assert!(get(&first, "vi").as_string().unwrap().contains("0,035"));
     assert_eq!(Array::from(&check_dataset(&text).unwrap()).length(), 0);
     let engine = Engine::new().unwrap();
-    let p = engine.project(obj(&[("indicator", "forestCover".into()), ("growth", 0.5.into())])).unwrap();
+    let p = engine
+        .project(obj(&[
+            ("indicator", "forestCover".into()),
+            ("growth", 0.5.into()),
+        ]))
+        .unwrap();
     assert!((num(&p, "valueAtTargetYear") - 67.0).abs() < 1e-9);
-    assert_js_error(engine.project(obj(&[("indicator", "nope".into())])), "indicator");
+    assert_js_error(
+        engine.project(obj(&[("indicator", "nope".into())])),
+        "indicator",
+    );
     assert_js_error(engine.project_shares("structure", 1800.5), "endYear");
     assert_js_error(engine.project_shares("grdpPerCapita", 2030.0), "indicator");
     let sh = engine.project_shares("structure", 2030.0).unwrap();
@@ -192,18 +223,39 @@ fn share_links_round_trip_and_refuse_junk() {
     assert_js_error(parse_share_link("#v=1&g=<script>"), "g");
     assert_js_error(parse_share_link("#v=0&g=0.1"), "v");
     let nested = |k: &str, v: JsValue| obj(&[("scenario", obj(&[(k, v)]))]);
-    assert_js_error(format_share_link(nested("realGrowht", 0.1.into())), "state.scenario.realGrowht");
-    assert_js_error(format_share_link(nested("targetYear", "2030".into())), "state.scenario.targetYear");
-    assert_js_error(format_share_link(obj(&[("colour", 1.into())])), "state.colour");
-    let p = project(obj(&[("percentiles", js_sys::Float64Array::from(&[10.0, 90.0][..]).into())])).unwrap();
+    assert_js_error(
+        format_share_link(nested("realGrowht", 0.1.into())),
+        "state.scenario.realGrowht",
+    );
+    assert_js_error(
+        format_share_link(nested("targetYear", "2030".into())),
+        "state.scenario.targetYear",
+    );
+    assert_js_error(
+        format_share_link(obj(&[("colour", 1.into())])),
+        "state.colour",
+    );
+    let p = project(obj(&[(
+        "percentiles",
+        js_sys::Float64Array::from(&[10.0, 90.0][..]).into(),
+    )]))
+    .unwrap();
     assert_eq!(Array::from(&get(&get(&p, "bands"), "values")).length(), 2);
     // Read against the dataset: out of range, in the reader's language, as a percentage.
     let engine = Engine::new().unwrap();
     let e = engine.read_link("#v=1&g=9", None).unwrap_err();
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("g"));
-    assert_eq!(get(&e, "vi").as_string().as_deref(), Some("g: 900% nằm ngoài khoảng -5% đến 20%"));
-    let ok = engine.read_link("#v=1&ind=exports&gr=0.12&lang=en", None).unwrap();
-    assert_eq!(get(&ok, "indicator").as_string().as_deref(), Some("exports"));
+    assert_eq!(
+        get(&e, "vi").as_string().as_deref(),
+        Some("g: 900% nằm ngoài khoảng -5% đến 20%")
+    );
+    let ok = engine
+        .read_link("#v=1&ind=exports&gr=0.12&lang=en", None)
+        .unwrap();
+    assert_eq!(
+        get(&ok, "indicator").as_string().as_deref(),
+        Some("exports")
+    );
     assert_eq!(get(&ok, "preset").as_string().as_deref(), Some("custom"));
     assert!((num(&get(&ok, "scenario"), "growth") - 0.12).abs() < 1e-12);
 }
@@ -217,8 +269,12 @@ fn canvas(w: u32, h: u32) -> web_sys::HtmlCanvasElement {
 }
 
 fn pixels(c: &web_sys::HtmlCanvasElement) -> Vec<u8> {
-    let ctx: web_sys::CanvasRenderingContext2d = c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height())).unwrap().data().to_vec()
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
+    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+        .unwrap()
+        .data()
+        .to_vec()
 }
 
 const THEME: &str = r##"{"background":"#ffffff","text":"#000000","grid":"#dddddd","history":"#000000","projection":"#0000ff","trend":"#ff8800","target":"#ff0000","band":"#0000ff"}"##;
@@ -226,8 +282,10 @@ const THEME: &str = r##"{"background":"#ffffff","text":"#000000","grid":"#dddddd
 #[wasm_bindgen_test]
 fn draws_on_a_canvas() {
     let c = canvas(600, 300);
-    let spec = parse(&format!(r#"{{"scale":1,"lang":"vi","history":[{{"year":2020,"value":44.2}},{{"year":2025,"value":71.1}}],
-        "projection":{{"years":[2025,2030],"values":[71.1,130]}},"target":{{"year":2030,"value":130}},"theme":{THEME}}}"#));
+    let spec = parse(&format!(
+        r#"{{"scale":1,"lang":"vi","history":[{{"year":2020,"value":44.2}},{{"year":2025,"value":71.1}}],
+        "projection":{{"years":[2025,2030],"values":[71.1,130]}},"target":{{"year":2030,"value":130}},"theme":{THEME}}}"#
+    ));
     let layout = draw_chart(c.clone(), spec.clone()).unwrap();
     assert!(num(&layout, "plotWidth") > 400.0);
     let data = pixels(&c);
@@ -237,15 +295,25 @@ fn draws_on_a_canvas() {
     draw_chart(c.clone(), spec).unwrap();
     let data = pixels(&c);
     assert_eq!(data.get(3), Some(&0), "corner left transparent");
-    assert!(data.chunks(4).any(|p| p.get(3) == Some(&255)), "lines drawn");
+    assert!(
+        data.chunks(4).any(|p| p.get(3) == Some(&255)),
+        "lines drawn"
+    );
     assert_js_error(draw_chart(c, JsValue::from_str("nonsense")), "spec");
 }
 
 fn view(ind: &str, lang: &str) -> JsValue {
     let engine = Engine::new().unwrap();
     let scenario = engine.start(ind).unwrap();
-    let preset = engine.default_preset(ind).unwrap_or_else(|| "custom".into());
-    obj(&[("indicator", ind.into()), ("lang", lang.into()), ("preset", preset.into()), ("scenario", scenario)])
+    let preset = engine
+        .default_preset(ind)
+        .unwrap_or_else(|| "custom".into());
+    obj(&[
+        ("indicator", ind.into()),
+        ("lang", lang.into()),
+        ("preset", preset.into()),
+        ("scenario", scenario),
+    ])
 }
 
 #[wasm_bindgen_test]
@@ -253,29 +321,60 @@ fn the_engine_presents_a_view_and_puts_its_chart_in_a_chart_view() {
     let engine = Engine::new().unwrap();
     let p = engine.present(view("grdpPerCapita", "vi")).unwrap();
     let cards = Array::from(&get(&p, "cards"));
-    assert_eq!(get(&cards.get(0), "value").as_string().as_deref(), Some("12,8%/năm"));
-    assert!(get(&p, "sentence").as_string().unwrap().contains("130 triệu đồng"));
+    assert_eq!(
+        get(&cards.get(0), "value").as_string().as_deref(),
+        Some("12,8%/năm")
+    );
+    assert!(get(&p, "sentence")
+        .as_string()
+        .unwrap()
+        .contains("130 triệu đồng"));
     assert_eq!(Array::from(&get(&p, "indicators")).length(), 9);
-    assert!(get(&p, "link").as_string().unwrap().starts_with("#v=1&lang=vi&ind=grdpPerCapita"));
+    assert!(get(&p, "link")
+        .as_string()
+        .unwrap()
+        .starts_with("#v=1&lang=vi&ind=grdpPerCapita"));
     let en = engine.present(view("grdpPerCapita", "en")).unwrap();
-    assert_eq!(get(&Array::from(&get(&en, "cards")).get(0), "value").as_string().as_deref(), Some("12.8% a year"));
-    assert_js_error(engine.present(obj(&[("indicator", "nope".into())])), "indicator");
-    assert_js_error(engine.present(obj(&[("indicator", "exports".into()), ("colour", 1.into())])), "view.colour");
+    assert_eq!(
+        get(&Array::from(&get(&en, "cards")).get(0), "value")
+            .as_string()
+            .as_deref(),
+        Some("12.8% a year")
+    );
+    assert_js_error(
+        engine.present(obj(&[("indicator", "nope".into())])),
+        "indicator",
+    );
+    assert_js_error(
+        engine.present(obj(&[
+            ("indicator", "exports".into()),
+            ("colour", 1.into()),
+        ])),
+        "view.colour",
+    );
     // The chart view: drawn from what the engine put in, the base kept between steps.
     let (base, top) = (canvas(600, 300), canvas(600, 300));
     let chart = ChartView::new(base.clone(), top.clone());
     assert_js_error(chart.draw(), "spec");
-    chart.set_style(parse(THEME), 1.0).unwrap();
-    engine.present_into(view("grdpPerCapita", "vi"), &chart).unwrap();
+    chart.set_style(parse(THEME), 1.0, None).unwrap();
+    engine
+        .present_into(view("grdpPerCapita", "vi"), &chart)
+        .unwrap();
     let first = chart.draw().unwrap();
     assert_eq!(get(&first, "baseDrawn"), JsValue::TRUE);
-    let painted = |c: &web_sys::HtmlCanvasElement| pixels(c).chunks(4).filter(|p| p.get(3) != Some(&0)).count();
+    let painted = |c: &web_sys::HtmlCanvasElement| {
+        pixels(c).chunks(4).filter(|p| p.get(3) != Some(&0)).count()
+    };
     assert!(painted(&base) > 1000 && painted(&top) > 200);
     let v = view("grdpPerCapita", "vi");
     let sc = get(&v, "scenario");
     Reflect::set(&sc, &"realGrowth".into(), &0.106.into()).unwrap();
     engine.present_into(v, &chart).unwrap();
-    assert_eq!(get(&chart.draw().unwrap(), "baseDrawn"), JsValue::FALSE, "a small step keeps the axes");
+    assert_eq!(
+        get(&chart.draw().unwrap(), "baseDrawn"),
+        JsValue::FALSE,
+        "a small step keeps the axes"
+    );
     chart.invalidate();
     assert_eq!(get(&chart.draw().unwrap(), "baseDrawn"), JsValue::TRUE);
     let odd = ChartView::new(canvas(600, 300), canvas(500, 300));
@@ -286,19 +385,49 @@ fn the_engine_presents_a_view_and_puts_its_chart_in_a_chart_view() {
 #[wasm_bindgen_test]
 fn typed_values_tips_csv_and_pictures() {
     let engine = Engine::new().unwrap();
-    assert!((engine.parse_field("grdpPerCapita", "realGrowth", "10,5").unwrap() - 0.105).abs() < 1e-12);
-    let e = engine.parse_field("grdpPerCapita", "realGrowth", "abc").unwrap_err();
-    assert_eq!(get(&e, "vi").as_string().as_deref(), Some("realGrowth: “abc” không phải là số."));
-    assert_js_error(engine.parse_field("grdpPerCapita", "realGrowth", "99"), "realGrowth");
+    assert!(
+        (engine
+            .parse_field("grdpPerCapita", "realGrowth", "10,5")
+            .unwrap()
+            - 0.105)
+            .abs()
+            < 1e-12
+    );
+    let e = engine
+        .parse_field("grdpPerCapita", "realGrowth", "abc")
+        .unwrap_err();
+    assert_eq!(
+        get(&e, "vi").as_string().as_deref(),
+        Some("realGrowth: “abc” không phải là số.")
+    );
+    assert_js_error(
+        engine.parse_field("grdpPerCapita", "realGrowth", "99"),
+        "realGrowth",
+    );
     let tip = engine.tip(view("grdpPerCapita", "vi"), 2023).unwrap();
     assert_eq!(tip[0], "2023");
-    assert!(tip.iter().any(|l| l.contains("59,8 triệu đồng")) && tip.iter().any(|l| l.contains("PLVN")), "{tip:?}");
+    assert!(
+        tip.iter().any(|l| l.contains("59,8 triệu đồng")) && tip.iter().any(|l| l.contains("PLVN")),
+        "{tip:?}"
+    );
     let csv = engine.csv(view("structure", "en")).unwrap();
     assert!(csv.starts_with('\u{feff}') && csv.contains("Agriculture and forestry (%)"));
     let c = canvas(1200, 900);
-    engine.picture(view("grdpPerCapita", "vi"), c.clone(), parse(THEME), 2.0).unwrap();
+    engine
+        .picture(view("grdpPerCapita", "vi"), c.clone(), parse(THEME), 2.0)
+        .unwrap();
     assert_eq!(pixels(&c).get(3), Some(&255), "the picture is painted");
-    let svg = engine.svg(view("grdpPerCapita", "en"), parse(THEME), 800, 600, canvas(10, 10)).unwrap();
-    assert!(svg.starts_with("<svg") && svg.contains("Sources: ") && svg.trim_end().ends_with("</svg>"));
+    let svg = engine
+        .svg(
+            view("grdpPerCapita", "en"),
+            parse(THEME),
+            800,
+            600,
+            canvas(10, 10),
+        )
+        .unwrap();
+    assert!(
+        svg.starts_with("<svg") && svg.contains("Sources: ") && svg.trim_end().ends_with("</svg>")
+    );
     assert_eq!(format_number(14250.5, "vi", 1, 1, false, true), "14.250,5");
 }

@@ -609,6 +609,7 @@ mod never_panics {
                     (breaks, bars),
                 )| ChartSpec {
                     scale,
+                    text_scale: scale,
                     lang: Lang::Vi,
                     history,
                     alternatives,

@@ -226,20 +226,18 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
             .and_then(crate::scenario::historical_rate),
     ) {
         if s.model != Model::Rate {
-            detail.push_str(
-                &lang.pick(
-                    format!(
-                        ". Giai đoạn {a}–{b}: {} (tính từ số liệu)",
-                        record_words(w, rec)
-                    ),
-                    format!(
+            detail.push_str(&lang.pick(
+                format!(
+                    ". Giai đoạn {a}–{b}: {} (tính từ số liệu)",
+                    record_words(w, rec)
+                ),
+                format!(
                         ". In {a}–{b} it {} (worked out from the figures)",
                         record_words(w, rec)
                             .replacen("rise ", "grew ", 1)
                             .replacen("fall ", "fell ", 1)
                     ),
-                ),
-            );
+            ));
         }
     }
     Some(card("need", label, value, detail, Tone::Neutral))

@@ -1,0 +1,51 @@
+/* The controls: a slider and a text field for each of the indicator's
+ * scenario fields, made once per shape (indicator, language, dataset) and
+ * updated in place. Events from controls of an older shape are ignored. */
+import { h, setText, setAttr } from './dom.js';
+
+/** Build the controls of presentation `p`; `send(action)` receives events,
+ *  `current()` the shape on screen now. */
+export function buildControls(p, { send, current, words, lang }) {
+  const shape = p.shape;
+  const make = (c) => {
+    const id = `gw-${c.key}`;
+    const range = h('input', { type: 'range', id: `${id}-r`, min: c.min, max: c.max, step: c.step, 'aria-label': c.label });
+    const num = h('input', { type: 'text', id, inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', 'aria-describedby': `${id}-m` });
+    const msg = h('span', { class: 'msg', id: `${id}-m`, 'aria-live': 'polite' });
+    const tag = h('span', { class: 'tag' });
+    const live = () => current() === shape;
+    range.addEventListener('input', () => { if (live()) send({ type: 'set', key: c.key, value: Number(range.value) / c.scale }); });
+    range.addEventListener('change', () => { if (live()) send({ type: 'settled' }); });
+    num.addEventListener('change', () => { if (live()) send({ type: 'type', key: c.key, text: num.value }); });
+    num.addEventListener('keydown', (e) => { if (e.key === 'Enter' && live()) send({ type: 'type', key: c.key, text: num.value }); });
+    const row = h('div', { class: `ctl${c.primary ? ' primary' : ''}`, 'data-key': c.key },
+      h('label', { for: id }, h('span', { text: c.label }), tag), range, num, msg);
+    return { key: c.key, row, range, num, msg, tag };
+  };
+  const fields = p.controls.map(make);
+  const primary = h('div', { class: 'controls' }, ...fields.filter((f, i) => p.controls[i].primary).map((f) => f.row));
+  const secondary = fields.filter((f, i) => !p.controls[i].primary);
+  const more = secondary.length
+    ? h('details', { class: 'morectl' }, h('summary', { text: words[lang].moreControls }), h('div', { class: 'controls' }, ...secondary.map((f) => f.row)))
+    : null;
+  return { shape, fields, el: h('div', { class: 'ctlwrap' }, primary, more) };
+}
+
+/** Show the presentation's values (and the reader's drafts) in the controls. */
+export function updateControls(built, p, drafts, lang) {
+  p.controls.forEach((c, i) => {
+    const f = built.fields[i];
+    if (!f) return;
+    const draft = drafts[c.key];
+    const v = String(c.value);
+    if (f.range.value !== v) f.range.value = v;
+    const text = draft ? draft.text : c.text;
+    // A field the reader is typing in (focused, changed since written) keeps what they typed.
+    const typing = f.num.getRootNode().activeElement === f.num && f.num.value !== f.written;
+    if (!typing && f.num.value !== text) f.num.value = text;
+    f.written = text;
+    setAttr(f.num, 'aria-invalid', draft ? 'true' : null);
+    setText(f.msg, draft ? draft.error[lang] : '');
+    setText(f.tag, c.tag ? ` · ${c.tag}` : '');
+  });
+}

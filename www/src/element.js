@@ -1,0 +1,731 @@
+/* The <grdp-whatif> element and the GrdpWhatIf API.
+ *
+ * One state value (state.js), changed only by dispatch(action); one render
+ * that makes the shadow DOM show it, never called from inside itself (an
+ * event during a render is rendered after it). The engine (wasm) decides
+ * every figure and word: render asks it for the presentation of the state
+ * and shows that.
+ *
+ * The element's life (engine, dataset, state) is made on first connection
+ * and kept when the element is moved or re-attached; only the page-wide
+ * listeners come and go with the connection. destroy() ends it.
+ */
+/* global CSS_TEXT */
+import { WORDS, langOf } from './words.js';
+import { h, setText, setAttr, localized, fill } from './dom.js';
+import { newInstance, fetchText, LoadError, mark } from './load.js';
+import { initialState, reduce, viewOf, keyOf, errorOf } from './state.js';
+import { buildControls, updateControls } from './controls.js';
+import { ChartPane, themeColors } from './chart.js';
+
+const VERSION = '0.2.0';
+mark('script');
+
+const isTrap = (e) => typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+
+class GrdpWhatIfElement extends HTMLElement {
+  static get observedAttributes() { return ['lang', 'theme', 'indicator', 'scenario', 'src']; }
+
+  constructor() {
+    super();
+    this._shadow = this.attachShadow({ mode: 'open' });
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS_TEXT);
+    this._shadow.adoptedStyleSheets = [sheet];
+    this._life = null;
+  }
+
+  /* ---------------- life ---------------- */
+
+  connectedCallback() {
+    if (!this._life) this._begin();
+    else if (!this._life.destroyed) this._listen();
+  }
+
+  disconnectedCallback() {
+    // Moved or taken out: the page-wide listeners go (nothing holds the
+    // element from the page), the life stays for when it comes back.
+    if (this._life) this._unlisten();
+  }
+
+  attributeChangedCallback(name, oldV, newV) {
+    const life = this._life;
+    if (!life || oldV === newV || life.destroyed) return;
+    if (name === 'lang') this.dispatch({ type: 'lang', lang: newV });
+    else if (name === 'theme') this.dispatch({ type: 'theme', theme: newV });
+    else if (name === 'indicator' && newV) this.dispatch({ type: 'indicator', id: newV });
+    else if (name === 'scenario' && newV) this.dispatch({ type: 'link', hash: newV });
+    else if (name === 'src') this._load();
+  }
+
+  /** End the widget: its engine and chart freed, observers and listeners removed. */
+  destroy() {
+    const life = this._life;
+    if (!life || life.destroyed) return;
+    this._unlisten();
+    if (life.io) life.io.disconnect();
+    if (life.heightRo) life.heightRo.disconnect();
+    if (life.abort) life.abort.abort();
+    if (life.chart) life.chart.free();
+    try { if (life.engine) life.engine.free(); } catch (e) { /* gone with its instance */ }
+    life.destroyed = true;
+    life.engine = null;
+    life.chart = null;
+    this._shadow.replaceChildren();
+  }
+
+  _begin() {
+    const theme = this.getAttribute('theme');
+    const life = this._life = {
+      state: initialState({ lang: langOf(this), theme: ['light', 'dark', 'auto'].includes(theme) ? theme : 'auto' }),
+      wb: null, engine: null, text: null, chart: null, frame: null, built: null,
+      rendering: false, again: false, readyFired: false, destroyed: false,
+      loadToken: 0, abort: null, memo: null, listeners: [], io: null, heightRo: null, lastHash: null, hashTimer: null,
+    };
+    this._frame();
+    this._listen();
+    const start = () => this._load();
+    // loading="lazy": start only when the widget comes near the viewport.
+    if (this.getAttribute('loading') === 'lazy' && typeof IntersectionObserver === 'function') {
+      life.io = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) { life.io.disconnect(); life.io = null; start(); }
+      }, { rootMargin: '400px 0px' });
+      life.io.observe(this);
+    } else {
+      start();
+    }
+  }
+
+  /** The page-wide listeners, added on each connection. */
+  _listen() {
+    const life = this._life;
+    if (life.listeners.length) return;
+    const add = (target, type, fn) => { target.addEventListener(type, fn); life.listeners.push([target, type, fn]); };
+    const mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+    if (mq) add(mq, 'change', () => this.render());
+    add(window, 'beforeprint', () => this._printPicture());
+    if (this.hasAttribute('sync-hash')) {
+      add(window, 'hashchange', () => { if (location.hash !== life.lastHash) this.dispatch({ type: 'link', hash: location.hash }); });
+    }
+    life.mq = mq;
+  }
+
+  _unlisten() {
+    const life = this._life;
+    for (const [target, type, fn] of life.listeners) target.removeEventListener(type, fn);
+    life.listeners = [];
+  }
+
+  /* ---------------- loading ---------------- */
+
+  /** Start (or start again): the engine, then the dataset; a newer call
+   *  supersedes an older one still in flight. */
+  async _load() {
+    const life = this._life;
+    const token = ++life.loadToken;
+    if (life.abort) life.abort.abort();
+    const abort = life.abort = new AbortController();
+    const live = () => token === life.loadToken && !life.destroyed;
+    this._set({ ...life.state, status: 'loading', failure: null });
+    try {
+      if (!life.wb) { life.wb = await newInstance(); mark('wasm-instance'); }
+    } catch (e) {
+      if (!live()) return;
+      this._fail({ kind: 'start', detail: String(e && e.message || e) });
+      return;
+    }
+    let text = null;
+    const src = this.getAttribute('src');
+    const inline = this.querySelector('script[type="application/json"]');
+    try {
+      if (src) text = await fetchText(src, abort.signal);
+      else if (inline) text = inline.textContent;
+    } catch (e) {
+      if (!live() || abort.signal.aborted) return;
+      const w = (lang) => (e instanceof LoadError ? WORDS[lang][e.reason](e.arg) : WORDS[lang].network);
+      const words = (lang) => (typeof WORDS[lang][e.reason] === 'function' ? w(lang) : WORDS[lang][e.reason] || w(lang));
+      this._datasetFailed({ vi: words('vi'), en: words('en'), field: 'src' }, String(e && e.message || e));
+      return;
+    }
+    if (!live()) return;
+    let engine;
+    try {
+      engine = text === null ? new life.wb.Engine() : life.wb.Engine.fromJson(text);
+    } catch (e) {
+      if (isTrap(e)) { this._fatal(e); return; }
+      const err = errorOf(e);
+      this._datasetFailed(err, err.en);
+      return;
+    }
+    mark('dataset');
+    this._use(engine, text);
+  }
+
+  /** A dataset that could not be used: said so (and no other province's
+   *  figures shown), unless the page asked for the built-in data. */
+  _datasetFailed(err, detail) {
+    const life = this._life;
+    console.error(`grdp-whatif: the dataset could not be used: ${detail}`);
+    this.dispatchEvent(new CustomEvent('grdp-whatif:error', { bubbles: true, composed: true, detail: { message: detail, field: err.field || '', vi: err.vi, en: err.en } }));
+    if (this.getAttribute('fallback') === 'default') {
+      try {
+        this._use(new life.wb.Engine(), null, { kind: 'fallback' });
+        return;
+      } catch (e) { /* below */ }
+    }
+    this._fail({ kind: 'dataset', detail: err });
+  }
+
+  _use(engine, text, notice) {
+    const life = this._life;
+    try { if (life.engine) life.engine.free(); } catch (e) { /* gone with its instance */ }
+    life.engine = engine;
+    life.text = text;
+    life.memo = null;
+    if (life.chart) { life.chart.free(); life.chart = null; }
+    life.built = null;
+    const own = this.hasAttribute('sync-hash');
+    const hash = location.hash;
+    const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
+    const prev = life.state;
+    this.dispatch({ type: 'loaded', indicator: prev.indicator || this.getAttribute('indicator'), link: prev.status === 'loading' && !prev.scenario ? link : null, notice: notice || null });
+    mark('rendered');
+    if (!life.readyFired && life.state.status === 'ready') {
+      life.readyFired = true;
+      this.dispatchEvent(new CustomEvent('grdp-whatif:ready', { bubbles: true, composed: true }));
+    }
+  }
+
+  _fail(failure) {
+    const life = this._life;
+    if (failure.kind === 'start') {
+      console.error(`grdp-whatif: could not start: ${failure.detail}`);
+      this.dispatchEvent(new CustomEvent('grdp-whatif:error', { bubbles: true, composed: true, detail: { message: failure.detail, field: 'wasm', vi: WORDS.vi.startFailed, en: WORDS.en.startFailed } }));
+    }
+    this._set(reduce(life.state, { type: 'failed', failure }, this._ctx()));
+  }
+
+  /** A trap inside the wasm: the engine is gone; the state is kept for a restart. */
+  _fatal(e) {
+    const life = this._life;
+    console.error('grdp-whatif: the engine stopped:', e);
+    life.wb = null;
+    life.engine = null;
+    if (life.chart) { try { life.chart.ro.disconnect(); } catch (x) { /* gone */ } life.chart = null; }
+    life.built = null;
+    life.memo = null;
+    this.dispatchEvent(new CustomEvent('grdp-whatif:error', { bubbles: true, composed: true, detail: { message: String(e && e.message || e), field: 'wasm', vi: WORDS.vi.fatal, en: WORDS.en.fatal } }));
+    this._set({ ...life.state, status: 'failed', failure: { kind: 'fatal', detail: String(e && e.message || e) } });
+  }
+
+  async _retry() {
+    const life = this._life;
+    if (life.state.failure && life.state.failure.kind === 'fatal' && life.state.scenario) {
+      const keep = life.state;
+      try {
+        life.wb = await newInstance();
+        life.engine = life.text === null ? new life.wb.Engine() : life.wb.Engine.fromJson(life.text);
+        life.memo = null;
+        this._set({ ...keep, status: 'ready', failure: null });
+        return;
+      } catch (e) {
+        this._fatal(e);
+        return;
+      }
+    }
+    this._load();
+  }
+
+  /* ---------------- state ---------------- */
+
+  /** What the reducer may ask the engine. */
+  _ctx() {
+    const life = this._life;
+    return {
+      engine: life.engine,
+      indicators: () => (life.engine ? life.engine.dataset().indicators.map((i) => i.id) : []),
+      check: (view) => {
+        const r = this._present(view);
+        return r.error ? { ok: false, error: r.error } : { ok: true };
+      },
+    };
+  }
+
+  /** The engine's presentation of a view, kept for the last view (the
+   *  reducer's check and the render that follows ask once). */
+  _present(view) {
+    const life = this._life;
+    const key = keyOf(view);
+    if (life.memo && life.memo.key === key) return life.memo;
+    let r;
+    try {
+      r = { key, p: life.chart ? life.engine.presentInto(view, life.chart.view) : life.engine.present(view) };
+    } catch (e) {
+      if (isTrap(e)) throw e;
+      r = { key, error: errorOf(e) };
+    }
+    life.memo = r;
+    return r;
+  }
+
+  /** Apply an action: the next state, then a render. */
+  dispatch(action) {
+    const life = this._life;
+    if (!life || life.destroyed) return;
+    let next;
+    try {
+      next = reduce(life.state, action, this._ctx());
+    } catch (e) {
+      if (isTrap(e)) { this._fatal(e); return; }
+      console.error('grdp-whatif:', e);
+      return;
+    }
+    if (action.type === 'settled') this._writeHash(false);
+    this._set(next);
+  }
+
+  _set(next) {
+    const life = this._life;
+    life.state = next;
+    this.render();
+  }
+
+  /* ---------------- render ---------------- */
+
+  /** Make the page show the state. Never runs inside itself: a change
+   *  made while it runs is shown when it ends. */
+  render() {
+    const life = this._life;
+    if (!life || life.destroyed) return;
+    if (life.rendering) { life.again = true; return; }
+    life.rendering = true;
+    try {
+      do {
+        life.again = false;
+        this._renderOnce();
+      } while (life.again);
+    } catch (e) {
+      if (isTrap(e)) { life.rendering = false; this._fatal(e); return; }
+      console.error('grdp-whatif:', e);
+    } finally {
+      life.rendering = false;
+    }
+  }
+
+  _renderOnce() {
+    const life = this._life;
+    const s = life.state;
+    const t = WORDS[s.lang];
+    const f = life.frame;
+    this._applyTheme(s);
+    setAttr(f.root, 'lang', s.lang);
+    if (s.status !== 'ready') {
+      f.main.hidden = true;
+      f.message.hidden = false;
+      this._renderMessage(s, t);
+      return;
+    }
+    const r = this._present(viewOf(s));
+    if (r.error) {
+      // Unreachable for a state the reducer made; said, not hidden.
+      f.message.hidden = false;
+      f.message.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, h('p', { text: r.error[s.lang] })));
+      return;
+    }
+    const p = r.p;
+    f.message.hidden = true;
+    f.main.hidden = false;
+    this._renderHeader(s, p, t);
+    this._renderNotice(s, t);
+    this._renderTitle(p);
+    this._renderPresets(s, p, t);
+    this._renderControls(s, p, t);
+    this._renderCards(p);
+    setText(f.sentence, p.sentence);
+    this._renderView(s, p, t);
+    this._renderMore(s, p, t);
+    this._writeHash(true, p.link);
+  }
+
+  /** The skeleton: made once per element life. */
+  _frame() {
+    const life = this._life;
+    const t = WORDS[life.state.lang];
+    const f = life.frame = {};
+    f.message = h('div', { class: 'message', role: 'status' }, h('p', { text: t.loading }));
+    f.indicator = h('select', { class: 'indsel', onchange: (e) => this.dispatch({ type: 'indicator', id: e.target.value }) });
+    f.indLabel = h('label', { class: 'sr' });
+    f.theme = h('select', { onchange: (e) => this.dispatch({ type: 'theme', theme: e.target.value }) },
+      ...['auto', 'light', 'dark'].map((v) => h('option', { value: v })));
+    f.langBtn = h('button', { type: 'button', onclick: () => this.dispatch({ type: 'lang', lang: life.state.lang === 'vi' ? 'en' : 'vi' }) });
+    f.notice = h('div', { class: 'alert', role: 'alert', hidden: true });
+    f.title = h('h2', { class: 'title' });
+    f.caveats = h('ul', { class: 'caveats' });
+    f.cards = h('div', { class: 'readouts' });
+    f.chartHolder = h('div', { class: 'chartwrap' });
+    f.legend = h('ul', { class: 'legend' });
+    f.table = h('div', { class: 'tablewrap', tabindex: '0', role: 'region' });
+    f.hint = h('p', { class: 'sr', id: 'gw-hint' });
+    f.live = h('p', { class: 'sr', 'aria-live': 'polite' });
+    f.presets = h('div', { class: 'bar presets', role: 'group' });
+    f.basis = h('p', { class: 'basis' });
+    f.controls = h('div', { class: 'controlsbox' });
+    f.sentence = h('p', { class: 'narrative', id: 'gw-desc', 'aria-live': 'polite' });
+    f.viewChart = h('button', { type: 'button', onclick: () => this.dispatch({ type: 'view', view: 'chart' }) });
+    f.viewTable = h('button', { type: 'button', onclick: () => this.dispatch({ type: 'view', view: 'table' }) });
+    f.copy = h('button', { type: 'button', onclick: () => this._copyLink() });
+    f.png = h('button', { type: 'button', onclick: () => this._downloadPng() });
+    f.svg = h('button', { type: 'button', onclick: () => this._downloadSvg() });
+    f.csv = h('button', { type: 'button', onclick: () => this._downloadCsv() });
+    f.status = h('span', { class: 'small', role: 'status' });
+    f.linkBox = h('input', { type: 'text', readonly: true, class: 'hidden' });
+    f.more = h('details', { class: 'more' }, h('summary'), h('div', { class: 'morebody' }));
+    f.sources = h('details', { class: 'sources' }, h('summary'), h('ol'));
+    f.credit = h('p', { class: 'credit' });
+    f.printImg = h('img', { class: 'printimg', alt: '' });
+    f.reset = h('button', { type: 'button', onclick: () => this.dispatch({ type: 'reset' }) });
+    f.main = h('div', { class: 'main', hidden: true },
+      h('div', { class: 'bar top' }, f.indLabel, f.indicator, h('span', { class: 'spacer' }), f.theme, f.langBtn),
+      f.notice, f.title, f.caveats, f.cards, f.chartHolder, f.legend, f.hint, f.live, f.table,
+      f.presets, f.basis, f.controls, f.sentence,
+      h('div', { class: 'bar actions' }, f.viewChart, f.viewTable, h('span', { class: 'spacer' }), f.copy, f.png, f.svg, f.csv, f.status),
+      f.linkBox, f.more, f.sources, f.credit, f.printImg);
+    f.root = h('div', { class: 'gw', lang: life.state.lang }, f.message, f.main);
+    this._shadow.replaceChildren(f.root);
+  }
+
+  _applyTheme(s) {
+    const mq = this._life.mq;
+    const dark = s.theme === 'dark' || (s.theme === 'auto' && mq && mq.matches);
+    setAttr(this, 'data-theme', dark ? 'dark' : 'light');
+  }
+
+  _renderMessage(s, t) {
+    const f = this._life.frame;
+    const fl = s.failure;
+    if (!fl) { f.message.replaceChildren(h('p', { text: t.loading })); return; }
+    const retry = h('button', { type: 'button', text: t.retry, onclick: () => this._retry() });
+    let lines;
+    if (fl.kind === 'dataset') lines = [h('p', { class: 'strong', text: t.datasetFailed }), h('p', { text: t.datasetFix }), h('p', { class: 'small' }, h('bdi', { text: fl.detail[s.lang] }))];
+    else if (fl.kind === 'start') lines = [h('p', { class: 'strong', text: t.startFailed }), h('p', { class: 'small' }, h('bdi', { text: fl.detail }))];
+    else lines = [h('p', { class: 'strong', text: t.fatal })];
+    f.message.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, ...lines, retry));
+  }
+
+  _renderHeader(s, p, t) {
+    const f = this._life.frame;
+    setText(f.indLabel, t.indicator);
+    setAttr(f.indicator, 'aria-label', t.indicator);
+    // Options made again only when the list or language changes; the select
+    // itself stays (so does its focus).
+    fill(f.indicator, `${p.shape.split('|')[0]}|${s.lang}|${p.indicators.length}`, () => p.indicators.map(([id, label]) => h('option', { value: id, text: label })));
+    if (f.indicator.value !== s.indicator) f.indicator.value = s.indicator;
+    setAttr(f.theme, 'aria-label', t.themeLabel);
+    [...f.theme.options].forEach((o) => setText(o, t.themes[o.value]));
+    if (f.theme.value !== s.theme) f.theme.value = s.theme;
+    setText(f.langBtn, t.language);
+    setAttr(f.langBtn, 'lang', s.lang === 'vi' ? 'en' : 'vi');
+    setAttr(f.langBtn, 'aria-label', t.languageLabel);
+    setText(f.viewChart, t.viewChart);
+    setText(f.viewTable, t.viewTable);
+    setAttr(f.viewChart, 'aria-pressed', String(s.view === 'chart'));
+    setAttr(f.viewTable, 'aria-pressed', String(s.view === 'table'));
+    setText(f.copy, t.copyLink);
+    setText(f.png, t.png);
+    setText(f.svg, t.svg);
+    setText(f.csv, t.csv);
+    setText(f.reset, t.reset);
+    setText(f.hint, t.hint);
+    setAttr(f.linkBox, 'aria-label', t.copyLink);
+    setText(f.status, s.flash ? t[s.flash] : '');
+  }
+
+  _renderNotice(s, t) {
+    const f = this._life.frame;
+    const n = s.notice;
+    const text = !n ? '' : n.kind === 'link' ? t.linkNotice(n[s.lang]) : n.kind === 'fallback' ? t.fallbackNotice : n[s.lang];
+    setText(f.notice, text);
+    f.notice.hidden = !text;
+  }
+
+  _renderTitle(p) {
+    const f = this._life.frame;
+    const lang = p.lang;
+    fill(f.title, `${p.title.text}|${lang}`, () => [localized(p.title, lang)]);
+    fill(f.caveats, `${p.caveats.map((c) => c.text).join('|')}|${lang}`, () => p.caveats.map((c) => h('li', null, localized(c, lang))));
+  }
+
+  _renderPresets(s, p, t) {
+    const f = this._life.frame;
+    const shape = p.shape;
+    fill(f.presets, `${shape}|${p.presets.map((x) => x.id).join(',')}`, () => {
+      setAttr(f.presets, 'aria-label', t.presets);
+      return [...p.presets.map((x) => h('button', {
+        type: 'button', 'data-preset': x.id,
+        onclick: () => { if (this._life.frame.shape === shape) this.dispatch({ type: 'preset', id: x.id }); },
+      }, localized(x.label, p.lang), x.assumed ? h('span', { class: 'tag', text: ` · ${t.tag.assumption}` }) : null)), f.reset];
+    });
+    const pressed = p.presets.find((x) => x.pressed);
+    for (const b of f.presets.querySelectorAll('button[data-preset]')) setAttr(b, 'aria-pressed', String(pressed && b.getAttribute('data-preset') === pressed.id));
+    fill(f.basis, `${pressed ? pressed.id : ''}|${shape}`, () => (pressed && pressed.basis ? [h('span', { class: 'strong', text: `${pressed.label.text}: ` }), localized(pressed.basis, p.lang)] : []));
+  }
+
+  _renderControls(s, p, t) {
+    const life = this._life;
+    const f = life.frame;
+    if (!life.built || life.built.shape !== p.shape) {
+      const focused = this._shadow.activeElement;
+      const focusKey = focused && focused.closest && focused.closest('.ctl') ? focused.closest('.ctl').getAttribute('data-key') : null;
+      const wasRange = focused && focused.type === 'range';
+      life.built = buildControls(p, { send: (a) => this.dispatch(a), current: () => life.frame.shape, words: WORDS, lang: s.lang });
+      f.controls.replaceChildren(life.built.el);
+      f.shape = p.shape;
+      if (focusKey) {
+        const again = life.built.fields.find((x) => x.key === focusKey);
+        if (again) (wasRange ? again.range : again.num).focus();
+      }
+    }
+    f.shape = p.shape;
+    updateControls(life.built, p, s.drafts, s.lang);
+  }
+
+  _renderCards(p) {
+    const box = this._life.frame.cards;
+    const tone = (c) => (c.tone === 'good' ? 'big good' : c.tone === 'bad' ? 'big bad' : 'big');
+    if (box.children.length !== p.cards.length || box.__gwIds !== p.cards.map((c) => c.id).join()) {
+      box.__gwIds = p.cards.map((c) => c.id).join();
+      box.replaceChildren(...p.cards.map((c) => h('div', { class: 'readout', 'data-card': c.id }, h('div', { class: 'label' }), h('div', { class: tone(c) }), h('div', { class: 'small' }))));
+    }
+    p.cards.forEach((c, i) => {
+      const [label, big, small] = box.children[i].children;
+      setText(label, c.label);
+      setText(big, c.value);
+      if (big.className !== tone(c)) big.className = tone(c);
+      setText(small, c.detail);
+    });
+  }
+
+  _renderView(s, p, t) {
+    const life = this._life;
+    const f = life.frame;
+    const chartShown = s.view === 'chart';
+    f.chartHolder.hidden = !chartShown;
+    f.legend.hidden = !chartShown;
+    f.table.hidden = chartShown;
+    fill(f.legend, `${p.shape}|${p.legend.map((l) => l.text).join('|')}`, () => p.legend.map((l) => {
+      const sw = h('span', { class: `sw ${l.swatch}`, 'aria-hidden': 'true' });
+      if (l.color) sw.style.setProperty('background', l.color);
+      return h('li', null, sw, h('span', { text: l.text }));
+    }));
+    if (chartShown) {
+      if (!life.chart) {
+        life.chart = new ChartPane(life.wb, { hover: (y) => this.dispatch({ type: 'hover', year: y }), resize: () => this.render() });
+        life.chart.canvas.addEventListener('keydown', (e) => this._chartKey(e));
+        f.chartHolder.replaceChildren(life.chart.box);
+        life.memo = null;
+        // The view is new: put the presentation's chart in it.
+        this._present(viewOf(s));
+      }
+      life.chart.label(p.chartLabel);
+      if (life.chart.draw(this) && !life.firstChart) { life.firstChart = true; mark('first-chart'); }
+      const lines = s.hover === null ? null : life.engine.tip(viewOf(s), s.hover);
+      life.chart.showTip(lines, s.hover);
+    } else {
+      fill(f.table, `${keyOf(viewOf(s))}`, () => {
+        const tb = p.table;
+        if (!tb) return [];
+        setAttr(f.table, 'aria-label', tb.caption);
+        return [h('table', null,
+          h('caption', { class: 'cap', text: tb.caption }),
+          h('thead', null, h('tr', null, ...tb.head.map((c) => h('th', { scope: 'col', text: c })))),
+          h('tbody', null, ...tb.rows.map((r) => h('tr', null, ...r.map((c, i) => (i === 0 ? h('th', { scope: 'row', text: c }) : h('td', { 'data-col': tb.head[i], text: c })))))),
+        ), tb.note ? h('p', { class: 'small', text: tb.note }) : null].filter(Boolean);
+      });
+    }
+  }
+
+  _renderMore(s, p, t) {
+    const f = this._life.frame;
+    const lang = p.lang;
+    setText(f.more.firstChild, t.more);
+    fill(f.more.lastChild, `${p.shape}|${p.how.map((x) => x.value + x.label).join('|')}|${p.notes.length}`, () => [
+      h('h3', { text: t.howTitle }),
+      h('dl', null, ...p.how.flatMap((x) => [
+        h('dt', null, h('span', { text: `${x.label}: ${x.value}` }), h('span', { class: 'tag', text: ` · ${x.kind}` })),
+        h('dd', null, x.how ? localized(x.how, lang) : null),
+      ])),
+      ...p.notes.map((n) => h('p', { class: 'small' }, localized(n, lang))),
+    ]);
+    setText(f.sources.firstChild, t.sources);
+    fill(f.sources.lastChild, `${p.shape}|${p.sources.length}`, () => p.sources.map((src) => {
+      const li = h('li', null,
+        src.kind ? h('span', { class: 'tag', text: `${src.kind}: ` }) : null,
+        localized(src.publication, lang), ', “', localized(src.title, lang), '”',
+        src.translation ? h('span', { text: ` (${src.translation})` }) : null,
+        src.date.text ? h('span', null, ', ', localized(src.date, lang)) : null);
+      if (src.url) li.append(' ', h('a', { href: src.url, rel: 'noopener noreferrer', target: '_blank', text: '↗', 'aria-label': t.sources }));
+      return li;
+    }));
+    f.sources.open = true;
+    fill(f.credit, `${p.credit ? p.credit.text : ''}`, () => (p.credit ? [h('span', { text: `${t.credit}: ` }), localized(p.credit, lang)] : []));
+  }
+
+  /* ---------------- chart keys ---------------- */
+
+  _chartKey(e) {
+    const life = this._life;
+    const r = life.memo && life.memo.p;
+    if (!r) return;
+    const yrs = r.years;
+    let i = yrs.indexOf(life.state.hover);
+    if (e.key === 'ArrowRight') i = Math.min(yrs.length - 1, i + 1);
+    else if (e.key === 'ArrowLeft') i = i < 0 ? yrs.length - 1 : Math.max(0, i - 1);
+    else if (e.key === 'Home') i = 0;
+    else if (e.key === 'End') i = yrs.length - 1;
+    else if (e.key === 'Escape') { this.dispatch({ type: 'hover', year: null }); return; }
+    else return;
+    e.preventDefault();
+    this.dispatch({ type: 'hover', year: yrs[i] });
+    const lines = life.engine.tip(viewOf(life.state), yrs[i]);
+    setText(life.frame.live, lines.join('. '));
+  }
+
+  /* ---------------- link, downloads ---------------- */
+
+  /** The state in the page's URL hash (`sync-hash`); during a drag at most
+   *  every 250 ms (browsers throttle floods of replaceState). */
+  _writeHash(lazy, link) {
+    const life = this._life;
+    if (!this.hasAttribute('sync-hash') || life.state.status !== 'ready') return;
+    const hash = link || (life.memo && life.memo.p && life.memo.p.link);
+    if (!hash) return;
+    const write = () => { life.hashTimer = null; life.lastHash = life.pendingHash; if (location.hash !== life.pendingHash) history.replaceState(null, '', life.pendingHash); };
+    life.pendingHash = hash;
+    if (lazy && life.hashTimer) return;
+    if (lazy) { life.hashTimer = setTimeout(write, 250); return; }
+    if (life.hashTimer) { clearTimeout(life.hashTimer); }
+    write();
+  }
+
+  _shareUrl() {
+    const p = this._life.memo && this._life.memo.p;
+    const base = this.getAttribute('share-url') || location.href.split('#')[0];
+    return base + (p ? p.link : '');
+  }
+
+  async _copyLink() {
+    const f = this._life.frame;
+    const url = this._shareUrl();
+    try {
+      if (!navigator.clipboard) throw new Error('no clipboard');
+      await navigator.clipboard.writeText(url);
+      f.linkBox.classList.add('hidden');
+      this.dispatch({ type: 'flash', flash: 'copied' });
+    } catch (e) {
+      f.linkBox.value = url;
+      f.linkBox.classList.remove('hidden');
+      f.linkBox.select();
+      this.dispatch({ type: 'flash', flash: 'copyFailed' });
+    }
+  }
+
+  _save(name, url) {
+    const a = h('a', { href: url, download: name });
+    this._shadow.append(a);
+    a.click();
+    a.remove();
+  }
+
+  /** The picture for publishing (title, scenario, legend, chart, sources,
+   *  credit) on a canvas at twice the chart's size. */
+  _picture() {
+    const life = this._life;
+    if (life.state.status !== 'ready') return null;
+    const w = Math.max(640, Math.min(1200, (life.chart && life.chart.size ? life.chart.size.w : 800)));
+    const c = document.createElement('canvas');
+    c.width = w * 2;
+    c.height = Math.round(w * 0.75) * 2;
+    life.engine.picture(viewOf(life.state), c, themeColors(this), 2);
+    return c;
+  }
+
+  _downloadPng() {
+    try {
+      const c = this._picture();
+      if (c) this._save(`grdp-whatif-${this._life.state.indicator}.png`, c.toDataURL('image/png'));
+    } catch (e) { if (isTrap(e)) this._fatal(e); else console.error('grdp-whatif:', e); }
+  }
+
+  _downloadSvg() {
+    const life = this._life;
+    try {
+      const w = Math.max(640, Math.min(1200, (life.chart && life.chart.size ? life.chart.size.w : 800)));
+      const svg = life.engine.svg(viewOf(life.state), themeColors(this), w, Math.round(w * 0.75), document.createElement('canvas'));
+      const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      this._save(`grdp-whatif-${life.state.indicator}.svg`, url);
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) { if (isTrap(e)) this._fatal(e); else console.error('grdp-whatif:', e); }
+  }
+
+  /** The CSV of what is shown (UTF-8 with BOM, units and sources in it). */
+  csv() {
+    const life = this._life;
+    return life.state.status === 'ready' ? life.engine.csv(viewOf(life.state)) : '';
+  }
+
+  _downloadCsv() {
+    try {
+      const url = URL.createObjectURL(new Blob([this.csv()], { type: 'text/csv;charset=utf-8' }));
+      this._save(`grdp-whatif-${this._life.state.indicator}.csv`, url);
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+    } catch (e) { if (isTrap(e)) this._fatal(e); else console.error('grdp-whatif:', e); }
+  }
+
+  /** Canvas charts print blank in some browsers: print the picture instead. */
+  _printPicture() {
+    try {
+      const c = this._picture();
+      if (c) this._life.frame.printImg.src = c.toDataURL('image/png');
+    } catch (e) { /* printing goes on without the picture */ }
+  }
+
+  /* ---------------- for hosts and tests ---------------- */
+
+  /** The view state: `{ status, indicator, lang, theme, view, preset, scenario }` (a copy). */
+  get state() {
+    const s = this._life ? this._life.state : initialState();
+    return { status: s.status, indicator: s.indicator, lang: s.lang, theme: s.theme, view: s.view, preset: s.preset, scenario: s.scenario ? { ...s.scenario } : null };
+  }
+
+  /** The share link of what is shown, or null. */
+  get link() {
+    const m = this._life && this._life.memo;
+    return m && m.p ? m.p.link : null;
+  }
+}
+
+if (!customElements.get('grdp-whatif')) customElements.define('grdp-whatif', GrdpWhatIfElement);
+
+if (!globalThis.GrdpWhatIf) {
+  // The API's own wasm instance is made on first use of `ready`; a failed
+  // start is not kept (the next `ready` tries again).
+  const api = { version: VERSION };
+  let readyPromise = null;
+  const NAMES = ['requiredGrowthRate', 'yearsToTarget', 'valueAfter', 'projectSeries', 'projectSchedule', 'perCapitaNominalGrowth',
+    'realGrowthNeeded', 'compoundRateBetween', 'project', 'defaultDataset', 'loadDataset', 'checkDataset', 'parseShareLink', 'formatShareLink',
+    'Engine', 'drawChart', 'ChartView', 'formatNumber'];
+  Object.defineProperty(api, 'ready', {
+    enumerable: true,
+    get() {
+      if (!readyPromise) {
+        readyPromise = newInstance().then((wb) => {
+          for (const k of NAMES) api[k] = wb[k];
+          return api;
+        });
+        readyPromise.catch(() => { readyPromise = null; });
+      }
+      return readyPromise;
+    },
+  });
+  Object.defineProperty(globalThis, 'GrdpWhatIf', { value: api, configurable: true, writable: false, enumerable: false });
+}
