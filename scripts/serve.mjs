@@ -13,11 +13,14 @@ const types = {
 };
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
+/** `extra` maps a path to a body, or to a function `(req, res)` that answers
+ *  itself (the tests' slow, silent and endless servers). */
 export function serve(dir, p, { csp = true, extra = {}, headers: more = {} } = {}) {
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://x');
       let path = decodeURIComponent(url.pathname);
+      if (typeof extra[path] === 'function') { extra[path](req, res); return; }
       if (path.endsWith('/')) path += 'index.html';
       const file = normalize(join(dir, path));
       if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }

@@ -331,8 +331,10 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
             hi: d.max,
         });
     }
-    // + 0.0 turns −0 into 0.
-    Ok(x / d.scale + 0.0)
+    // Stored rounded to what the field shows (10.8 % is 0.108, not
+    // 0.10800000000000001); + 0.0 turns −0 into 0.
+    let k = 10f64.powi(i32::from(max)) * d.scale;
+    Ok((x * k / d.scale).round() / k + 0.0)
 }
 
 /// The scenario the controls start from for an indicator: the default

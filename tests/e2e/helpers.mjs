@@ -51,8 +51,38 @@ export async function openPage(browser, { allowed, viewport = { width: 1024, hei
 export async function ready(page, n = 0) {
   await page.waitForFunction((i) => {
     const el = document.querySelectorAll('grdp-whatif')[i];
-    return el && el.shadowRoot && el.shadowRoot.querySelector('.readout .big');
+    return el && el.state && el.state.status === 'ready' && el.shadowRoot.querySelector('.readout .big');
   }, n, { timeout: 15000 });
+}
+
+/** Wait until the nth widget is not loading any more (ready or failed). */
+export async function settled(page, n = 0) {
+  await page.waitForFunction((i) => {
+    const el = document.querySelectorAll('grdp-whatif')[i];
+    return el && el.state && el.state.status !== 'loading';
+  }, n, { timeout: 20000 });
+}
+
+/** What a reader sees of a widget: the cards, the sentence, the title, the
+ *  notice, the failure message, the controls' texts, the state. */
+export async function seen(page, n = 0) {
+  return page.evaluate((i) => {
+    const el = document.querySelectorAll('grdp-whatif')[i];
+    const r = el.shadowRoot;
+    const q = (s) => r.querySelector(s);
+    const visible = (e) => e && !e.closest('[hidden]');
+    return {
+      state: el.state,
+      title: q('.title') ? q('.title').textContent : '',
+      cards: [...r.querySelectorAll('.readout')].map((c) => c.textContent),
+      sentence: q('.narrative') ? q('.narrative').textContent : '',
+      notice: visible(q('.alert')) ? q('.alert').textContent : '',
+      message: visible(q('.message')) ? q('.message').textContent : '',
+      fields: Object.fromEntries([...r.querySelectorAll('.ctl input[type=text]')].map((x) => [x.id.replace('gw-', ''), x.value])),
+      errors: Object.fromEntries([...r.querySelectorAll('.ctl .msg')].filter((m) => m.textContent).map((m) => [m.id.replace('gw-', '').replace('-m', ''), m.textContent])),
+      link: el.link,
+    };
+  }, n);
 }
 
 /** Parse a number as the widget prints it in either language. */

@@ -14,7 +14,8 @@ export function buildControls(p, { send, current, words, lang }) {
     const msg = h('span', { class: 'msg', id: `${id}-m`, 'aria-live': 'polite' });
     const tag = h('span', { class: 'tag' });
     const live = () => current() === shape;
-    range.addEventListener('input', () => { if (live()) send({ type: 'set', key: c.key, value: Number(range.value) / c.scale }); });
+    // The slider's value is read by the engine as typed text is (rounded to what the field shows).
+    range.addEventListener('input', () => { if (live()) send({ type: 'type', key: c.key, text: range.value, slider: true }); });
     range.addEventListener('change', () => { if (live()) send({ type: 'settled' }); });
     num.addEventListener('change', () => { if (live()) send({ type: 'type', key: c.key, text: num.value }); });
     num.addEventListener('keydown', (e) => { if (e.key === 'Enter' && live()) send({ type: 'type', key: c.key, text: num.value }); });

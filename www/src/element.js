@@ -84,6 +84,16 @@ class GrdpWhatIfElement extends HTMLElement {
     };
     this._frame();
     this._listen();
+    if (this.hasAttribute('sync-hash') && window.parent !== window) {
+      // In an iframe: report the content's height (both ways) to the host,
+      // from one observer on the widget itself (the document's scroll height
+      // cannot shrink below the frame).
+      life.heightRo = new ResizeObserver(() => {
+        const r = this.getBoundingClientRect();
+        window.parent.postMessage({ type: 'grdp-whatif:height', height: Math.ceil(r.bottom + window.scrollY) }, '*');
+      });
+      life.heightRo.observe(this);
+    }
     const start = () => this._load();
     // loading="lazy": start only when the widget comes near the viewport.
     if (this.getAttribute('loading') === 'lazy' && typeof IntersectionObserver === 'function') {
@@ -566,7 +576,8 @@ class GrdpWhatIfElement extends HTMLElement {
       if (src.url) li.append(' ', h('a', { href: src.url, rel: 'noopener noreferrer', target: '_blank', text: '↗', 'aria-label': t.sources }));
       return li;
     }));
-    f.sources.open = true;
+    // The sources open on a wide widget; on a phone they are one tap away.
+    if (!f.sourcesSet && f.root.clientWidth > 0) { f.sourcesSet = true; f.sources.open = f.root.clientWidth > 600; }
     fill(f.credit, `${p.credit ? p.credit.text : ''}`, () => (p.credit ? [h('span', { text: `${t.credit}: ` }), localized(p.credit, lang)] : []));
   }
 
