@@ -229,6 +229,12 @@ pub enum Problem {
     LinkNoVersion,
     LinkTwice,
     LinkUnknownKey,
+    /// A link's value for a control, with the control's words.
+    LinkValue {
+        vi: String,
+        en: String,
+        inner: Box<Problem>,
+    },
 }
 
 fn quoted(s: &str) -> String {
@@ -465,10 +471,11 @@ impl Problem {
             }
             Problem::OutOfRange { lo, hi, value, percent } => {
                 let f = |v: f64| {
+                    let n = number(v, lang, Style::upto(2).ungrouped());
                     if *percent {
-                        number(v, lang, Style::upto(2).ungrouped()) + "%"
+                        n + "%"
                     } else {
-                        number(v, lang, Style::upto(2))
+                        n
                     }
                 };
                 let (lo, hi, v) = if *percent { (lo * 100.0, hi * 100.0, value * 100.0) } else { (*lo, *hi, *value) };
@@ -515,7 +522,7 @@ impl Problem {
             }
             Problem::EmptyInput => lang.pick("Chưa nhập giá trị.", "Enter a value.").to_string(),
             Problem::FieldRange { lo, hi } => {
-                let f = |v: f64| number(v, lang, Style::upto(2));
+                let f = |v: f64| number(v, lang, Style::upto(2).ungrouped());
                 lang.pick(format!("Phải từ {} đến {}.", f(*lo), f(*hi)), format!("Must be between {} and {}.", f(*lo), f(*hi)))
             }
             Problem::NotANumber { raw } => {
@@ -541,6 +548,16 @@ impl Problem {
                 .to_string(),
             Problem::LinkTwice => lang.pick("xuất hiện hai lần", "appears twice").to_string(),
             Problem::LinkUnknownKey => lang.pick("khoá lạ", "unknown key").to_string(),
+            Problem::LinkValue { vi: lv, en: le, inner } => {
+                let hint = match **inner {
+                    Problem::OutOfRange { percent: true, .. } => lang.pick(
+                        "; trong liên kết, tỷ lệ được viết dạng phân số: 0.09 là 9%",
+                        "; a link writes rates as fractions: 0.09 is 9%",
+                    ),
+                    _ => "",
+                };
+                format!("{}: {}{hint}", lang.pick(lv, le), inner.message(lang))
+            }
         }
     }
 }
@@ -698,6 +715,17 @@ mod tests {
             percent: true,
         };
         assert_eq!(p.message(Lang::Vi), "900% nằm ngoài khoảng -5% đến 20%");
+        let p = Problem::OutOfRange {
+            lo: 2026.0,
+            hi: 2055.0,
+            value: 20.0,
+            percent: false,
+        };
+        assert_eq!(
+            p.message(Lang::Vi),
+            "20 nằm ngoài khoảng 2026 đến 2055",
+            "years are not grouped"
+        );
         let p = Problem::Json {
             line: 3,
             column: 9,

@@ -445,7 +445,13 @@ impl Engine {
                     },
                 )
             })?;
-        controls::parse_field(&def, text).map_err(|p| fail(key, p))
+        // Shown beside the field: the message without the field's name.
+        controls::parse_field(&def, text).map_err(|p| {
+            let e = js_error(&FieldError::new(key, p.clone()));
+            let _ = js_sys::Reflect::set(&e, &"vi".into(), &p.message(Lang::Vi).into());
+            let _ = js_sys::Reflect::set(&e, &"en".into(), &p.message(Lang::En).into());
+            e
+        })
     }
 
     /// Check that a view can be shown (its scenario computed). Throws the

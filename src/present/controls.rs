@@ -526,13 +526,18 @@ pub fn read_link(
         };
         let shown = v * d.scale;
         if !(shown >= d.min - 1e-9 && shown <= d.max + 1e-9) {
+            let inner = Problem::OutOfRange {
+                lo: d.min / d.scale,
+                hi: d.max / d.scale,
+                value: v,
+                percent: d.percent(),
+            };
             return Err(FieldError::new(
                 k.link_key(),
-                Problem::OutOfRange {
-                    lo: d.min / d.scale,
-                    hi: d.max / d.scale,
-                    value: v,
-                    percent: d.percent(),
+                Problem::LinkValue {
+                    vi: label(k, ind, Lang::Vi),
+                    en: label(k, ind, Lang::En),
+                    inner: Box::new(inner),
                 },
             ));
         }

@@ -26,7 +26,9 @@ impl Cell {
 
     fn csv(&self) -> String {
         match self {
-            Cell::Text(s) => csv_text(s),
+            // The isolates that keep a dataset's text from reordering the
+            // page's are of no use in a spreadsheet.
+            Cell::Text(s) => csv_text(&s.replace(['\u{2068}', '\u{2069}'], "")),
             // Plain numbers (dot decimal, no grouping), so spreadsheets read them in any locale.
             Cell::Number(v, _) => format!("{}", (v * 1e6).round() / 1e6),
             Cell::Empty => String::new(),

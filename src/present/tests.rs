@@ -484,7 +484,12 @@ fn links_out_of_range_say_so_in_the_readers_language() {
     assert_eq!(e.field, "g");
     assert_eq!(
         e.problem.message(Lang::Vi),
-        "900% nằm ngoài khoảng -5% đến 20%"
+        "Tăng trưởng GRDP thực (%/năm): 900% nằm ngoài khoảng -5% đến 20%; trong liên kết, tỷ lệ được viết dạng phân số: 0.09 là 9%"
+    );
+    let e = controls::read_link(&d, "#v=1&ty=20", None).unwrap_err();
+    assert_eq!(
+        e.problem.message(Lang::En),
+        "Target year: 20 is outside 2026 to 2055"
     );
     let e = controls::read_link(&d, "#v=1&g=abc", None).unwrap_err();
     assert_eq!(e.message(Lang::Vi), "g: “abc” không phải là số.");

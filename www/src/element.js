@@ -291,6 +291,8 @@ class GrdpWhatIfElement extends HTMLElement {
       return;
     }
     if (action.type === 'settled') this._writeHash(false);
+    // An event that changes nothing renders nothing.
+    if (next === life.state) return;
     this._set(next);
   }
 

@@ -117,7 +117,9 @@ export function reduce(s, a, ctx) {
         st = ctx.engine.readLink(String(a.hash), s.indicator);
       } catch (e) {
         const err = errorOf(e);
-        return { ...s, notice: { kind: 'link', vi: err.vi, en: err.en } };
+        // A broken link still says which language its reader wanted.
+        const lang = /(?:^#?|&)lang=(vi|en)(?:&|$)/.exec(String(a.hash));
+        return { ...s, lang: lang ? lang[1] : s.lang, notice: { kind: 'link', vi: err.vi, en: err.en } };
       }
       const next = {
         ...s,
