@@ -882,14 +882,17 @@ pub fn present(
     Ok((presentation(d, input, &c)?, spec))
 }
 
+/// The preset a scenario is: the one whose growth it has (a reader who drags
+/// to exactly the plan's growth is on the plan), else the reader's own.
+fn pressed(d: &Dataset, ind: &Indicator, input: &ViewInput) -> String {
+    controls::preset_of(d, ind, &input.scenario).unwrap_or_else(|| "custom".into())
+}
+
 /// The labels the scenario and the trend are shown under.
-fn shown_labels(ind: &Indicator, input: &ViewInput) -> (String, String) {
+fn shown_labels(d: &Dataset, ind: &Indicator, input: &ViewInput) -> (String, String) {
     let lang = input.lang;
-    let pressed = if ind.scenarios.get(&input.preset).is_some() {
-        Some(input.preset.as_str())
-    } else {
-        None
-    };
+    let preset = pressed(d, ind, input);
+    let pressed = ind.scenarios.get(&preset).map(|_| preset.as_str());
     let scenario = match pressed {
         Some(n) => preset_label(ind, n, lang).text,
         None => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
@@ -982,7 +985,7 @@ pub fn presentation(
             (cards, sentence, table, sp.years.clone(), None)
         }
         Computed::Path { p, trend } => {
-            let (sl, tl) = shown_labels(ind, input);
+            let (sl, tl) = shown_labels(d, ind, input);
             let shown = Shown { label: sl, p };
             let trend_shown = trend.as_ref().map(|t| Shown {
                 label: tl.clone(),
@@ -1024,7 +1027,7 @@ pub fn presentation(
         shape: format!("{}|{}|{}|{}", d.id, ind.id, lang.code(), defs(ind).len()),
         title: title(d, ind, lang),
         caveats: caveats(ind, lang),
-        presets: presets(ind, &input.preset, lang),
+        presets: presets(ind, &pressed(d, ind, input), lang),
         controls: controls_of(d, ind, &input.scenario, resolved.as_ref(), lang),
         cards,
         sentence,

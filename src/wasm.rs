@@ -420,6 +420,24 @@ impl Engine {
         )
     }
 
+    /// The preset a scenario is (its growth is the preset's), or "custom".
+    /// Throws for an unknown indicator or a mistyped scenario.
+    #[wasm_bindgen(js_name = presetOf)]
+    pub fn preset_of(&self, indicator: &str, scenario: JsValue) -> Result<String, JsValue> {
+        let ind = self.dataset.indicator(indicator).ok_or_else(|| {
+            fail(
+                "indicator",
+                Problem::UnknownIndicator {
+                    id: indicator.into(),
+                },
+            )
+        })?;
+        let s = read_arg(&scenario, "scenario", |v| {
+            scenario::read_input(v, &Path::ROOT)
+        })?;
+        Ok(controls::preset_of(&self.dataset, ind, &s).unwrap_or_else(|| "custom".into()))
+    }
+
     /// What a reader typed into a control, as the value the scenario stores
     /// (a rate as a fraction). Throws, in both languages, for text that is
     /// not a number the control takes.

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, startServer, openPage, ready, canvasColours } from './helpers.mjs';
+import { launch, startServer, openPage, ready, settled, canvasColours } from './helpers.mjs';
 
 const XSS = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 function hostileDataset() {
@@ -11,6 +11,7 @@ function hostileDataset() {
   d.name = { vi: `Tỉnh ${XSS}`, en: `Province ${XSS}` };
   const forest = d.indicators.find((i) => i.id === 'forestCover');
   forest.label = { vi: `Rừng ${XSS}`, en: `Forest ${XSS}` };
+  forest.title = { vi: `Rừng ${XSS}`, en: `Forest ${XSS}` };
   forest.history[1].note = { vi: XSS, en: XSS };
   d.sources[0].title = `Title ${XSS}`;
   d.sources[0].url = 'javascript:window.__pwned=3';
@@ -30,7 +31,8 @@ test('two widgets on a hostile page: isolated, independent, nothing injected', a
   const allowed = (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:');
   const o = await openPage(browser, { allowed, viewport: { width: 1024, height: 900 } });
   await o.page.goto(`${srv.origin}/host.html`);
-  for (const i of [0, 1, 2]) await ready(o.page, i);
+  for (const i of [0, 1]) await ready(o.page, i);
+  await settled(o.page, 2);
   const a = o.page.locator('#a');
   const b = o.page.locator('#b');
 
@@ -82,11 +84,13 @@ test('two widgets on a hostile page: isolated, independent, nothing injected', a
   await o.page.keyboard.press('Home');
   assert.equal(await o.page.evaluate(() => window.__pwned), undefined);
 
-  // A dataset URL that fails: a message, and the built-in data on screen.
+  // A dataset URL that fails: said so, in the widget's language, and no
+  // other province's figures in its place.
   const c = o.page.locator('#c');
-  assert.match(await c.locator('.alert').innerText(), /dataset cannot be used[\s\S]*HTTP 404/);
-  assert.match(await c.locator('.readout').first().innerText(), /12\.8%/);
-
+  const msg = await c.locator('.message').innerText();
+  assert.match(msg, /This widget’s data could not be loaded[\s\S]*HTTP error 404/);
+  assert.equal(await c.locator('.readout').count(), 0, 'no figures shown');
+  assert.doesNotMatch(msg, /Lạng Sơn|12\.8/);
   // Nothing added to the host's globals but GrdpWhatIf.
   const added = await o.page.evaluate(() => Object.getOwnPropertyNames(window).filter((k) => !window.__globalsBefore.includes(k) && k !== '__globalsBefore'));
   assert.deepEqual(added, ['GrdpWhatIf']);
@@ -98,23 +102,24 @@ test('two widgets on a hostile page: isolated, independent, nothing injected', a
   await o.context.close();
 });
 
-test('datasets that fail validation name the field and keep the default', async () => {
+test('datasets that fail: the field, the fix, both languages, an error event, and no other figures', async () => {
   const base = () => JSON.parse(readFileSync('data/lang-son.json', 'utf8'));
   const dup = base(); dup.indicators[0].history[1].year = 2020;
-  const unsorted = base(); unsorted.indicators[0].history[1].year = 2019;
   const missing = base(); delete missing.indicators[0].unit;
   const unit = base(); unit.indicators[1].unit = 'kg';
   const unknownField = base(); unknownField.indicators[0].history[0].colour = 'red';
+  const pct = base(); pct.assumptions.inflation.value = 3;
   const cases = [
-    ['/dup.json', JSON.stringify(dup), /indicators\[0\]\.history\[1\]\.year: duplicate year 2020/],
-    ['/unsorted.json', JSON.stringify(unsorted), /indicators\[0\]\.history\[1\]\.year: years must be in increasing order/],
-    ['/missing.json', JSON.stringify(missing), /missing field `unit`/],
-    ['/unit.json', JSON.stringify(unit), /indicators\[1\]\.unit: unknown unit "kg"/],
+    ['/dup.json', JSON.stringify(dup), /indicators\[0\]\.history\[1\]\.year: year 2020 appears twice/],
+    ['/missing.json', JSON.stringify(missing), /indicators\[0\]\.unit: missing field `unit`/],
+    ['/unit.json', JSON.stringify(unit), /indicators\[1\]\.unit: “kg” is not one of the values allowed/],
     ['/unknown.json', JSON.stringify(unknownField), /indicators\[0\]\.history\[0\]\.colour: unknown field/],
+    ['/comma.json', JSON.stringify(base(), null, 2).replace('"value": 44.2', '"value": 44,2'), /“44,2” uses a decimal comma; JSON writes decimals with a dot: 44\.2/],
+    ['/pct.json', JSON.stringify(pct), /did you mean 0\.03\?/],
     ['/broken.json', '{"formatVersion": 1, "id": ', /not valid JSON/],
-    ['/junk.json', 'x'.repeat(10 * 1024 * 1024), /too large/],
+    ['/junk.json', 'x'.repeat(3 * 1024 * 1024), /larger than the 1 MB limit/],
   ];
-  const extra = { '/host2.html': `<!doctype html><meta charset="utf-8">${cases.map(([u]) => `<grdp-whatif lang="en" src="${u}"></grdp-whatif>`).join('')}<script src="/embed.js"></script>` };
+  const extra = { '/host2.html': `<!doctype html><meta charset="utf-8">${cases.map(([u]) => `<grdp-whatif lang="en" src="${u}"></grdp-whatif>`).join('')}<grdp-whatif lang="en" src="/missing.json" fallback="default"></grdp-whatif><script>window.__errors = []; document.addEventListener('grdp-whatif:error', (e) => window.__errors.push(e.detail));</script><script src="/embed.js"></script>` };
   for (const [u, body] of cases) extra[u] = body;
   const other = base();
   other.id = 'other-province';
@@ -125,23 +130,32 @@ test('datasets that fail validation name the field and keep the default', async 
   const o = await openPage(browser, {});
   await o.page.goto(`${s2.origin}/host2.html`);
   for (let i = 0; i < cases.length; i++) {
-    await ready(o.page, i);
+    await settled(o.page, i);
     const w = o.page.locator('grdp-whatif').nth(i);
-    const alert = await w.locator('.alert').innerText();
-    assert.match(alert, /The dataset cannot be used/, cases[i][0]);
-    assert.match(alert, cases[i][2], cases[i][0]);
-    assert.match(await w.locator('.readout').first().innerText(), /12\.8%/, 'the built-in data is shown');
+    const text = await w.locator('.message').innerText();
+    assert.match(text, /This widget’s data could not be loaded/, cases[i][0]);
+    assert.match(text, cases[i][2], cases[i][0]);
+    assert.equal(await w.locator('.readout').count(), 0, `${cases[i][0]}: no other province's figures`);
   }
-  // A new src later: the new dataset replaces the built-in one and the message goes.
+  // Each failure fired grdp-whatif:error with the detail in both languages.
+  const events = await o.page.evaluate(() => window.__errors);
+  assert.ok(events.length >= cases.length, JSON.stringify(events));
+  assert.ok(events.every((e) => e.vi && e.en && e.message));
+  // The page asked for the built-in data when its own fails: shown, and said so.
+  await ready(o.page, cases.length);
+  const fb = o.page.locator('grdp-whatif').nth(cases.length);
+  assert.match(await fb.locator('.alert').innerText(), /as the page asked, the built-in Lạng Sơn data is shown/);
+  assert.match(await fb.locator('.readout').first().innerText(), /12\.8%/);
+  // In Vietnamese, the message is Vietnamese.
+  await o.page.evaluate(() => document.querySelectorAll('grdp-whatif')[4].setAttribute('lang', 'vi'));
+  assert.match(await o.page.locator('grdp-whatif').nth(4).locator('.message').innerText(), /Không tải được dữ liệu của tiện ích này[\s\S]*dùng dấu phẩy thập phân/);
+  // A new src later: the new dataset is shown, the message gone.
   const first = o.page.locator('grdp-whatif').first();
   await first.evaluate((el) => el.setAttribute('src', '/other.json'));
-  await o.page.waitForFunction(() => document.querySelector('grdp-whatif').shadowRoot.querySelector('h2')?.textContent.includes('Another province'));
-  assert.equal(await first.locator('.alert').isHidden(), true);
-  assert.match(await first.locator('select[aria-label="Indicator"]').inputValue(), /realGrdp/);
-  // In Vietnamese too.
-  await o.page.evaluate(() => document.querySelectorAll('grdp-whatif')[1].setAttribute('lang', 'vi'));
-  assert.match(await o.page.locator('grdp-whatif').nth(1).locator('.alert').innerText(), /Không dùng được bộ dữ liệu/);
-  assert.deepEqual(o.log.errors.filter((e) => !/404|Failed to load/.test(e)), []);
+  await ready(o.page, 0);
+  assert.match(await first.locator('.narrative').innerText(), /Another province/);
+  assert.match(await first.locator('select.indsel').inputValue(), /realGrdp/);
+  assert.deepEqual(o.log.errors.filter((e) => !/404|Failed to load|dataset could not be used/.test(e)), []);
   await o.context.close();
   s2.server.close();
 });
@@ -203,7 +217,7 @@ test('loading="lazy" starts a widget only when it comes near the viewport', asyn
   const o = await openPage(browser, {});
   await o.page.goto(`${s3.origin}/lazy.html`);
   await o.page.waitForTimeout(800);
-  const before = await o.page.evaluate(() => ({ text: document.querySelector('#lazy').shadowRoot.textContent, wb: !!document.querySelector('#lazy').wb }));
+  const before = await o.page.evaluate(() => ({ text: document.querySelector('#lazy').shadowRoot.textContent, wb: !!document.querySelector('#lazy')._life.wb }));
   assert.equal(before.wb, false, 'no wasm instance before it is near the viewport');
   assert.match(before.text, /Loading/);
   await o.page.locator('#lazy').scrollIntoViewIfNeeded();
@@ -213,14 +227,32 @@ test('loading="lazy" starts a widget only when it comes near the viewport', asyn
   s3.server.close();
 });
 
-test('the iframe embed follows its content height', async () => {
+test('the iframe embed follows its content height, both ways, and the listener checks the origin', async () => {
   const o = await openPage(browser, {});
   await o.page.goto(`${srv.origin}/iframe-example.html`);
   const frame = o.page.frameLocator('iframe');
   await frame.locator('grdp-whatif .readout').first().waitFor();
+  const content = () => frame.locator('grdp-whatif').evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + scrollY));
+  const height = () => o.page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
   await o.page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
-  const h = await o.page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
-  const inner = await frame.locator('html').evaluate((el) => el.scrollHeight);
-  assert.ok(Math.abs(h - inner) <= 2, `iframe ${h} vs content ${inner}`);
+  assert.ok(Math.abs((await height()) - (await content())) <= 2, 'follows the content');
+  // Shrinks: a shorter indicator (fewer controls and cards).
+  const tall = await height();
+  await frame.locator('select.indsel').selectOption('structure');
+  await o.page.waitForFunction((h) => parseInt(document.querySelector('iframe').style.height, 10) < h, tall);
+  assert.ok(Math.abs((await height()) - (await content())) <= 2, 'shrinks with the content');
+  // A message of the right shape from another origin is ignored (its own
+  // iframe keeps its height).
+  const s4 = await startServer({ '/poster.html': '<script>parent.postMessage({ type: "grdp-whatif:height", height: 4000 }, "*")</script>' });
+  await o.page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'foreign';
+    f.style.height = '150px';
+    f.src = src;
+    document.body.append(f);
+  }, `${s4.origin}/poster.html`);
+  await o.page.waitForTimeout(500);
+  assert.equal(await o.page.evaluate(() => document.getElementById('foreign').style.height), '150px', 'a foreign frame cannot set a height');
+  s4.server.close();
   await o.context.close();
 });

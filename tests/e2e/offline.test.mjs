@@ -34,6 +34,7 @@ test('works from file:// with the network off: chart, controls, link, downloads,
   await o.page.locator(`${W} #gw-realGrowth-r`).focus();
   await o.page.keyboard.press('ArrowLeft');
   assert.notEqual(await o.page.locator(`${W} .narrative`).innerText(), before);
+  await o.page.waitForTimeout(300);
   const hash = await o.page.evaluate(() => location.hash);
   assert.match(hash, /g=0\.104/);
   // The link works from file:// too.
@@ -45,12 +46,15 @@ test('works from file:// with the network off: chart, controls, link, downloads,
   await o2.context.close();
   // Downloads.
   const [csv] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải CSV' }).click()]);
-  assert.match(readFileSync(await csv.path(), 'utf8'), /^\uFEFFNăm,/);
+  assert.match(readFileSync(await csv.path(), 'utf8'), /^\uFEFFNăm,Số liệu công bố \(triệu đồng\),Nguồn/);
+  const [svg] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải SVG' }).click()]);
+  assert.match(readFileSync(await svg.path(), 'utf8'), /^<svg[\s\S]*Nguồn: [\s\S]*<\/svg>\s*$/);
   const [png] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải ảnh PNG' }).click()]);
   assert.ok(readFileSync(await png.path()).length > 5000);
   // English.
-  await o.page.locator(`${W} button`, { hasText: 'English' }).click();
-  assert.match(await o.page.locator(`${W} .readout`).first().innerText(), /12\.8%/);
+  await o.page.locator(`${W} .top button`, { hasText: 'English' }).click();
+  assert.match(await o.page.locator(`${W} .readout`).first().innerText(), /12\.8% a year/);
+  await o.page.waitForTimeout(300);
   assert.match(await o.page.evaluate(() => location.hash), /lang=en/);
   // The API is there.
   const r = await o.page.evaluate(async () => (await GrdpWhatIf.ready).requiredGrowthRate(71.1, 130, 5));
@@ -65,10 +69,9 @@ test('works from file:// with the network off: chart, controls, link, downloads,
   const print = await o.page.evaluate(() => {
     const r = document.querySelector('grdp-whatif').shadowRoot;
     const shown = (sel) => getComputedStyle(r.querySelector(sel)).display !== 'none';
-    return { img: r.querySelector('.printimg').src.startsWith('data:image/png'), imgShown: shown('.printimg'), canvas: shown('canvas'), controls: shown('.controls'), assumptions: shown('.assumptions'), sources: shown('.sources'), text: r.querySelector('.assumptions').textContent };
+    return { img: r.querySelector('.printimg').src.startsWith('data:image/png'), imgShown: shown('.printimg'), canvas: shown('canvas'), controls: shown('.controlsbox'), how: shown('.morebody'), sources: shown('.sources ol'), cards: r.querySelectorAll('.readout').length };
   });
-  assert.deepEqual({ ...print, text: undefined }, { img: true, imgShown: true, canvas: false, controls: false, assumptions: true, sources: true, text: undefined });
-  assert.match(print.text, /Real GRDP growth \(%\/yr\): 10\.4%/);
+  assert.deepEqual(print, { img: true, imgShown: true, canvas: false, controls: false, how: true, sources: true, cards: 5 });
   await o.page.screenshot({ path: 'tests/artifacts/print.png', fullPage: true });
   await o.context.close();
 });

@@ -17,11 +17,15 @@ export function buildControls(p, { send, current, words, lang }) {
     // The slider's value is read by the engine as typed text is (rounded to what the field shows).
     range.addEventListener('input', () => { if (live()) send({ type: 'type', key: c.key, text: range.value, slider: true }); });
     range.addEventListener('change', () => { if (live()) send({ type: 'settled' }); });
-    num.addEventListener('change', () => { if (live()) send({ type: 'type', key: c.key, text: num.value }); });
-    num.addEventListener('keydown', (e) => { if (e.key === 'Enter' && live()) send({ type: 'type', key: c.key, text: num.value }); });
+    const typed = () => { f.dirty = false; if (live()) send({ type: 'type', key: c.key, text: num.value }); };
+    // Being edited: what the reader types stays until they commit it (Enter, or leaving the field).
+    num.addEventListener('input', () => { f.dirty = true; });
+    num.addEventListener('change', typed);
+    num.addEventListener('keydown', (e) => { if (e.key === 'Enter') typed(); });
     const row = h('div', { class: `ctl${c.primary ? ' primary' : ''}`, 'data-key': c.key },
       h('label', { for: id }, h('span', { text: c.label }), tag), range, num, msg);
-    return { key: c.key, row, range, num, msg, tag };
+    const f = { key: c.key, row, range, num, msg, tag, dirty: false };
+    return f;
   };
   const fields = p.controls.map(make);
   const primary = h('div', { class: 'controls' }, ...fields.filter((f, i) => p.controls[i].primary).map((f) => f.row));
@@ -41,10 +45,8 @@ export function updateControls(built, p, drafts, lang) {
     const v = String(c.value);
     if (f.range.value !== v) f.range.value = v;
     const text = draft ? draft.text : c.text;
-    // A field the reader is typing in (focused, changed since written) keeps what they typed.
-    const typing = f.num.getRootNode().activeElement === f.num && f.num.value !== f.written;
-    if (!typing && f.num.value !== text) f.num.value = text;
-    f.written = text;
+    // A field the reader is typing in keeps what they typed until they commit it.
+    if (!f.dirty && f.num.value !== text) f.num.value = text;
     setAttr(f.num, 'aria-invalid', draft ? 'true' : null);
     setText(f.msg, draft ? draft.error[lang] : '');
     setText(f.tag, c.tag ? ` · ${c.tag}` : '');

@@ -98,7 +98,9 @@ export function reduce(s, a, ctx) {
     case 'set': {
       if (s.status !== 'ready' || typeof a.value !== 'number' || !Number.isFinite(a.value)) return s;
       const sc = { ...s.scenario, [a.key]: a.value };
-      return tried(s, { ...s, scenario: sc, custom: sc, preset: 'custom' }, ctx, a.key, a.text || '');
+      // On a preset's growth exactly, the scenario is that preset.
+      const preset = ctx.engine.presetOf(s.indicator, sc);
+      return tried(s, { ...s, scenario: sc, custom: preset === 'custom' ? sc : s.custom, preset }, ctx, a.key, a.text || '');
     }
     case 'type': {
       if (s.status !== 'ready') return s;
