@@ -9,23 +9,33 @@ scripts/setup.sh build >/dev/null
 # itself with the immediate-abort panic strategy: a smaller wasm with the same
 # behaviour (a panic, unreachable by design, traps either way). GRDP_STABLE=1
 # or a missing nightly builds with stable instead.
+# Two wasm builds of the same crate: the widget's (what embed.js and the
+# single file carry: only what the widget uses) and the full API (`--features
+# full`: the ES module for developers, and the studio).
 NIGHTLY="$(cat scripts/nightly-toolchain)"
+wasm() { # wasm FEATURES → the raw .wasm's path on stdout
+  local dir="target/wasm-${1:-widget}"
+  if [ "${GRDP_STABLE:-0}" != 1 ] && scripts/nightly-ready; then
+    RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
+      cargo "+$NIGHTLY" build --release --target wasm32-unknown-unknown --quiet --lib \
+      -Zbuild-std=std,panic_abort --target-dir "$dir" ${1:+--features "$1"} >&2
+  else
+    cargo build --release --target wasm32-unknown-unknown --quiet --lib --target-dir "$dir" ${1:+--features "$1"} >&2
+  fi
+  echo "$dir/wasm32-unknown-unknown/release/grdp_whatif.wasm"
+}
 if [ "${GRDP_STABLE:-0}" != 1 ] && scripts/nightly-ready; then
-  RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" \
-    cargo "+$NIGHTLY" build --release --target wasm32-unknown-unknown --quiet \
-    -Zbuild-std=std,panic_abort --target-dir target/nightly
-  RAW=target/nightly/wasm32-unknown-unknown/release/grdp_whatif.wasm
   BUILT_WITH="$(rustc "+$NIGHTLY" --version) -Zbuild-std, panic=immediate-abort"
 else
   [ "${GRDP_STABLE:-0}" = 1 ] || echo "[build] $NIGHTLY with rust-src is not installed: building the wasm with stable (larger)" >&2
-  cargo build --release --target wasm32-unknown-unknown --quiet
-  RAW=target/wasm32-unknown-unknown/release/grdp_whatif.wasm
   BUILT_WITH="$(rustc --version)"
 fi
+WIDGET="$(wasm "")"
+FULL="$(wasm full)"
 rm -rf target/wb-nomod target/wb-web dist
 mkdir -p target/wb-nomod target/wb-web dist
-wasm-bindgen --target no-modules --no-typescript --out-dir target/wb-nomod "$RAW"
-wasm-bindgen --target web --out-dir target/wb-web "$RAW"
+wasm-bindgen --target no-modules --no-typescript --out-dir target/wb-nomod "$WIDGET"
+wasm-bindgen --target web --out-dir target/wb-web "$FULL"
 # GRDP_PROFILE=1 keeps the wasm's function names (for reading a browser profile).
 STRIP="--strip-debug --strip-producers"
 [ "${GRDP_PROFILE:-0}" = 1 ] && STRIP="--debuginfo"

@@ -12,11 +12,12 @@ step "cargo fmt --check"
 cargo fmt --check
 step "clippy -D warnings (native and wasm32)"
 cargo clippy --all-targets --quiet -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib --test wasm --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --quiet -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --test wasm --features full --quiet -- -D warnings
 step "native tests: unit, doc, properties, numpy-financial, seeds"
 cargo test --quiet
 step "wasm-bindgen-test in headless Chromium"
-cargo test --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm --features full
 step "build dist/"
 scripts/build.sh
 step "fuzz smoke (property-test equivalents of the fuzz targets)"

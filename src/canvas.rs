@@ -408,8 +408,9 @@ impl DrawingBackend for &mut Canvas {
     }
 }
 
-/// The publishing picture as SVG text (see [`crate::chart::picture_svg`]),
-/// its text measured on `measure`'s 2D context.
+/// The publishing picture as SVG text (the picture of
+/// [`crate::chart::draw_picture`] on plotters' SVG backend), its text
+/// measured on `measure`'s 2D context.
 ///
 /// # Errors
 /// As the chart's.
@@ -425,12 +426,170 @@ pub fn svg(
         .flatten()
         .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
         .ok_or_else(|| crate::chart::ChartError("the canvas has no 2D context".into()))?;
-    crate::chart::picture_svg(spec, caption, size, |text, px| {
-        context.set_font(&format!("{px}px sans-serif"));
-        let width = context
-            .measure_text(text)
-            .map(|m| m.width())
-            .unwrap_or(px * 0.6 * text.chars().count() as f64);
-        (width.ceil().max(0.0) as u32, px.ceil().max(0.0) as u32)
+    let mut out = String::new();
+    {
+        let surface = Surface::Svg(
+            Box::new(plotters::prelude::SVGBackend::with_string(&mut out, size)),
+            context,
+        );
+        let root = plotters::drawing::IntoDrawingArea::into_drawing_area(surface);
+        crate::chart::draw_picture(&root, spec, caption)?;
+    }
+    Ok(out)
+}
+
+/// What the chart is drawn on in the page: a canvas, or plotters' SVG
+/// backend (text measured on a canvas). One type, so the chart code is in
+/// the wasm once for both.
+pub enum Surface<'a> {
+    Canvas(&'a mut Canvas),
+    Svg(
+        Box<plotters::prelude::SVGBackend<'a>>,
+        CanvasRenderingContext2d,
+    ),
+}
+
+/// A drawing error of either surface.
+#[derive(Debug)]
+pub struct SurfaceError(String);
+
+impl std::fmt::Display for SurfaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for SurfaceError {}
+
+fn lift<E: std::error::Error + Send + Sync>(
+    r: Result<(), DrawingErrorKind<E>>,
+) -> Result<(), DrawingErrorKind<SurfaceError>> {
+    r.map_err(|e| match e {
+        DrawingErrorKind::DrawingError(e) => {
+            DrawingErrorKind::DrawingError(SurfaceError(e.to_string()))
+        }
+        DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
     })
+}
+
+impl DrawingBackend for Surface<'_> {
+    type ErrorType = SurfaceError;
+
+    fn get_size(&self) -> (u32, u32) {
+        match self {
+            Surface::Canvas(c) => c.get_size(),
+            Surface::Svg(s, _) => s.get_size(),
+        }
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.ensure_prepared()),
+            Surface::Svg(s, _) => lift(s.ensure_prepared()),
+        }
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.present()),
+            Surface::Svg(s, _) => lift(s.present()),
+        }
+    }
+    fn draw_pixel(
+        &mut self,
+        p: BackendCoord,
+        col: BackendColor,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.draw_pixel(p, col)),
+            Surface::Svg(s, _) => lift(s.draw_pixel(p, col)),
+        }
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        st: &S,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.draw_line(a, b, st)),
+            Surface::Svg(s, _) => lift(s.draw_line(a, b, st)),
+        }
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        st: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.draw_rect(a, b, st, fill)),
+            Surface::Svg(s, _) => lift(s.draw_rect(a, b, st, fill)),
+        }
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        st: &S,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.draw_path(path, st)),
+            Surface::Svg(s, _) => lift(s.draw_path(path, st)),
+        }
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        st: &S,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.fill_polygon(vert, st)),
+            Surface::Svg(s, _) => lift(s.fill_polygon(vert, st)),
+        }
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        at: BackendCoord,
+        r: u32,
+        st: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.draw_circle(at, r, st, fill)),
+            Surface::Svg(s, _) => lift(s.draw_circle(at, r, st, fill)),
+        }
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        st: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => lift(c.draw_text(text, st, pos)),
+            Surface::Svg(s, _) => lift(s.draw_text(text, st, pos)),
+        }
+    }
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        st: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<SurfaceError>> {
+        match self {
+            Surface::Canvas(c) => c.estimate_text_size(text, st).map_err(|e| match e {
+                DrawingErrorKind::DrawingError(e) => {
+                    DrawingErrorKind::DrawingError(SurfaceError(e.to_string()))
+                }
+                DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
+            }),
+            Surface::Svg(_, context) => {
+                let size = st.size();
+                context.set_font(&font_of(st));
+                let width = context
+                    .measure_text(text)
+                    .map(|m| m.width())
+                    .unwrap_or(size * 0.6 * text.chars().count() as f64);
+                Ok((width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32))
+            }
+        }
+    }
 }

@@ -18,6 +18,7 @@ use crate::present::{self, controls, Computed, TrendCache, ViewInput};
 use crate::problem::{FieldError, Problem};
 use crate::read::Path;
 use crate::scenario::{self, Scenario, ScenarioInput};
+#[cfg(feature = "full")]
 use crate::share;
 use plotters::prelude::IntoDrawingArea;
 use serde::Serialize;
@@ -333,6 +334,7 @@ impl Engine {
         ))
     }
 
+    #[cfg(feature = "full")]
     /// The dataset as a plain object (the documented format).
     pub fn dataset(&self) -> Result<JsValue, JsValue> {
         to_js(&self.dataset)
@@ -344,6 +346,7 @@ impl Engine {
         to_js(&self.project_input(&scenario)?)
     }
 
+    #[cfg(feature = "full")]
     /// Shares carried forward to endYear. Throws for an indicator that is not
     /// a structure, or a year before its data or over 100 years after.
     #[wasm_bindgen(js_name = projectShares)]
@@ -372,6 +375,7 @@ impl Engine {
         to_js(&scenario::project_shares(ind, end_year as i32).map_err(|e| js_error(&e))?)
     }
 
+    #[cfg(feature = "full")]
     /// The spread of the indicator's record, or null.
     #[wasm_bindgen(js_name = historicalSpread)]
     pub fn historical_spread(&self, indicator: &str) -> Option<f64> {
@@ -380,12 +384,22 @@ impl Engine {
             .and_then(scenario::historical_spread)
     }
 
+    #[cfg(feature = "full")]
     /// The compound rate (or yearly step) of the indicator's record, or null.
     #[wasm_bindgen(js_name = historicalRate)]
     pub fn historical_rate(&self, indicator: &str) -> Option<f64> {
         self.dataset
             .indicator(indicator)
             .and_then(scenario::historical_rate)
+    }
+
+    /// The dataset's indicators' ids, in order.
+    pub fn indicators(&self) -> Vec<String> {
+        self.dataset
+            .indicators
+            .iter()
+            .map(|i| i.id.clone())
+            .collect()
     }
 
     /// The scenario an indicator opens on: its default preset, with every
@@ -530,7 +544,7 @@ impl Engine {
         let (spec, caption) = self.picture_parts(&view, &theme, scale)?;
         let mut backend =
             crate::canvas::Canvas::new(canvas).ok_or_else(|| fail("canvas", Problem::NotFinite))?;
-        let root = (&mut backend).into_drawing_area();
+        let root = crate::canvas::Surface::Canvas(&mut backend).into_drawing_area();
         chart::draw_picture(&root, &spec, &caption)
             .map(drop)
             .map_err(chart_err)
@@ -621,12 +635,14 @@ pub fn project(scenario: JsValue) -> Result<JsValue, JsValue> {
     Engine::over(d).project(scenario)
 }
 
+#[cfg(feature = "full")]
 /// The embedded dataset as a plain object.
 #[wasm_bindgen(js_name = defaultDataset)]
 pub fn default_dataset() -> Result<JsValue, JsValue> {
     to_js(&Dataset::default_lang_son().map_err(|e| js_error(&e))?)
 }
 
+#[cfg(feature = "full")]
 /// Validate a dataset given as JSON text; returns it as a plain object.
 /// Throws the first problem (see `checkDataset` for all of them).
 #[wasm_bindgen(js_name = loadDataset)]
@@ -634,6 +650,7 @@ pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
     to_js(&Dataset::from_json(text).map_err(|e| js_error(&e))?)
 }
 
+#[cfg(feature = "full")]
 /// Every problem of a dataset text, `[{ field, vi, en }]` (empty: it can
 /// be used). Never throws.
 #[wasm_bindgen(js_name = checkDataset)]
@@ -655,6 +672,7 @@ pub fn check_dataset(text: &str) -> Result<JsValue, JsValue> {
     to_js(&found)
 }
 
+#[cfg(feature = "full")]
 /// Read a share-link hash: `{ scenario, lang, theme, view }` (values not
 /// checked against a dataset: see `Engine.readLink`). Throws the key at fault.
 #[wasm_bindgen(js_name = parseShareLink)]
@@ -662,6 +680,7 @@ pub fn parse_share_link(hash: &str) -> Result<JsValue, JsValue> {
     to_js(&share::parse_hash(hash).map_err(|e| js_error(&e))?)
 }
 
+#[cfg(feature = "full")]
 /// Write a share-link hash from `{ scenario, lang, theme, view }`. Throws
 /// naming an unknown or mistyped field (`scenario.realGrowht`).
 #[wasm_bindgen(js_name = formatShareLink)]
@@ -670,6 +689,7 @@ pub fn format_share_link(state: JsValue) -> Result<String, JsValue> {
     Ok(share::format_hash(&st))
 }
 
+#[cfg(feature = "full")]
 /// Draw a chart spec on a canvas sized in backing-store pixels; returns the
 /// plot's layout in CSS pixels. Throws naming a spec field, or for a canvas
 /// too small for axes and a plot.
@@ -681,7 +701,7 @@ pub fn draw_chart(canvas: HtmlCanvasElement, spec: JsValue) -> Result<JsValue, J
     if spec.transparent {
         backend.clear();
     }
-    let root = (&mut backend).into_drawing_area();
+    let root = crate::canvas::Surface::Canvas(&mut backend).into_drawing_area();
     to_js(&chart::draw_layer(&root, &spec, chart::Layer::All).map_err(chart_err)?)
 }
 
@@ -767,6 +787,7 @@ impl ChartView {
         Ok(())
     }
 
+    #[cfg(feature = "full")]
     /// A whole chart spec, as `drawChart` takes it. Throws naming a field.
     #[wasm_bindgen(js_name = setSpec)]
     pub fn set_spec(&self, spec: JsValue) -> Result<(), JsValue> {
@@ -815,12 +836,12 @@ impl ChartView {
             return Err(fail("canvas", Problem::NotFinite));
         };
         top.clear();
-        let t = (&mut *top).into_drawing_area();
+        let t = crate::canvas::Surface::Canvas(&mut *top).into_drawing_area();
         let layout = s.layers.draw(
             || {
                 // The base is cleared only when it is drawn again.
                 base.clear();
-                (&mut *base).into_drawing_area()
+                crate::canvas::Surface::Canvas(&mut *base).into_drawing_area()
             },
             &t,
             spec,

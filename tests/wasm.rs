@@ -400,9 +400,14 @@ fn typed_values_tips_csv_and_pictures() {
         get(&e, "vi").as_string().as_deref(),
         Some("“abc” không phải là số.")
     );
-    assert_js_error(
-        engine.parse_field("grdpPerCapita", "realGrowth", "99"),
-        "realGrowth",
+    // Shown beside the field: the message without the field's name.
+    let e = engine
+        .parse_field("grdpPerCapita", "realGrowth", "99")
+        .unwrap_err();
+    assert_eq!(get(&e, "field").as_string().as_deref(), Some("realGrowth"));
+    assert_eq!(
+        get(&e, "en").as_string().as_deref(),
+        Some("Must be between -5 and 20.")
     );
     let tip = engine.tip(view("grdpPerCapita", "vi"), 2023).unwrap();
     assert_eq!(tip[0], "2023");

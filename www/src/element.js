@@ -253,7 +253,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const life = this._life;
     return {
       engine: life.engine,
-      indicators: () => (life.engine ? life.engine.dataset().indicators.map((i) => i.id) : []),
+      indicators: () => (life.engine ? life.engine.indicators() : []),
       check: (view) => {
         const r = this._present(view);
         return r.error ? { ok: false, error: r.error } : { ok: true };
@@ -732,7 +732,7 @@ if (!globalThis.GrdpWhatIf) {
     get() {
       if (!readyPromise) {
         readyPromise = newInstance().then((wb) => {
-          for (const k of NAMES) api[k] = wb[k];
+          for (const k of NAMES) if (wb[k]) api[k] = wb[k];
           return api;
         });
         readyPromise.catch(() => { readyPromise = null; });
