@@ -32,14 +32,15 @@ else
 fi
 WIDGET="$(wasm "")"
 FULL="$(wasm full)"
-rm -rf target/wb-nomod target/wb-web dist
-mkdir -p target/wb-nomod target/wb-web dist
+rm -rf target/wb-nomod target/wb-web target/wb-studio dist
+mkdir -p target/wb-nomod target/wb-web target/wb-studio dist
 wasm-bindgen --target no-modules --no-typescript --out-dir target/wb-nomod "$WIDGET"
 wasm-bindgen --target web --out-dir target/wb-web "$FULL"
+wasm-bindgen --target no-modules --no-typescript --out-dir target/wb-studio "$FULL"
 # GRDP_PROFILE=1 keeps the wasm's function names (for reading a browser profile).
 STRIP="--strip-debug --strip-producers"
 [ "${GRDP_PROFILE:-0}" = 1 ] && STRIP="--debuginfo"
-for d in target/wb-nomod target/wb-web; do
+for d in target/wb-nomod target/wb-web target/wb-studio; do
   # shellcheck disable=SC2086
   node_modules/.bin/wasm-opt -Oz $STRIP \
     "$d/grdp_whatif_bg.wasm" -o "$d/grdp_whatif_bg.wasm"

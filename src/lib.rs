@@ -29,6 +29,7 @@ pub mod problem;
 pub mod read;
 pub mod scenario;
 pub mod share;
+pub mod studio;
 pub mod table;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

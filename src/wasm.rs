@@ -849,3 +849,122 @@ impl ChartView {
         to_js(&layout.map_err(chart_err)?)
     }
 }
+
+/// The table as the studio shows it: the cells, and what was read from them.
+#[cfg(feature = "full")]
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TableOut {
+    delimiter: char,
+    orientation: &'static str,
+    style: &'static str,
+    style_guessed: bool,
+    cells: Vec<Vec<String>>,
+    series: Vec<SeriesOut>,
+}
+
+#[cfg(feature = "full")]
+#[derive(Serialize)]
+struct SeriesOut {
+    name: String,
+    row: usize,
+    col: usize,
+    years: Vec<i32>,
+    values: Vec<f64>,
+}
+
+#[cfg(feature = "full")]
+fn read_options(v: &JsValue) -> crate::table::ReadOptions {
+    use crate::table::{Delimiter, NumberStyle, Orientation};
+    let get = |k: &str| {
+        js_sys::Reflect::get(v, &k.into())
+            .ok()
+            .and_then(|x| x.as_string())
+    };
+    if !v.is_object() {
+        return crate::table::ReadOptions::default();
+    }
+    crate::table::ReadOptions {
+        delimiter: match get("delimiter").as_deref() {
+            Some("tab") => Some(Delimiter::Tab),
+            Some("comma") => Some(Delimiter::Comma),
+            Some("semicolon") => Some(Delimiter::Semicolon),
+            _ => None,
+        },
+        orientation: match get("orientation").as_deref() {
+            Some("rows") => Some(Orientation::YearsAsRows),
+            Some("columns") => Some(Orientation::YearsAsColumns),
+            _ => None,
+        },
+        style: match get("style").as_deref() {
+            Some("vi") => Some(NumberStyle::Vi),
+            Some("en") => Some(NumberStyle::En),
+            _ => None,
+        },
+    }
+}
+
+/// The studio's one call: a pasted table and the choices (a dataset's JSON
+/// text whose indicators may take their figures `from` a series of the
+/// table) into `{ dataset, json, problems, table }`: the dataset (null when
+/// it cannot be used), every problem located at its cell (`row`, `col`,
+/// `cell`) or field (`path`) in both languages (`vi`, `en`), and the table as
+/// read. `options`: `{ delimiter: "tab"|"comma"|"semicolon", orientation:
+/// "rows"|"columns", style: "vi"|"en" }`, each optional. Never throws for bad
+/// input (it is all in `problems`).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = buildDataset)]
+pub fn build_dataset(
+    table_text: &str,
+    choices: &str,
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    use crate::table::{Delimiter, NumberStyle, Orientation};
+    let b = crate::studio::build_with(table_text, choices, &read_options(&options));
+    #[derive(Serialize)]
+    struct Out<'a> {
+        dataset: Option<&'a Dataset>,
+        problems: &'a [crate::studio::Located],
+        table: Option<TableOut>,
+    }
+    let table = b.table.as_ref().map(|p| TableOut {
+        delimiter: p.delimiter.as_char(),
+        orientation: if p.orientation == Orientation::YearsAsRows {
+            "rows"
+        } else {
+            "columns"
+        },
+        style: if p.style == NumberStyle::Vi {
+            "vi"
+        } else {
+            "en"
+        },
+        style_guessed: p.style_guessed,
+        cells: crate::table::split_cells(table_text.trim_start_matches('\u{feff}'), p.delimiter)
+            .unwrap_or_default(),
+        series: p
+            .series
+            .iter()
+            .map(|s| SeriesOut {
+                name: s.name.clone(),
+                row: s.name_cell.row,
+                col: s.name_cell.col,
+                years: s.points.iter().map(|x| x.year).collect(),
+                values: s.points.iter().map(|x| x.value).collect(),
+            })
+            .collect(),
+    });
+    to_js(&Out {
+        dataset: b.dataset.as_ref(),
+        problems: &b.problems,
+        table,
+    })
+}
+
+/// A new dataset's JSON text to start a province from (no indicators; the
+/// two assumptions a per-capita indicator needs, marked as assumptions).
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = blankDataset)]
+pub fn blank_dataset(name: &str, id: &str) -> String {
+    crate::studio::blank(name, id)
+}
