@@ -5,6 +5,8 @@
 #   fonts for both (Vietnamese glyphs), and the npm package puppeteer-core 24.
 # No browser is downloaded from the web: the browsers are Debian's.
 # Usage: bash scripts/browsers-setup.sh   (as root, or with sudo available)
+# Idempotent: nothing is installed (and apt-get update is not run) when
+# everything is there; make test runs it before tests/browsers/run.mjs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -45,17 +47,32 @@ say "WebKitWebDriver: $(command -v WebKitWebDriver || echo MISSING)"
 say "MiniBrowser:    $MB"
 say "Xvfb:           $(command -v Xvfb || echo MISSING)"
 
-if [ ! -f node_modules/puppeteer-core/package.json ] \
-  || ! node -e 'process.exit(require("./node_modules/puppeteer-core/package.json").version.startsWith("24.") ? 0 : 1)'; then
-  if ! grep -q '"puppeteer-core"' package.json; then
-    say "adding puppeteer-core@$PUPPETEER_VERSION to devDependencies (and package-lock.json)"
-    npm install --save-dev --save-exact --no-audit --no-fund --loglevel=error "puppeteer-core@$PUPPETEER_VERSION"
-  else
-    # npm install (not npm ci): keeps the rest of node_modules in place.
-    say "installing puppeteer-core from package.json / package-lock.json"
-    npm install --no-audit --no-fund --loglevel=error
-  fi
-else
-  say "puppeteer-core $(node -p 'require("./node_modules/puppeteer-core/package.json").version') already in node_modules"
+# puppeteer-core comes from package.json / package-lock.json (scripts/setup.sh
+# installs it too, with the other npm tools).
+if ! command -v npm >/dev/null; then
+  say "installing Node.js and npm"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 fi
+pp_version() { node -p 'require("./node_modules/puppeteer-core/package.json").version' 2>/dev/null || true; }
+case "$(pp_version)" in
+  24.*) say "puppeteer-core $(pp_version) already in node_modules" ;;
+  *)
+    if ! grep -q "\"puppeteer-core\": \"$PUPPETEER_VERSION\"" package.json; then
+      say "package.json does not pin puppeteer-core $PUPPETEER_VERSION"; exit 1
+    fi
+    if [ -d node_modules ]; then
+      # npm install (not npm ci): adds what is missing, keeps the rest of node_modules.
+      say "installing puppeteer-core from package.json / package-lock.json"
+      npm install --no-audit --no-fund --loglevel=error
+    else
+      say "installing the npm tools (npm ci)"
+      npm ci --no-audit --no-fund --loglevel=error
+    fi
+    case "$(pp_version)" in
+      24.*) say "puppeteer-core $(pp_version) installed" ;;
+      *) say "puppeteer-core 24 is still missing from node_modules"; exit 1 ;;
+    esac
+    ;;
+esac
 say "done"

@@ -4,6 +4,7 @@
 //   dist/index.html        the served page (loads embed.js; works under a strict CSP)
 //   dist/grdp_whatif.js + grdp_whatif_bg.wasm   the ES-module API for developers
 //   dist/lang-son.json     the default dataset, as a template for other provinces
+//   dist/studio.html       the studio: a newsroom makes its own widget (offline, one file)
 import { readFileSync, writeFileSync, copyFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { createHash } from 'node:crypto';
@@ -67,6 +68,50 @@ const single = page
   .replace('<script src="embed.js"></script>', () => `<script>${scriptBody}</script>`);
 if (single === page || single.includes('src="embed.js"')) throw new Error('www/index.html lacks the embed.js or page.css markers');
 writeFileSync('dist/grdp-whatif.html', single);
+
+// dist/studio.html: the studio, one file that works from file:// offline.
+// It carries the widget's embed.js as its preview (the same script the
+// single file runs: the exported file is that page with a dataset inside,
+// under the same CSP) and its own engine (the full API) for the form.
+{
+  const [head, tail, ...rest] = single.split(scriptBody);
+  if (rest.length || head + scriptBody + tail !== single) throw new Error('the single file does not split around its script');
+  const studioWasm = readFileSync('target/wb-studio/grdp_whatif_bg.wasm');
+  const studioGlue = read('target/wb-studio/grdp_whatif.js');
+  const STUDIO_PARTS = ['words', 'model', 'ui'];
+  const studioJs = STUDIO_PARTS.map((name) => {
+    const text = read(`www/studio/${name}.js`)
+      .replace(/^import [^;]*;\n/gm, '')
+      .replace(/^export (const|function|class|async function) /gm, '$1 ');
+    if (/^\s*(import|export)\b/m.test(text)) throw new Error(`www/studio/${name}.js: an import or export the build cannot join`);
+    return `// ---- www/studio/${name}.js\n${text}`;
+  }).join('\n');
+  const studioSource = `(function () {
+"use strict";
+const STUDIO_WASM_B64 = "__WASM_B64__";
+const SINGLE_PAGE = ${JSON.stringify({ head, tail })};
+function createStudioWasm() {
+${studioGlue}
+return wasm_bindgen;
+}
+${studioJs}
+})();
+`;
+  const smin = await minify(studioSource, { ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!smin.code || !smin.code.includes('"__WASM_B64__"')) throw new Error('minify lost the studio wasm placeholder');
+  const studioGz = Buffer.from(await gzipAsync(studioWasm, { numiterations: 5 }));
+  const studioScript = `\n${smin.code.replace('"__WASM_B64__"', () => `"${studioGz.toString('base64')}"`).replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--')}\n`;
+  const studioCss = `\n${read('www/studio/studio.css')}`;
+  const studioCsp = `default-src 'none'; script-src ${sha(scriptBody)} ${sha(studioScript)} 'wasm-unsafe-eval'; style-src ${sha(studioCss)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
+  const tpl = read('www/studio/studio.html');
+  const studio = tpl
+    .replace('__CSP__', () => studioCsp)
+    .replace('<style>__CSS__</style>', () => `<style>${studioCss}</style>`)
+    .replace('<script id="gw-embed">__EMBED__</script>', () => `<script id="gw-embed">${scriptBody}</script>`)
+    .replace('<script>__STUDIO__</script>', () => `<script>${studioScript}</script>`);
+  if (/__(CSP|CSS|EMBED|STUDIO)__/.test(studio)) throw new Error('www/studio/studio.html: a placeholder was not filled');
+  writeFileSync('dist/studio.html', studio);
+}
 writeFileSync('dist/index.html', page);
 copyFileSync('www/page.css', 'dist/page.css');
 copyFileSync('www/embed-example.html', 'dist/embed-example.html');
@@ -79,7 +124,7 @@ copyFileSync('data/lang-son.json', 'dist/lang-son.json');
 writeFileSync('dist/build-info.json', JSON.stringify({ version, wasm: process.env.GRDP_BUILT_WITH || 'unknown' }, null, 1) + '\n');
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-for (const f of ['dist/grdp_whatif_bg.wasm', 'dist/embed.js', 'dist/grdp-whatif.html']) {
+for (const f of ['dist/grdp_whatif_bg.wasm', 'dist/embed.js', 'dist/grdp-whatif.html', 'dist/studio.html']) {
   const b = readFileSync(f);
   console.log(`${f.padEnd(28)} ${kb(b.length).padStart(10)} raw ${kb(gzipSync(b, { level: 9 }).length).padStart(10)} gzip`);
 }

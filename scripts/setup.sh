@@ -2,6 +2,7 @@
 # Install what the build and tests need, skipping what is already there.
 #   scripts/setup.sh build   wasm32 target, pinned wasm-bindgen-cli, npm tools
 #   scripts/setup.sh test    the above, plus Chromium and ChromeDriver
+#   scripts/setup.sh bench   the above (Lighthouse among the npm tools), plus Chromium
 set -euo pipefail
 cd "$(dirname "$0")/.."
 want="${1:-build}"
@@ -43,12 +44,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB_VERSION"
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
 fi
 
-if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package.json -nt node_modules/.installed ]; then
+# The benchmark also needs Lighthouse (its phone rows); package.json pins every tool.
+npm_missing() {
+  [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package.json -nt node_modules/.installed ] \
+    || { [ "$want" = bench ] && [ ! -f node_modules/lighthouse/cli/index.js ]; }
+}
+if npm_missing; then
   if ! command -v npm >/dev/null; then
     say "installing Node.js and npm"
     apt-get update -qq && apt-get install -y -qq nodejs npm
   fi
-  say "installing npm tools (binaryen, playwright-core, chart.js, uplot)"
+  say "installing npm tools (binaryen, playwright-core, chart.js, uplot, lighthouse)"
   npm ci --no-audit --no-fund --loglevel=error
   touch node_modules/.installed
 fi

@@ -24,3 +24,6 @@ step "fuzz smoke (property-test equivalents of the fuzz targets)"
 cargo test --release --quiet --test properties -- never_panics
 step "end-to-end: served page, file:// offline file, embeds on a hostile host"
 node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
+step "other engines: Firefox ESR and WebKit (file:// and served page)"
+scripts/browsers-setup.sh
+node tests/browsers/run.mjs

@@ -274,7 +274,7 @@ pub fn compute(
     let trend = match ind
         .scenarios
         .get("trend")
-        .and_then(|t| scenario::preset_growth(ind, t))
+        .and_then(|t| scenario::preset_growth(&d.assumptions, ind, t))
     {
         Some(g) => {
             let mut t = s.clone();
@@ -677,7 +677,7 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
     }
     for (id, p) in &ind.scenarios.0 {
         let label = preset_label(ind, id, lang).text;
-        let value = scenario::preset_growth(ind, p)
+        let value = scenario::preset_growth(&d.assumptions, ind, p)
             .map(|g| w.step(g))
             .unwrap_or_default();
         let kind = if p.assumed {

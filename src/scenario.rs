@@ -8,7 +8,7 @@
 //! rate): "reached" means at or beyond the target in the better direction,
 //! from the base year on, for the path and the Monte Carlo paths alike.
 
-use crate::dataset::{Dataset, Goal, Indicator, Level, Model, Preset};
+use crate::dataset::{Assumptions, Dataset, Goal, Indicator, Level, Model, Preset};
 use crate::growth::{self, GrowthError};
 use crate::montecarlo::{self, Aim, Step, UNBOUNDED};
 use crate::problem::{FieldError, Problem};
@@ -244,18 +244,28 @@ pub fn historical_spread(ind: &Indicator) -> Option<f64> {
 }
 
 /// The growth a preset gives an indicator: its own, else (a trend left for
-/// the engine to work out) the record's.
+/// the engine to work out) the record's. For money per person the record is
+/// nominal: the real growth is worked out with the dataset's prices and
+/// population, `(1 + nominal) × (1 + population) / (1 + inflation) − 1`.
 ///
 /// # Example
 /// ```
 /// use grdp_whatif::{dataset::Dataset, scenario::preset_growth};
 /// let d = Dataset::default_lang_son().unwrap();
 /// let ind = d.indicator("grdpPerCapita").unwrap();
-/// assert_eq!(preset_growth(ind, ind.scenarios.get("trend").unwrap()), Some(0.071));
+/// assert_eq!(preset_growth(&d.assumptions, ind, ind.scenarios.get("trend").unwrap()), Some(0.071));
 /// ```
-pub fn preset_growth(ind: &Indicator, p: &Preset) -> Option<f64> {
+pub fn preset_growth(a: &Assumptions, ind: &Indicator, p: &Preset) -> Option<f64> {
     match ind.model {
-        Model::PerCapita => p.real_growth,
+        Model::PerCapita => p.real_growth.or_else(|| {
+            let nominal = historical_rate(ind)?;
+            let inflation = a.inflation.as_ref().map_or(0.0, |x| x.value);
+            let population = a.population_growth.as_ref().map_or(0.0, |x| x.value);
+            let real = (1.0 + nominal) * (1.0 + population) / (1.0 + inflation) - 1.0;
+            // Rounded as the widget shows a rate (0.1 %), so the preset's
+            // button and a typed rate agree.
+            Some((real * 1000.0).round() / 1000.0).filter(|r| r.is_finite())
+        }),
         _ => p.growth.or_else(|| historical_rate(ind)),
     }
 }
@@ -327,7 +337,7 @@ impl Scenario {
             None => target.map(|t| t.level),
         };
         let growth = preset
-            .and_then(|p| preset_growth(ind, p))
+            .and_then(|p| preset_growth(&dataset.assumptions, ind, p))
             .or_else(|| historical_rate(ind))
             .unwrap_or(0.0);
         let linear = ind.model == Model::Linear;
@@ -581,7 +591,7 @@ pub fn preset_input(
             },
         )
     })?;
-    let g = preset_growth(ind, p);
+    let g = preset_growth(&dataset.assumptions, ind, p);
     Ok(ScenarioInput {
         indicator: Some(indicator.to_string()),
         real_growth: if ind.model == Model::PerCapita {

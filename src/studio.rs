@@ -88,12 +88,20 @@ fn fill(choices: &mut Value, pasted: Option<&Pasted>, problems: &mut Vec<Located
     };
     for (i, ind) in indicators.iter_mut().enumerate() {
         let Value::Object(fields) = ind else { continue };
-        let Some(Value::String(from)) = field(fields, "from").cloned() else {
-            continue;
-        };
         let figures = match field(fields, "figures") {
             Some(Value::String(s)) => s.clone(),
             _ => String::new(),
+        };
+        // A structure: several series, one per part.
+        if let Some(Value::Array(names)) = field(fields, "from").cloned() {
+            fields.retain(|(k, _)| !matches!(k.as_str(), "from" | "figures" | "parts" | "shares"));
+            let (parts, shares) = structure(i, &names, pasted, &figures, problems);
+            fields.push(("parts".into(), parts));
+            fields.push(("shares".into(), shares));
+            continue;
+        }
+        let Some(Value::String(from)) = field(fields, "from").cloned() else {
+            continue;
         };
         fields.retain(|(k, _)| k != "from" && k != "figures" && k != "history");
         let series = pasted.and_then(|p| p.series.iter().find(|s| s.name == from));
@@ -125,6 +133,121 @@ fn fill(choices: &mut Value, pasted: Option<&Pasted>, problems: &mut Vec<Located
         fields.push(("history".into(), Value::Array(points)));
     }
     cells
+}
+
+/// A structure's parts (one per series named) and its shares (the years every
+/// part has a figure for).
+fn structure(
+    i: usize,
+    names: &[Value],
+    pasted: Option<&Pasted>,
+    figures: &str,
+    problems: &mut Vec<Located>,
+) -> (Value, Value) {
+    let mut parts = Vec::new();
+    let mut found = Vec::new();
+    for (k, n) in names.iter().enumerate() {
+        let Value::String(name) = n else { continue };
+        match pasted.and_then(|p| p.series.iter().find(|s| &s.name == name)) {
+            Some(s) => {
+                let mut id = slug(name);
+                if parts.iter().any(|p| field_is(p, "id", &id)) {
+                    id = format!("{id}-{k}");
+                }
+                parts.push(Value::Object(vec![
+                    ("id".into(), text(&id)),
+                    ("label".into(), text(name)),
+                ]));
+                found.push(s);
+            }
+            None => {
+                let e = FieldError::new(
+                    "",
+                    crate::problem::Problem::UnknownIndicator { id: name.clone() },
+                );
+                problems.push(Located::at_field(&format!("indicators[{i}].from[{k}]"), &e));
+            }
+        }
+    }
+    let mut shares = Vec::new();
+    if let Some(first) = found.first() {
+        for p in &first.points {
+            let values: Option<Vec<Value>> = found
+                .iter()
+                .map(|s| {
+                    s.points
+                        .iter()
+                        .find(|q| q.year == p.year)
+                        .map(|q| Value::Number(q.value))
+                })
+                .collect();
+            if let Some(values) = values {
+                shares.push(Value::Object(vec![
+                    ("year".into(), Value::Number(f64::from(p.year))),
+                    ("values".into(), Value::Array(values)),
+                    ("source".into(), text(figures)),
+                ]));
+            }
+        }
+    }
+    (Value::Array(parts), Value::Array(shares))
+}
+
+fn field_is(v: &Value, key: &str, want: &str) -> bool {
+    matches!(v, Value::Object(o) if matches!(field(o, key), Some(Value::String(s)) if s == want))
+}
+
+/// A short identifier for a name: Vietnamese letters without their marks,
+/// lower case, words joined by `-`, at most 40 characters ("GRDP bình quân
+/// đầu người" → "grdp-binh-quan-dau-nguoi"); "x" when nothing is left.
+///
+/// # Example
+/// ```
+/// assert_eq!(grdp_whatif::studio::slug("Tỷ lệ hộ nghèo (%)"), "ty-le-ho-ngheo");
+/// assert_eq!(grdp_whatif::studio::slug("Đường ĐT-230"), "duong-dt-230");
+/// ```
+pub fn slug(name: &str) -> String {
+    const GROUPS: [(&str, char); 7] = [
+        ("àáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("èéẻẽẹêềếểễệ", 'e'),
+        ("ìíỉĩị", 'i'),
+        ("òóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("ùúủũụưừứửữự", 'u'),
+        ("ỳýỷỹỵ", 'y'),
+        ("đ", 'd'),
+    ];
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.chars().flat_map(char::to_lowercase) {
+        let c = GROUPS
+            .iter()
+            .find(|(g, _)| g.contains(c))
+            .map_or(c, |(_, base)| *base);
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() && out.len() < 39 {
+                out.push('-');
+            }
+            gap = false;
+            if out.len() < 40 {
+                out.push(c);
+            }
+        } else {
+            gap = true;
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "x".into()
+    } else {
+        out
+    }
+}
+
+/// The trend the engine works out from an indicator's record, in its
+/// presets' terms (the real growth for money per person, points a year for a
+/// share): what a trend preset without a rate of its own gives.
+pub fn computed_trend(d: &Dataset, ind: &crate::dataset::Indicator) -> Option<f64> {
+    crate::scenario::preset_growth(&d.assumptions, ind, &crate::dataset::Preset::default())
 }
 
 /// Where a dataset problem is: its history point's cell when the point came
@@ -337,6 +460,70 @@ mod tests {
         // The trend is the engine's, from the figures.
         let r = crate::scenario::historical_rate(&d.indicators[0]).unwrap();
         assert!((r - ((52.3f64 / 38.5).powf(0.2) - 1.0)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn a_structure_takes_one_series_per_part() {
+        let table = "Năm\tNông nghiệp\tCông nghiệp\tDịch vụ\n2020\t30\t25\t45\n2023\t28\t\t46\n2025\t25,5\t29,5\t45\n";
+        let ind = r#"{"id": "co-cau", "label": "Cơ cấu", "unit": "percent", "model": "shares",
+            "from": ["Nông nghiệp", "Công nghiệp", "Dịch vụ"], "figures": "s", "targets": [], "scenarios": {}}"#;
+        let b = build(table, &choices(ind));
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+        let d = b.dataset.unwrap();
+        let s = &d.indicators[0];
+        let ids: Vec<&str> = s.parts.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(ids, ["nong-nghiep", "cong-nghiep", "dich-vu"]);
+        // 2023 lacks a part: only the years every part has.
+        let years: Vec<i32> = s.shares.iter().map(|p| p.year).collect();
+        assert_eq!(years, [2020, 2025]);
+        assert_eq!(s.shares[1].values, [25.5, 29.5, 45.0]);
+        // A part that is not in the table is named where it was chosen.
+        let ind = ind.replace("\"Dịch vụ\"]", "\"Dịch vụ\", \"Thuế\"]");
+        let b = build(table, &choices(&ind));
+        assert!(
+            b.problems
+                .iter()
+                .any(|p| p.path.as_deref() == Some("indicators[0].from[3]")),
+            "{:?}",
+            b.problems
+        );
+    }
+
+    #[test]
+    fn slugs_are_identifiers() {
+        for name in [
+            "GRDP bình quân đầu người",
+            "Tỷ lệ hộ nghèo (%)",
+            "",
+            "!!!",
+            &"Ư".repeat(80),
+            "a b  c",
+        ] {
+            let s = slug(name);
+            assert!(crate::read::is_id(&s), "{name:?} → {s:?}");
+        }
+        assert_eq!(slug("a b  c"), "a-b-c");
+    }
+
+    #[test]
+    fn a_per_capita_trend_is_worked_out_in_real_terms() {
+        // 38.5 → 52.3 over five years is 6.32 % nominal; with 1 % more people
+        // and 3.5 % inflation, (1.0632 × 1.01 / 1.035) − 1 = 3.75 % real.
+        let ind = GRDP.replace(r#""plan": {"realGrowth": 0.08}"#, r#""trend": {}"#);
+        let b = build(
+            "Năm\tGRDP bình quân\n2020\t38,5\n2025\t52,3\n",
+            &choices(&ind),
+        );
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+        let d = b.dataset.unwrap();
+        let nominal = (52.3f64 / 38.5).powf(0.2) - 1.0;
+        let real = ((1.0 + nominal) * 1.01 / 1.035 - 1.0) * 1000.0;
+        assert_eq!(
+            computed_trend(&d, &d.indicators[0]),
+            Some(real.round() / 1000.0)
+        );
+        let sc = crate::scenario::preset_input(&d, "grdp", "trend").unwrap();
+        assert_eq!(sc.real_growth, Some(real.round() / 1000.0));
     }
 
     #[test]

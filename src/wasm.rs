@@ -906,7 +906,7 @@ fn read_options(v: &JsValue) -> crate::table::ReadOptions {
 
 /// The studio's one call: a pasted table and the choices (a dataset's JSON
 /// text whose indicators may take their figures `from` a series of the
-/// table) into `{ dataset, json, problems, table }`: the dataset (null when
+/// table) into `{ dataset, problems, table, trends }`: the dataset (null when
 /// it cannot be used), every problem located at its cell (`row`, `col`,
 /// `cell`) or field (`path`) in both languages (`vi`, `en`), and the table as
 /// read. `options`: `{ delimiter: "tab"|"comma"|"semicolon", orientation:
@@ -919,13 +919,15 @@ pub fn build_dataset(
     choices: &str,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    use crate::table::{Delimiter, NumberStyle, Orientation};
+    use crate::table::{NumberStyle, Orientation};
     let b = crate::studio::build_with(table_text, choices, &read_options(&options));
     #[derive(Serialize)]
     struct Out<'a> {
         dataset: Option<&'a Dataset>,
         problems: &'a [crate::studio::Located],
         table: Option<TableOut>,
+        /// Per indicator, the trend the engine works out from its record.
+        trends: Vec<Option<f64>>,
     }
     let table = b.table.as_ref().map(|p| TableOut {
         delimiter: p.delimiter.as_char(),
@@ -954,11 +956,44 @@ pub fn build_dataset(
             })
             .collect(),
     });
+    let trends = b.dataset.as_ref().map_or_else(Vec::new, |d| {
+        d.indicators
+            .iter()
+            .map(|i| crate::studio::computed_trend(d, i))
+            .collect()
+    });
     to_js(&Out {
         dataset: b.dataset.as_ref(),
         problems: &b.problems,
         table,
+        trends,
     })
+}
+
+/// A short identifier for a name (Vietnamese marks dropped, words joined by
+/// `-`, at most 40 characters). Never throws.
+#[cfg(feature = "full")]
+#[wasm_bindgen]
+pub fn slugify(name: &str) -> String {
+    crate::studio::slug(name)
+}
+
+/// A number as a journalist types it in a form field, in the studio's
+/// language ("vi": `3,5`, `1.917`; "en": `3.5`, `1,917`; a trailing `%` is
+/// ignored); `undefined` when blank or not a number. Never throws.
+#[cfg(feature = "full")]
+#[wasm_bindgen(js_name = readNumber)]
+pub fn read_number(text: &str, style: &str) -> Option<f64> {
+    use crate::table::NumberStyle;
+    let style = if style == "en" {
+        NumberStyle::En
+    } else {
+        NumberStyle::Vi
+    };
+    crate::table::parse_number(text, style)
+        .ok()
+        .flatten()
+        .map(|n| n.value)
 }
 
 /// A new dataset's JSON text to start a province from (no indicators; the

@@ -1,18 +1,30 @@
 // Cross-browser check of dist/ in Firefox ESR and WebKit (WebKitGTK's
-// MiniBrowser, Safari's engine): the standalone file from file:// and the
-// served page over http. Run from the project root, after make dist and
-// scripts/browsers-setup.sh:
+// MiniBrowser, Safari's engine): the standalone file dist/grdp-whatif.html
+// from file:// and the served page (index.html + embed.js) over http. Run
+// from the project root, after make dist and scripts/browsers-setup.sh:
 //
 //   node tests/browsers/run.mjs            both engines
 //   node tests/browsers/run.mjs webkit     one engine (firefox | webkit)
 //
-// For each engine × page: the chart is drawn; one keyboard step of a slider
-// changes the readouts; the language button gives English readouts; opening
-// the page with a share link restores it; no console or page error on either
-// load. Prints a table, saves a screenshot per engine × page under
-// tests/artifacts/browsers/, exits 1 on any failure (a browser that is not
-// installed is a failure). Widget knowledge is in widget-probe.mjs, browser
-// plumbing in harness.mjs.
+// For each engine × page, on values read from the page (widget-probe.mjs):
+//   drawn      ready in Vietnamese; the chart's canvases differ from a blank
+//              canvas (pixel share, colours, each layer's toDataURL);
+//   step       ArrowRight on the focused growth slider moves it one step and
+//              changes the scenario, the readouts, the sentence and the
+//              chart's pixels;
+//   english    the language button gives English (state, title, cards, the
+//              button's label) and the Vietnamese headline and card labels
+//              are gone from the widget;
+//   link       el.link (= location.hash, sync-hash) carries lang=en and the
+//              stepped growth; a fresh load of page + link shows the same
+//              scenario, readouts, sentence, title and chart pixels;
+//   no errors  no console error, uncaught error, unhandled rejection, CSP
+//              violation or failed load on either load.
+// Prints a table, saves a screenshot per engine × page (and one per failed
+// check) under tests/artifacts/browsers/, exits 1 on any failure (a browser
+// that is not installed is a failure). The whole run is bounded by
+// BROWSERS_BUDGET_MS (170 s), every browser step by BROWSER_STEP_TIMEOUT.
+// Browser plumbing is in harness.mjs.
 import { existsSync, readFileSync, mkdirSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +56,12 @@ function shutdown(code) { // the first caller's exit code wins
   return stopping;
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`\n${sig}: closing browsers`); shutdown(130); });
-const watchdog = setTimeout(() => { console.error(`\nFAIL: over the ${secs(TOTAL_BUDGET)} budget, stopping`); shutdown(1); }, TOTAL_BUDGET);
+const watchdog = setTimeout(() => {
+  console.error(`\nFAIL: over the ${secs(TOTAL_BUDGET)} budget, stopping`);
+  if (current) rows.push({ ...current, res: {}, ms: Date.now() - current.t, unfinished: true });
+  report();
+  shutdown(1);
+}, TOTAL_BUDGET);
 watchdog.unref();
 
 /** Poll the in-page `fn` until `pred(result)` holds or `ms` pass. */
@@ -59,53 +76,92 @@ async function waitFor(b, fn, pred, ms, ...args) {
   }
 }
 
-const short = (p) => JSON.stringify({ url: p?.url, state: p?.state, present: p?.present, ready: p?.ready, lang: p?.lang, colours: p?.chartColours, readouts: p?.readouts?.map((r) => r.slice(0, 60)), slider: p?.sliders?.[W.SLIDER], hash: p?.hash }).slice(0, 600);
+const pct = (x) => `${(x * 100).toFixed(1)} %`;
+const clip = (t, n = 70) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 
-/** The checks for one page in one open browser. */
+/** The checks for one page in one open browser. Each check passes only when
+ *  its expect* in widget-probe.mjs finds no problem in values read from the
+ *  page; on a failure a screenshot is saved beside the others. */
 async function checkPage(b, page) {
   const res = {};
-  const note = (check, ok, detail) => { res[check] = { ok, detail }; };
-  const guard = async (check, fn) => {
-    try { await fn(); } catch (e) { note(check, false, String(e.message || e).split('\n').slice(0, 4).join(' | ')); }
+  const shot = (tag) => join(ARTIFACTS, `${b.name}-${page.name}${tag ? `-${tag}` : ''}.png`);
+  const note = (check, problems, okDetail) => {
+    res[check] = { ok: problems.length === 0, detail: problems.length ? problems.join('; ') : okDetail };
   };
-  const allErrors = [];
+  const guard = async (check, fn) => {
+    try { await fn(); } catch (e) { res[check] = { ok: false, detail: String(e.message || e).split('\n').slice(0, 4).join(' | ') }; }
+    if (res[check] && !res[check].ok) {
+      await b.screenshot(shot(`FAIL-${check.replace(/\W+/g, '-')}`)).catch(() => {});
+      res[check].detail += ` [screenshot ${shot(`FAIL-${check.replace(/\W+/g, '-')}`).replace(`${process.cwd()}/`, '')}]`;
+    }
+  };
+  const skip = (checks, why) => { for (const c of checks) if (!res[c]) res[c] = { ok: false, detail: `skipped: ${why}` }; };
+  const errors = [];
+  const collect = async (load) => {
+    try { errors.push(...(await b.errors()).map((e) => `[${load}] ${e}`)); } catch (e) { errors.push(`[${load}] could not read the errors: ${e.message}`); }
+  };
 
+  // (a) the chart is drawn, in Vietnamese (the default).
+  let drawn;
   await guard('drawn', async () => {
     await b.goto(page.url);
-    const r = await waitFor(b, W.probe, W.expectDrawn, 20000);
-    note('drawn', r.ok && r.last.lang === 'vi', r.ok ? `${r.last.chartColours} colours` : `not drawn: ${short(r.last)}`);
+    const r = await waitFor(b, W.probe, (p) => W.expectDrawn(p).length === 0, 20000);
+    drawn = r.last;
+    const c = drawn.chart || {};
+    note('drawn', W.expectDrawn(drawn), `${pct(c.nonBlank)} of ${c.w}×${c.h} px non-blank, ${c.colours} colours, ${c.layers.length} layers; "${clip(drawn.cards[0], 40)}"`);
   });
-  if (!res.drawn.ok) { for (const c of CHECKS.slice(1)) note(c, false, 'skipped: the page did not draw'); }
-  else {
-    await guard('step', async () => {
-      const before = await b.eval(W.probe);
-      const f = await b.eval(W.focusSlider, W.SLIDER);
-      await b.press('ArrowRight'); // a real key press, to the focused range input
-      const r = await waitFor(b, W.probe, (p) => JSON.stringify(p.readouts) !== JSON.stringify(before.readouts), 5000);
-      const moved = `${f.value} → ${r.last.sliders[W.SLIDER]}`;
-      note('step', r.ok && Number(r.last.sliders[W.SLIDER]) > Number(f.value), r.ok ? `slider ${moved}` : `readouts unchanged (slider ${moved}, focused ${f.focused})`);
-    });
-    await guard('english', async () => {
-      await b.eval(W.switchLanguage);
-      const r = await waitFor(b, W.probe, W.expectEnglish, 5000);
-      note('english', r.ok, r.ok ? r.last.readouts[0].slice(0, 40) : `not English: ${short(r.last)}`);
-    });
-    await guard('screenshot', async () => { await b.screenshot(join(ARTIFACTS, `${b.name}-${page.name}.png`)); delete res.screenshot; });
-    await guard('errors-1', async () => { allErrors.push(...(await b.errors()).map((e) => `[load 1] ${e}`)); delete res['errors-1']; });
-    await guard('link', async () => {
-      await b.goto(page.url + W.SHARE_LINK);
-      const r = await waitFor(b, W.probe, (p) => W.expectDrawn(p) && W.expectShareLink(p), 20000);
-      note('link', r.ok, r.ok ? `${W.SHARE_LINK} → ${r.last.lang}, ${W.SLIDER} ${r.last.sliders[W.SLIDER]}` : `not restored: ${short(r.last)}`);
-    });
-    await guard('errors-2', async () => { allErrors.push(...(await b.errors()).map((e) => `[load 2] ${e}`)); delete res['errors-2']; });
-    if (!res['no errors']) note('no errors', allErrors.length === 0 && !res['errors-1'] && !res['errors-2'], allErrors.join(' || ').slice(0, 1500) || 'none');
+  if (!res.drawn.ok) {
+    await collect('load 1');
+    note('no errors', errors, 'none');
+    skip(CHECKS, 'the page did not draw');
+    return res;
   }
+
+  // (b) one keyboard step of the main growth slider.
+  let stepped = drawn;
+  await guard('step', async () => {
+    const f = await b.eval(W.focusSlider, W.SLIDER);
+    await b.press('ArrowRight'); // a real key press, to the focused range input
+    const r = await waitFor(b, W.probe, (p) => W.expectStep(drawn, p).length === 0, 5000);
+    stepped = r.last;
+    const problems = W.expectStep(drawn, stepped);
+    if (!f.focused) problems.unshift(`#gw-${W.SLIDER}-r did not take the focus`);
+    note('step', problems, `${W.SLIDER} ${drawn.sliders[W.SLIDER].value} → ${stepped.sliders[W.SLIDER].value}; readouts, sentence, chart ${drawn.chart.sig} → ${stepped.chart.sig}`);
+  });
+
+  // (c) the language button: English words, no Vietnamese headline.
+  let english;
+  await guard('english', async () => {
+    const vi = await b.eval(W.probe);
+    await b.eval(W.pressLanguage);
+    const r = await waitFor(b, W.probe, (p) => W.expectEnglish(vi, p).length === 0, 5000);
+    english = r.last;
+    note('english', W.expectEnglish(vi, english), `"${clip(english.title, 50)}"`);
+  });
+  await b.screenshot(shot('')).catch((e) => { errors.push(`[load 1] screenshot failed: ${e.message}`); });
+  await collect('load 1');
+
+  // (d) the share link, opened in a fresh load of the page.
+  await guard('link', async () => {
+    const shown = english || await b.eval(W.probe);
+    const problems = W.expectLink(shown.link, shown);
+    // sync-hash: the page's own URL carries the same link (written within 250 ms).
+    const h = await waitFor(b, W.linkAndHash, (x) => !!x.link && x.hash === x.link, 3000);
+    if (!h.ok) problems.push(`location.hash ${h.last.hash} ≠ el.link ${h.last.link}`);
+    if (problems.length) { note('link', problems, ''); return; }
+    await b.goto(page.url + shown.link);
+    const r = await waitFor(b, W.probe, (p) => W.expectRestored(shown, p).length === 0, 20000);
+    note('link', W.expectRestored(shown, r.last), `${shown.link.replace(/&ind=[^&]*/, '').slice(0, 40)}… → same readouts, scenario, chart`);
+  });
+  await collect('load 2');
+  note('no errors', errors, 'none on either load');
   return res;
 }
 
 // ---------- main ----------
 const rows = [];
 const pages = [];
+let current = null; // the engine × page being checked, for the watchdog's report
 try {
   for (const f of ['grdp-whatif.html', 'index.html', 'embed.js']) {
     if (!existsSync(join(DIST, f))) { console.error(`FAIL: dist/${f} is missing: run make dist`); process.exit(1); }
@@ -119,7 +175,7 @@ try {
   server.unref();
   const origin = `http://127.0.0.1:${server.address().port}`;
   pages.push({ name: 'file', label: 'grdp-whatif.html (file://)', url: pathToFileURL(join(DIST, 'grdp-whatif.html')).href });
-  pages.push({ name: 'served', label: 'index.html + embed.js (http)', url: `${origin}/` });
+  pages.push({ name: 'served', label: 'index.html + embed.js (http)', url: `${origin}/index.html` });
 
   for (const name of engines) {
     const te = Date.now();
@@ -136,7 +192,10 @@ try {
     console.log(`${name} ${b.version || ''}: started in ${secs(Date.now() - te)}`);
     for (const page of pages) {
       const tp = Date.now();
+      current = { engine: `${name} ${b.version || ''}`.trim(), page, t: tp };
       const res = await checkPage(b, page);
+      current = null;
+      if (stopping) await stopping; // the watchdog reported; it exits
       rows.push({ engine: `${name} ${b.version || ''}`.trim(), page, res, ms: Date.now() - tp });
       console.log(`  ${page.label}: ${CHECKS.every((c) => res[c]?.ok) ? 'ok' : 'FAIL'} (${secs(Date.now() - tp)})`);
     }
@@ -149,25 +208,32 @@ try {
 }
 
 // ---------- report ----------
-const cols = ['engine', 'page', ...CHECKS, 'time'];
-const table = rows.map((r) => [r.engine, r.page.label, ...CHECKS.map((c) => (r.res[c]?.ok ? 'ok' : 'FAIL')), secs(r.ms)]);
-const widths = cols.map((c, i) => Math.max(c.length, ...table.map((t) => t[i].length)));
-const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
-console.log(`\n${line(cols)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
-for (const t of table) console.log(line(t));
+/** Print the table and the details of `rows`; the number of failed checks. */
+function report() {
+  const cols = ['engine', 'page', ...CHECKS, 'time'];
+  const table = rows.map((r) => [r.engine, r.page.label, ...CHECKS.map((c) => (r.res[c]?.ok ? 'ok' : 'FAIL')), secs(r.ms)]);
+  const widths = cols.map((c, i) => Math.max(c.length, ...table.map((t) => t[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
+  console.log(`\n${line(cols)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
+  for (const t of table) console.log(line(t));
 
-const failures = rows.flatMap((r) => CHECKS.filter((c) => !r.res[c]?.ok));
-console.log('\ndetails:');
-for (const r of rows) for (const c of CHECKS) if (r.res[c]?.ok) console.log(`  ok   ${r.engine} / ${r.page.name} / ${c}: ${r.res[c].detail}`);
-const said = new Set();
-for (const r of rows) {
-  for (const c of CHECKS) {
-    if (r.res[c]?.ok) continue;
-    const d = r.res[c]?.detail;
-    if (said.has(`${r.engine}\0${d}`)) continue; // a browser that did not start: once
-    said.add(`${r.engine}\0${d}`);
-    console.log(`  FAIL ${r.engine} / ${r.page.label} / ${c}: ${d}`);
+  const failures = rows.flatMap((r) => CHECKS.filter((c) => !r.res[c]?.ok));
+  console.log('\ndetails:');
+  for (const r of rows) for (const c of CHECKS) if (r.res[c]?.ok) console.log(`  ok   ${r.engine} / ${r.page.name} / ${c}: ${r.res[c].detail}`);
+  const said = new Set();
+  for (const r of rows) {
+    for (const c of CHECKS) {
+      if (r.res[c]?.ok) continue;
+      const d = r.res[c]?.detail || (r.unfinished ? `not finished within the ${secs(TOTAL_BUDGET)} budget` : 'not run');
+      if (said.has(`${r.engine}\0${d}`)) continue; // a browser that did not start: once
+      said.add(`${r.engine}\0${d}`);
+      console.log(`  FAIL ${r.engine} / ${r.page.label} / ${c}: ${d}`);
+    }
   }
+  const missing = engines.length * pages.length - rows.length;
+  console.log(`\n${failures.length || missing > 0 ? `FAIL: ${failures.length} check(s) failed${missing > 0 ? `, ${missing} engine × page not run` : ''}` : 'all checks passed'} in ${secs(Date.now() - t0)}; screenshots in ${ARTIFACTS}`);
+  return failures.length + Math.max(0, missing);
 }
-console.log(`\n${failures.length ? `FAIL: ${failures.length} check(s) failed` : 'all checks passed'} in ${secs(Date.now() - t0)}; screenshots in ${ARTIFACTS}`);
-await shutdown(failures.length ? 1 : 0);
+
+if (stopping) await stopping; // the watchdog or a signal reported and exits
+await shutdown(report() ? 1 : 0);

@@ -1,119 +1,225 @@
 // Everything tests/browsers/ knows about the widget's DOM lives here, so that a
 // change to the widget's markup is adapted in this one file.
 //
-// The in-page functions (probe, focusSlider, stepSlider, switchLanguage,
-// scenarioHash) are sent to the browser as source by harness.eval(): each must
-// be self-contained (no imports, no closures over this module) and return
-// plain JSON. The node-side part (SLIDER, SHARE_LINK, expect*) says what
-// run.mjs checks the results against.
+// The in-page functions (probe, focusSlider, pressLanguage, waitHash) are sent
+// to the browser as source by harness.eval(): each must be self-contained (no
+// imports, no closures over this module) and return plain JSON. The node-side
+// part (SLIDER, expect*, compare*) says what run.mjs checks the results
+// against: each returns a list of problems, empty when the check passes.
 //
-// Today's DOM: <grdp-whatif> with an open shadow root holding readout cards
-// .readout (.label, .big, .small), the sentence .narrative, the chart as
-// canvas.chart-base under canvas.chart in .chartbox, sliders
-// input[type=range]#gw-<key>-r (percent keys show percent: 0.09 → "9"), and
-// the language button, the first button in the first .bar ("English" /
-// "Tiếng Việt": it names the language it switches to). el.scenario is
-// {scenario, lang, theme, view} once ready; with sync-hash the share link is
-// location.hash.
+// The DOM (www/src/element.js, controls.js, chart.js): <grdp-whatif> with an
+// open shadow root holding div.gw > div.main with
+//   .bar.top        the indicator select, the theme select and the language
+//                   button (its one <button>; it names the language it
+//                   switches to: "English" / "Tiếng Việt"),
+//   h2.title        the headline,
+//   .readouts > .readout (.label, .big, .small)   the cards,
+//   .chartwrap > .chartbox > canvas.chart-base, canvas.chart   the chart's
+//                   two layers (base: axes; top: the lines),
+//   .ctl[data-key] > input[type=range]#gw-<key>-r, input#gw-<key>  a control
+//                   (percent keys in percent: 0.105 → "10.5"),
+//   p.narrative     the sentence.
+// The element's el.state is { status, indicator, lang, theme, view, preset,
+// scenario } (status 'ready' once drawn); el.link is the share link of what
+// is shown ("#v=1&lang=…&g=…"); with the sync-hash attribute (both pages
+// tested) the widget writes it to location.hash (at most every 250 ms while
+// dragging) and reads it on load.
 
-/** In page: the widget's state as a reader sees it. */
+/** In page: the widget as a reader sees it, and its chart's pixels. */
 export function probe() {
   const el = document.querySelector('grdp-whatif');
   const root = el && el.shadowRoot;
-  const text = (n) => (n ? (n.innerText || n.textContent || '').replace(/\s+/g, ' ').trim() : '');
-  const out = { present: !!el, ready: false, readouts: [], sentence: '', chartColours: 0, lang: null, sliders: {}, hash: location.hash, url: location.href.split('#')[0], state: document.readyState };
+  // Text as shown, without the bidi isolates the engine puts around names.
+  const clean = (s) => String(s || '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  const text = (n) => (n ? clean(n.textContent) : '');
+  const out = {
+    present: !!el, shadow: !!root, status: null, lang: null, scenario: null, link: null,
+    hash: location.hash, url: location.href.split('#')[0], readyState: document.readyState,
+    title: '', cards: [], labels: [], sentence: '', langButton: '', rootLang: null, allText: '', sliders: {}, chart: null,
+  };
   if (!root) return out;
-  out.readouts = Array.from(root.querySelectorAll('.readout')).map(text);
+  let st = null;
+  try { st = el.state; } catch (e) { out.stateError = String(e && e.message || e); }
+  if (st) { out.status = st.status; out.lang = st.lang; out.scenario = st.scenario; }
+  try { out.link = el.link; } catch (e) { out.linkError = String(e && e.message || e); }
+  const gw = root.querySelector('.gw');
+  out.rootLang = gw ? gw.getAttribute('lang') : null;
+  out.allText = gw ? text(gw).slice(0, 20000) : '';
+  out.title = text(root.querySelector('.title'));
+  // A card's parts joined with " | " (textContent alone runs them together).
+  out.cards = Array.from(root.querySelectorAll('.readout')).map((c) => Array.from(c.children).map(text).join(' | '));
+  out.labels = Array.from(root.querySelectorAll('.readout .label')).map(text);
   out.sentence = text(root.querySelector('.narrative'));
-  let sc = null;
-  try { sc = el.scenario; } catch (e) { sc = null; }
-  out.lang = (sc && sc.lang) || el.getAttribute('lang') || null;
-  out.ready = !!(sc && root.querySelector('.readout .big') && text(root.querySelector('.readout .big')));
-  for (const r of root.querySelectorAll('input[type=range]')) out.sliders[r.id.replace(/^gw-|-r$/g, '')] = r.value;
-  // The chart on screen: every canvas in the chart's box (its layers, bottom
-  // first) composed on white; distinct colours sampled every 7th pixel. A
-  // blank chart has 1; axes, labels and lines give dozens.
+  const lb = root.querySelector('.top button');
+  out.langButton = text(lb);
+  for (const r of root.querySelectorAll('input[type=range]')) {
+    out.sliders[r.id.replace(/^gw-|-r$/g, '')] = { value: r.value, step: r.step, min: r.min, max: r.max };
+  }
+  // The chart on screen: its layers (bottom first) composed on white, then
+  // compared with a blank canvas of the same size (also white): `nonBlank` is
+  // the share of pixels that differ from it, `colours` the distinct colours
+  // (every 7th pixel), `sig` a hash of every pixel (for "did it change").
+  // `layers` says, per layer, whether its toDataURL differs from a blank one.
   const top = root.querySelector('canvas.chart');
-  if (top && top.width && top.height) {
+  if (top) {
+    const box = top.closest('.chartbox') || top.parentElement;
+    const layers = Array.from(box.querySelectorAll('canvas'));
+    const ch = out.chart = { w: top.width, h: top.height, cssW: top.clientWidth, cssH: top.clientHeight, layers: [], nonBlank: 0, colours: 0, sig: null };
     try {
-      const c = document.createElement('canvas');
-      c.width = top.width; c.height = top.height;
-      const x = c.getContext('2d');
-      x.fillStyle = '#fff'; x.fillRect(0, 0, c.width, c.height);
-      for (const layer of (top.closest('.chartbox') || top.parentElement).querySelectorAll('canvas')) x.drawImage(layer, 0, 0);
-      const d = x.getImageData(0, 0, c.width, c.height).data;
-      const seen = new Set();
-      for (let i = 0; i < d.length; i += 4 * 7) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
-      out.chartColours = seen.size;
+      if (top.width && top.height) {
+        const mk = () => { const c = document.createElement('canvas'); c.width = top.width; c.height = top.height; return c; };
+        const blank = mk();
+        const blankUrl = blank.toDataURL('image/png');
+        ch.layers = layers.map((c) => ({ cls: c.className, w: c.width, h: c.height, drawn: c.width === blank.width && c.height === blank.height ? c.toDataURL('image/png') !== blankUrl : null }));
+        const comp = mk();
+        const x = comp.getContext('2d');
+        x.fillStyle = '#fff'; x.fillRect(0, 0, comp.width, comp.height);
+        for (const c of layers) x.drawImage(c, 0, 0);
+        const bx = blank.getContext('2d');
+        bx.fillStyle = '#fff'; bx.fillRect(0, 0, blank.width, blank.height);
+        const d = x.getImageData(0, 0, comp.width, comp.height).data;
+        const b = bx.getImageData(0, 0, blank.width, blank.height).data;
+        let diff = 0;
+        let hsh = 0x811c9dc5;
+        const seen = new Set();
+        for (let i = 0; i < d.length; i += 4) {
+          if (d[i] !== b[i] || d[i + 1] !== b[i + 1] || d[i + 2] !== b[i + 2]) diff++;
+          hsh = Math.imul(hsh ^ ((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]), 16777619) >>> 0;
+          if ((i / 4) % 7 === 0) seen.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+        }
+        ch.nonBlank = diff / (d.length / 4);
+        ch.colours = seen.size;
+        ch.sig = hsh.toString(16);
+      }
     } catch (e) {
-      out.chartColours = -1;
-      out.chartError = String(e && e.message || e);
+      ch.error = String(e && e.message || e);
     }
   }
   return out;
 }
 
-/** In page: focus slider `key` (for a real key press sent by the harness). */
+/** In page: focus the range input of control `key` (for a real key press
+ *  sent by the harness next). */
 export function focusSlider(key) {
   const root = document.querySelector('grdp-whatif').shadowRoot;
-  const r = root.getElementById ? root.getElementById(`gw-${key}-r`) : root.querySelector(`#gw-${key}-r`);
-  if (!r) throw new Error(`no slider ${key}`);
+  const r = root.querySelector(`#gw-${key}-r`);
+  if (!r) throw new Error(`no slider #gw-${key}-r`);
   r.scrollIntoView({ block: 'center' });
   r.focus();
-  const active = root.activeElement === r;
-  return { value: r.value, focused: active };
+  return { value: r.value, focused: root.activeElement === r };
 }
 
-/** In page: the value of slider `key`. */
-export function sliderValue(key) {
-  const r = document.querySelector('grdp-whatif').shadowRoot.querySelector(`#gw-${key}-r`);
-  return r ? r.value : null;
-}
-
-/** In page: move slider `key` one step up as a keyboard step does (the value
- *  moves by `step`, then input and change fire). A fallback for when no real
- *  key press can be sent. */
-export function stepSlider(key) {
-  const r = document.querySelector('grdp-whatif').shadowRoot.querySelector(`#gw-${key}-r`);
-  if (!r) throw new Error(`no slider ${key}`);
-  r.focus();
-  const before = r.value;
-  r.stepUp();
-  r.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
-  r.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-  return { before, after: r.value };
-}
-
-/** In page: press the language button; returns the language now shown. */
-export function switchLanguage() {
-  const el = document.querySelector('grdp-whatif');
-  const b = el.shadowRoot.querySelector('.bar button');
-  if (!b) throw new Error('no language button');
-  const label = (b.textContent || '').trim();
+/** In page: press the language button (.top button); returns its label. */
+export function pressLanguage() {
+  const b = document.querySelector('grdp-whatif').shadowRoot.querySelector('.top button');
+  if (!b) throw new Error('no language button (.top button)');
+  const pressed = (b.textContent || '').trim();
+  b.scrollIntoView({ block: 'center' });
   b.click();
-  return { pressed: label, lang: el.scenario && el.scenario.lang };
+  return { pressed };
 }
 
-/** In page: the share link state: the URL hash and el.scenario. */
-export function scenarioHash() {
+/** In page: location.hash and el.link (the sync-hash pages keep them equal). */
+export function linkAndHash() {
   const el = document.querySelector('grdp-whatif');
-  return { hash: location.hash, scenario: el && el.scenario };
+  return { hash: location.hash, link: el ? el.link : null };
 }
 
 // ---------- node side: what the checks expect ----------
 
-/** The slider run.mjs steps. */
+/** The main growth slider, stepped with ArrowRight. */
 export const SLIDER = 'realGrowth';
+/** The scenario field the slider sets (a fraction; the slider shows percent). */
+export const FIELD = 'realGrowth';
 
-/** A share link: English, real growth 9 %, target year 2031. Opened on a page
- *  with sync-hash (the standalone file and the served index.html). */
-export const SHARE_LINK = '#v=1&lang=en&g=0.09&ty=2031';
+/** Letters of Vietnamese and of no English word (the English view names
+ *  Lạng Sơn only in the title and sentence, not in the cards' labels). */
+const VIETNAMESE_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i;
+/** A pixel share a drawn chart is well over (axes, labels, lines and the
+ *  band cover several percent), a blank or cleared one at 0. */
+const MIN_NON_BLANK = 0.01;
+/** Distinct colours: a blank chart has 1, a drawn one hundreds (antialiasing). */
+const MIN_COLOURS = 20;
 
-/** Drawn: more distinct colours than a blank or near-blank canvas has. */
-export const expectDrawn = (p) => p.ready && p.chartColours > 20;
+const sameJson = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
-/** English readouts (the default language is Vietnamese). */
-export const expectEnglish = (p) => p.lang === 'en' && p.readouts.some((r) => /a year/.test(r)) && p.readouts.some((r) => /target/.test(r));
+/** Ready: status, readouts, a sentence and a chart that is not blank. */
+export function expectDrawn(p, lang = 'vi') {
+  const bad = [];
+  if (!p.present) bad.push('no <grdp-whatif> element');
+  else if (!p.shadow) bad.push('no open shadow root');
+  if (p.status !== 'ready') bad.push(`status ${p.status}`);
+  if (p.lang !== lang) bad.push(`lang ${p.lang}, expected ${lang}`);
+  if (p.cards.length < 2 || !p.cards.every((c) => /\d/.test(c))) bad.push(`readouts: ${JSON.stringify(p.cards.map((c) => c.slice(0, 40)))}`);
+  if (!p.sentence) bad.push('no sentence');
+  const c = p.chart;
+  if (!c) bad.push('no canvas.chart');
+  else if (c.error) bad.push(`chart read back failed: ${c.error}`);
+  else {
+    if (!(c.nonBlank > MIN_NON_BLANK)) bad.push(`chart ${(c.nonBlank * 100).toFixed(2)}% non-blank (≤ ${MIN_NON_BLANK * 100}%)`);
+    if (!(c.colours > MIN_COLOURS)) bad.push(`chart ${c.colours} colours (≤ ${MIN_COLOURS})`);
+    if (!c.layers.length || c.layers.some((l) => l.drawn !== true)) bad.push(`a layer is blank or mis-sized: ${JSON.stringify(c.layers)}`);
+    // The bitmap has the box's shape (at the device pixel ratio): not stretched.
+    if (c.cssW < 120 || c.cssH < 90) bad.push(`chart box only ${c.cssW}×${c.cssH} px`);
+    else if (Math.abs((c.w / c.h) / (c.cssW / c.cssH) - 1) > 0.02) bad.push(`canvas ${c.w}×${c.h} for a ${c.cssW}×${c.cssH} box`);
+  }
+  return bad;
+}
 
-/** The share link above, restored. */
-export const expectShareLink = (p) => expectEnglish(p) && Number(p.sliders[SLIDER]) === 9 && p.sliders.targetYear === '2031';
+/** One slider step up: the slider, the scenario, the cards, the sentence and
+ *  the chart's pixels all moved. */
+export function expectStep(before, after) {
+  const bad = [];
+  const s0 = before.sliders[SLIDER], s1 = after.sliders[SLIDER];
+  if (!s0 || !s1) return [`no slider ${SLIDER}`];
+  const step = Number(s0.step);
+  const moved = Number(s1.value) - Number(s0.value);
+  if (!(Math.abs(moved - step) < step / 1000)) bad.push(`slider ${s0.value} → ${s1.value}, expected one step of ${s0.step}`);
+  const f0 = before.scenario && before.scenario[FIELD], f1 = after.scenario && after.scenario[FIELD];
+  if (!(Math.abs(f1 - (f0 + step / 100)) < 1e-9)) bad.push(`scenario.${FIELD} ${f0} → ${f1}`);
+  if (sameJson(before.cards, after.cards)) bad.push('readouts unchanged');
+  if (before.sentence === after.sentence) bad.push('sentence unchanged');
+  if (!after.chart || before.chart.sig === after.chart.sig) bad.push(`chart pixels unchanged (${after.chart && after.chart.sig})`);
+  bad.push(...expectDrawn(after, before.lang).map((m) => `after the step: ${m}`));
+  return bad;
+}
+
+/** English after the language button: state, words, and the Vietnamese of
+ *  the headline and the cards' labels gone from the whole widget. */
+export function expectEnglish(vi, en) {
+  const bad = [];
+  if (en.lang !== 'en') bad.push(`lang ${en.lang}`);
+  if (en.rootLang !== 'en') bad.push(`.gw lang="${en.rootLang}"`);
+  if (!/\bgrowth\b/i.test(en.title)) bad.push(`title not English: ${en.title.slice(0, 80)}`);
+  if (!en.cards.some((c) => /\ba year\b/.test(c)) || !en.cards.some((c) => /\btarget\b/.test(c))) bad.push(`cards lack "a year" / "target": ${JSON.stringify(en.cards.map((c) => c.slice(0, 50)))}`);
+  if (en.langButton !== 'Tiếng Việt') bad.push(`language button says "${en.langButton}"`);
+  for (const t of [vi.title, ...vi.labels]) if (t && en.allText.includes(t)) bad.push(`Vietnamese still shown: "${t.slice(0, 60)}"`);
+  const viLetters = en.labels.filter((l) => VIETNAMESE_LETTERS.test(l));
+  if (viLetters.length) bad.push(`Vietnamese letters in card labels: ${JSON.stringify(viLetters)}`);
+  if (!sameJson(vi.scenario, en.scenario)) bad.push('the scenario changed with the language');
+  bad.push(...expectDrawn(en, 'en').map((m) => `in English: ${m}`));
+  return bad;
+}
+
+/** The link carries what was shown (English, the stepped growth). */
+export function expectLink(link, shown) {
+  const bad = [];
+  if (typeof link !== 'string' || !link.startsWith('#v=')) return [`el.link is ${JSON.stringify(link)}`];
+  if (!/[#&]lang=en(&|$)/.test(link)) bad.push(`link has no lang=en: ${link}`);
+  const g = /[#&]g=([^&]*)/.exec(link);
+  if (!g || Math.abs(Number(g[1]) - shown.scenario[FIELD]) > 1e-9) bad.push(`link g=${g && g[1]}, shown ${shown.scenario[FIELD]}`);
+  return bad;
+}
+
+/** A fresh load of the link shows the same scenario, words and chart. */
+export function expectRestored(shown, fresh) {
+  const bad = expectDrawn(fresh, shown.lang);
+  if (!sameJson(shown.scenario, fresh.scenario)) bad.push(`scenario ${JSON.stringify(fresh.scenario)}, shown before ${JSON.stringify(shown.scenario)}`);
+  if (!sameJson(shown.cards, fresh.cards)) bad.push(`readouts differ: ${JSON.stringify(fresh.cards.map((c) => c.slice(0, 50)))}`);
+  if (shown.sentence !== fresh.sentence) bad.push('sentence differs');
+  if (shown.title !== fresh.title) bad.push('title differs');
+  if (shown.sliders[SLIDER]?.value !== fresh.sliders[SLIDER]?.value) bad.push(`slider ${fresh.sliders[SLIDER]?.value}, shown ${shown.sliders[SLIDER]?.value}`);
+  if (fresh.link !== shown.link) bad.push(`el.link ${fresh.link}`);
+  if (shown.chart?.sig !== fresh.chart?.sig) bad.push(`chart pixels differ (${fresh.chart?.sig}, shown ${shown.chart?.sig})`);
+  return bad;
+}

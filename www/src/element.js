@@ -33,6 +33,7 @@ class GrdpWhatIfElement extends HTMLElement {
     sheet.replaceSync(CSS_TEXT);
     this._shadow.adoptedStyleSheets = [sheet];
     this._life = null;
+    this._given = null;
   }
 
   /* ---------------- life ---------------- */
@@ -55,7 +56,36 @@ class GrdpWhatIfElement extends HTMLElement {
     else if (name === 'theme') this.dispatch({ type: 'theme', theme: newV });
     else if (name === 'indicator' && newV) this.dispatch({ type: 'indicator', id: newV });
     else if (name === 'scenario' && newV) this.dispatch({ type: 'link', hash: newV });
-    else if (name === 'src') this._load();
+    else if (name === 'src') { this._given = null; this._load(); }
+  }
+
+  /** Show another dataset, given as its JSON text (the studio's preview; a
+   *  page that builds its data itself). Checked as `src` is: a dataset that
+   *  cannot be used is said so, `grdp-whatif:error` fires, and no other
+   *  figures are shown. The reader's indicator is kept when the new dataset
+   *  has it. Resolves to true when shown, false when refused. */
+  setDataset(text) {
+    if (typeof text !== 'string') return Promise.reject(new TypeError('setDataset takes the dataset as JSON text'));
+    this._given = text;
+    const life = this._life;
+    if (!life || life.destroyed) return Promise.resolve(false);
+    if (life.wb && life.engine && life.state.status === 'ready') {
+      // Started: swapped at once, without a "loading" frame in between.
+      ++life.loadToken;
+      if (life.abort) life.abort.abort();
+      let engine;
+      try {
+        engine = life.wb.Engine.fromJson(text);
+      } catch (e) {
+        if (isTrap(e)) { this._fatal(e); return Promise.resolve(false); }
+        const err = errorOf(e);
+        this._datasetFailed(err, err.en);
+        return Promise.resolve(false);
+      }
+      this._use(engine, text);
+      return Promise.resolve(true);
+    }
+    return this._load().then(() => !!this._life && this._life.state.status === 'ready' && this._life.text === text);
   }
 
   /** End the widget: its engine and chart freed, observers and listeners removed. */
@@ -148,7 +178,8 @@ class GrdpWhatIfElement extends HTMLElement {
     const src = this.getAttribute('src');
     const inline = this.querySelector('script[type="application/json"]');
     try {
-      if (src) text = await fetchText(src, abort.signal);
+      if (typeof this._given === 'string') text = this._given;
+      else if (src) text = await fetchText(src, abort.signal);
       else if (inline) text = inline.textContent;
     } catch (e) {
       if (!live() || abort.signal.aborted) return;
