@@ -96,11 +96,14 @@ for (const t of tasks) {
   if (t.dur >= 50000) {
     // A long task in order: its children of ≥ 3 ms, two levels down.
     const kids = (p) => { const k = inside(p).filter((e) => e.ts + e.dur <= p.ts + p.dur); return k.filter((e) => !k.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur)); };
+    // Wrappers (the scheduler's, the parser's pumps) are looked through.
+    const WRAP = /^(ThreadControllerImpl::RunTask|BlinkScheduler_PerformMicrotaskCheckpoint|RunMicrotasks|HTMLDocumentParser::\w+|SimpleWatcher::OnHandleReady)$/;
     const seq = (p, depth) => {
       for (const c of kids(p).sort((a, b) => a.ts - b.ts)) {
         if (c.dur < 3000) continue;
-        console.log(`${'      '.repeat(depth)}      ${rel(c.ts).toFixed(0).padStart(5)} ms ${ms(c.dur).padStart(9)}  ${label(c)}`);
-        if (depth < 2) seq(c, depth + 1);
+        if (WRAP.test(c.name)) { seq(c, depth); continue; }
+        console.log(`${'    '.repeat(depth)}      ${rel(c.ts).toFixed(0).padStart(5)} ms ${ms(c.dur).padStart(9)}  ${label(c)}`);
+        if (depth < 1) seq(c, depth + 1);
       }
     };
     seq(t, 0);

@@ -1173,18 +1173,14 @@ impl Checker<'_> {
         }
     }
 
-    /// Percentages written as fractions: every figure of a points-a-year
-    /// indicator in % at 1 or below (forest cover 0.43 for 43 %).
+    /// Percentages written as fractions: every figure of the record of a
+    /// points-a-year indicator in % at 1 or below (forest cover 0.43 for
+    /// 43 %; a digital share of 0.183 beside a target of 30 %).
     fn fraction_percentages(&mut self, at: &str, ind: &Indicator) {
         if !(ind.is_percent() && ind.model == Model::Linear) {
             return;
         }
-        let values: Vec<f64> = ind
-            .history
-            .iter()
-            .map(|p| p.value)
-            .chain(ind.targets.iter().map(|t| t.level.high()))
-            .collect();
+        let values: Vec<f64> = ind.history.iter().map(|p| p.value).collect();
         let small = values.iter().all(|v| v.abs() <= 1.0) && values.iter().any(|v| *v != 0.0);
         if let (true, Some(first)) = (small, ind.history.first()) {
             self.add(
@@ -1421,6 +1417,23 @@ mod tests {
             &v,
             &format!("indicators[{forest}].history[0].value"),
             "did you mean 63?",
+        );
+        // One figure as a fraction beside a target in percent (30 %).
+        let digital = default_value()["indicators"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|i| i["id"] == "digitalShare")
+            .unwrap();
+        let mut v = default_value();
+        for p in v["indicators"][digital]["history"].as_array_mut().unwrap() {
+            let x = p["value"].as_f64().unwrap();
+            p["value"] = J::from(x / 100.0);
+        }
+        refused(
+            &v,
+            &format!("indicators[{digital}].history[0].value"),
+            "did you mean 18.3?",
         );
         let last = default_value()["indicators"].as_array().unwrap().len() - 1;
         let mut v = default_value();

@@ -200,6 +200,10 @@ pub enum Problem {
     Overflow,
     /// A target the path never reaches at its rate.
     Unreachable,
+    /// The studio: an indicator takes its figures from a series the table does not have.
+    MissingSeries {
+        name: String,
+    },
     UnknownIndicator {
         id: String,
     },
@@ -514,6 +518,10 @@ impl Problem {
             Problem::UnknownIndicator { id } => {
                 lang.pick(format!("không có chỉ tiêu {}", quoted(id)), format!("no indicator {}", quoted(id)))
             }
+            Problem::MissingSeries { name } => lang.pick(
+                format!("bảng số liệu không có dãy {}: chọn một dãy khác, sửa tên trong bảng, hoặc xoá chỉ tiêu này", quoted(name)),
+                format!("the table has no series {}: choose another, correct the name in the table, or remove this indicator", quoted(name)),
+            ),
             Problem::SharesNotProjectable => lang
                 .pick("chỉ tiêu cơ cấu không có kịch bản tăng trưởng", "a structure indicator has no growth scenario")
                 .to_string(),
@@ -702,6 +710,9 @@ mod tests {
                 percent: true,
             },
             Problem::LinkVersion { found: "2".into() },
+            Problem::MissingSeries {
+                name: "GRDP".into(),
+            },
         ];
         for p in all {
             let (vi, en) = (p.message(Lang::Vi), p.message(Lang::En));

@@ -108,7 +108,7 @@ fn fill(choices: &mut Value, pasted: Option<&Pasted>, problems: &mut Vec<Located
         let Some(series) = series else {
             let e = FieldError::new(
                 "",
-                crate::problem::Problem::UnknownIndicator { id: from.clone() },
+                crate::problem::Problem::MissingSeries { name: from.clone() },
             );
             problems.push(Located::at_field(&format!("indicators[{i}].from"), &e));
             fields.push(("history".into(), Value::Array(Vec::new())));
@@ -163,7 +163,7 @@ fn structure(
             None => {
                 let e = FieldError::new(
                     "",
-                    crate::problem::Problem::UnknownIndicator { id: name.clone() },
+                    crate::problem::Problem::MissingSeries { name: name.clone() },
                 );
                 problems.push(Located::at_field(&format!("indicators[{i}].from[{k}]"), &e));
             }

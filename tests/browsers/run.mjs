@@ -25,7 +25,7 @@
 // that is not installed is a failure). The whole run is bounded by
 // BROWSERS_BUDGET_MS (170 s), every browser step by BROWSER_STEP_TIMEOUT.
 // Browser plumbing is in harness.mjs.
-import { existsSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
@@ -86,7 +86,8 @@ async function checkPage(b, page) {
   const res = {};
   const shot = (tag) => join(ARTIFACTS, `${b.name}-${page.name}${tag ? `-${tag}` : ''}.png`);
   const note = (check, problems, okDetail) => {
-    res[check] = { ok: problems.length === 0, detail: problems.length ? problems.join('; ') : okDetail };
+    // okDetail: a function, called only on success (it may read what a failure lacks).
+    res[check] = { ok: problems.length === 0, detail: problems.length ? problems.join('; ') : typeof okDetail === 'function' ? okDetail() : okDetail };
   };
   const guard = async (check, fn) => {
     try { await fn(); } catch (e) { res[check] = { ok: false, detail: String(e.message || e).split('\n').slice(0, 4).join(' | ') }; }
@@ -107,8 +108,8 @@ async function checkPage(b, page) {
     await b.goto(page.url);
     const r = await waitFor(b, W.probe, (p) => W.expectDrawn(p).length === 0, 20000);
     drawn = r.last;
-    const c = drawn.chart || {};
-    note('drawn', W.expectDrawn(drawn), `${pct(c.nonBlank)} of ${c.w}×${c.h} px non-blank, ${c.colours} colours, ${c.layers.length} layers; "${clip(drawn.cards[0], 40)}"`);
+    const c = drawn.chart;
+    note('drawn', W.expectDrawn(drawn), () => `${pct(c.nonBlank)} of ${c.w}×${c.h} px non-blank, ${c.colours} colours, ${c.layers.length} layers; "${clip(drawn.cards[0], 40)}"`);
   });
   if (!res.drawn.ok) {
     await collect('load 1');
@@ -126,7 +127,7 @@ async function checkPage(b, page) {
     stepped = r.last;
     const problems = W.expectStep(drawn, stepped);
     if (!f.focused) problems.unshift(`#gw-${W.SLIDER}-r did not take the focus`);
-    note('step', problems, `${W.SLIDER} ${drawn.sliders[W.SLIDER].value} → ${stepped.sliders[W.SLIDER].value}; readouts, sentence, chart ${drawn.chart.sig} → ${stepped.chart.sig}`);
+    note('step', problems, () => `${W.SLIDER} ${drawn.sliders[W.SLIDER].value} → ${stepped.sliders[W.SLIDER].value}; readouts, sentence, chart ${drawn.chart.sig} → ${stepped.chart.sig}`);
   });
 
   // (c) the language button: English words, no Vietnamese headline.
@@ -136,7 +137,7 @@ async function checkPage(b, page) {
     await b.eval(W.pressLanguage);
     const r = await waitFor(b, W.probe, (p) => W.expectEnglish(vi, p).length === 0, 5000);
     english = r.last;
-    note('english', W.expectEnglish(vi, english), `"${clip(english.title, 50)}"`);
+    note('english', W.expectEnglish(vi, english), () => `"${clip(english.title, 50)}"`);
   });
   await b.screenshot(shot('')).catch((e) => { errors.push(`[load 1] screenshot failed: ${e.message}`); });
   await collect('load 1');
@@ -151,7 +152,7 @@ async function checkPage(b, page) {
     if (problems.length) { note('link', problems, ''); return; }
     await b.goto(page.url + shown.link);
     const r = await waitFor(b, W.probe, (p) => W.expectRestored(shown, p).length === 0, 20000);
-    note('link', W.expectRestored(shown, r.last), `${shown.link.replace(/&ind=[^&]*/, '').slice(0, 40)}… → same readouts, scenario, chart`);
+    note('link', W.expectRestored(shown, r.last), () => `${shown.link.replace(/&ind=[^&]*/, '').slice(0, 40)}… → same readouts, scenario, chart`);
   });
   await collect('load 2');
   note('no errors', errors, 'none on either load');
@@ -167,6 +168,8 @@ try {
     if (!existsSync(join(DIST, f))) { console.error(`FAIL: dist/${f} is missing: run make dist`); process.exit(1); }
   }
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Failure screenshots of an earlier run would read as this run's.
+  for (const f of readdirSync(ARTIFACTS)) if (engines.some((e) => f.startsWith(`${e}-`)) && f.includes('-FAIL-')) rmSync(join(ARTIFACTS, f), { force: true });
   // The served page is dist/index.html under its CSP header, with one script
   // added first in <head>: the harness's error capture (same origin, so the
   // CSP allows it), so WebKit sees errors from the very start of the page.

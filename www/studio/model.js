@@ -158,11 +158,13 @@ export function sync(choices, series, slugify, words, dismissed = []) {
   if (!fresh.length) return null;
   const next = clone(choices);
   next.indicators = Array.isArray(next.indicators) ? next.indicators : [];
-  // Indicators whose one series is gone from the table: the new series, in
-  // order, take their places (a name corrected in the table keeps its form).
+  // One indicator whose series is gone and one new series: a name corrected
+  // in the table, which keeps its form. (A different table altogether makes
+  // new indicators; the old ones say their series is missing.)
   const orphans = next.indicators.filter((i) => typeof i.from === 'string' && !names.has(i.from));
+  const renamed = orphans.length === 1 && fresh.length === 1;
   for (const s of fresh) {
-    const o = orphans.shift();
+    const o = renamed ? orphans.shift() : null;
     if (o) {
       if (o.label === bareName(o.from)) o.label = bareName(s.name);
       o.from = s.name;

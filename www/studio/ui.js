@@ -574,7 +574,7 @@ function renderTable() {
   const width = Math.min(30, Math.max(0, ...rows.map((r) => r.length)));
   const table = h('table', {},
     h('caption', { text: w.tableCaption }),
-    h('tr', {}, h('th', { scope: 'col', class: 'corner' }), Array.from({ length: width }, (_, c) => h('th', { scope: 'col', text: letters(c) }))),
+    h('tr', {}, h('td', { class: 'corner' }), Array.from({ length: width }, (_, c) => h('th', { scope: 'col', text: letters(c) }))),
     rows.map((r, ri) => h('tr', {}, h('th', { scope: 'row', text: String(ri + 1) }),
       Array.from({ length: width }, (_, c) => {
         const a1 = `${letters(c)}${ri + 1}`;
@@ -737,7 +737,7 @@ function renderShell() {
     status: h('p', { class: 'status', role: 'status' }),
     tableView: h('div', { class: 'table-view', tabindex: '0', role: 'region', 'aria-label': w.tableCaption }),
     cellProblems: h('ul', { class: 'cell-problems', id: 'cell-problems' }),
-    readAs: h('p', { class: 'help', 'aria-live': 'polite' }),
+    readAs: h('p', { class: 'help read-as', 'aria-live': 'polite' }),
     previewFrame: h('div', { class: `frame ${S.preview.width}` }),
     previewStatus: h('p', { class: 'preview-status', role: 'status' }),
     exportButtons: [exportHtml, exportJson, embed],
@@ -823,6 +823,7 @@ async function boot() {
   renderShell();
   rebuild();
   document.documentElement.setAttribute('data-ready', '');
+  if (performance.mark) performance.mark('grdp-whatif-studio:ready');
 }
 
 boot();
