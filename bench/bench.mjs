@@ -3,7 +3,8 @@
 // widget against a uPlot page at 4× CPU), in one headless Chromium run. Prints a table and
 // writes bench/RESULTS.md.
 //
-// BENCH_ONLY=a,b runs only those sections and prints them (RESULTS.md is left alone):
+// BENCH_ONLY=a,b runs only those sections and prints them (RESULTS.md and compare.png are
+// left alone):
 //   size, start, compare (steps, Monte Carlo, memory, redraws), phone (= phone-lighthouse,
 //   phone-start, phone-step). A section that fails gets a NOT MEASURED row, the others
 //   still run, and the exit code is 1.
@@ -33,16 +34,16 @@ const row = (section, what, value, note = '') => { rows.push({ section, what, va
 
 const ONLY = (process.env.BENCH_ONLY || '').split(',').map((x) => x.trim()).filter(Boolean);
 const want = (name) => !ONLY.length || ONLY.includes(name) || (name.startsWith('phone-') && ONLY.includes('phone'));
+/** A section that failed: a row saying so, and exit code 1 at the end. */
+function notMeasured(name, e) {
+  console.error(e);
+  row(name, 'NOT MEASURED: the section failed', 'error', String(e && e.message || e).split('\n')[0].slice(0, 300));
+  process.exitCode = 1;
+}
 /** Run section `name` if wanted; a failure is a row, not the end of the run. */
 async function section(name, fn) {
   if (!want(name)) return;
-  try {
-    await fn();
-  } catch (e) {
-    console.error(e);
-    row(name, 'NOT MEASURED: the section failed', 'error', String(e && e.message || e).split('\n')[0].slice(0, 300));
-    process.exitCode = 1;
-  }
+  try { await fn(); } catch (e) { notMeasured(name, e); }
 }
 
 /* ---------- sizes ---------- */
@@ -118,7 +119,7 @@ await section('compare', async () => {
         const t0 = performance.now();
         r.dispatchEvent(new Event('input', { bubbles: true }));
         sync.push(performance.now() - t0);
-        if (el._layout.baseDrawn) bases++;
+        if (el._life.chart?.layout?.baseDrawn) bases++;
       }
       // As a drag gives them: one input per frame. The synchronous part then
       // starts with the page's style clean (the frame restyled it), as in use.
@@ -162,7 +163,7 @@ await section('compare', async () => {
       const el = document.querySelector('#ours');
       const r = el.shadowRoot.querySelector('#gw-realGrowth-r');
       const step = (i) => { r.value = String(5 + (i % 150) / 10); r.dispatchEvent(new Event('input', { bubbles: true })); };
-      const read = async () => { for (let k = 0; k < 3; k++) { window.gc?.(); await new Promise((ok) => setTimeout(ok, 50)); } return { wasm: el.wb.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? NaN }; };
+      const read = async () => { for (let k = 0; k < 3; k++) { window.gc?.(); await new Promise((ok) => setTimeout(ok, 50)); } return { wasm: el._life.wb.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? NaN }; };
       for (let i = 0; i < 10; i++) step(i);
       const a = await read();
       for (let i = 0; i < 10000; i++) step(i);
@@ -172,87 +173,90 @@ await section('compare', async () => {
     row('memory', 'wasm memory after 10 → 10,000 steps', `${kb(mem.a.wasm)} → ${kb(mem.b.wasm)}`, mem.b.wasm === mem.a.wasm ? 'flat' : 'GREW');
     row('memory', 'JS heap (after gc) after 10 → 10,000 steps', `${kb(mem.a.heap)} → ${kb(mem.b.heap)}`, `${(((mem.b.heap - mem.a.heap) / mem.a.heap) * 100).toFixed(1)} %`);
 
-    // Side by side: the same 500 states redrawn by each library.
-    const side = await page.evaluate(async (n) => {
-      const el = document.querySelector('#ours');
-      const r = el.shadowRoot.querySelector('#gw-realGrowth-r');
-      const states = [];
-      const goods = [];
-      for (let i = 0; i < n; i++) {
-        const input = Object.assign({}, el.s.input, { realGrowth: (5 + 10 * Math.abs(Math.sin(i / 37))) / 100 });
-        const g = el._compute(input);
-        goods.push(g);
-        const b = g.p.bands.values;
-        states.push({ hist: el.ind.history, years: g.p.years, values: g.p.values, trend: g.trend.values, lo: b[0], hi: b[b.length - 1], targetYear: g.p.targetYear, targetValue: g.p.targetValue });
-      }
-      // (_compute put each state into the chart view: the next draw re-sets it.)
-      el._viewKey = null;
-      const others = window.setupOthers(states);
-      const tick = () => new Promise((ok) => queueMicrotask(ok));
-      // Per-step times, and the mean over the whole run.
-      const time = async (fn) => {
-        for (let i = 0; i < 20; i++) { fn(i); await tick(); }
-        const t = [];
-        const start = performance.now();
-        for (let i = 0; i < n; i++) { const t0 = performance.now(); fn(i); await tick(); t.push(performance.now() - t0); }
-        t.mean = (performance.now() - start) / n;
-        return { t, mean: t.mean };
-      };
-      // Our whole chart from a spec of each state, both layers (what uPlot and
-      // Chart.js redraw from their data), and the same with the base layer kept
-      // while the axes hold. (A slider step itself sends no spec: the engine puts
-      // the projection into the chart view; that is in the step row below.)
-      const whole = (i) => { el.good = goods[i]; el._viewKey = null; el._view.invalidate(); el._draw(); };
-      const layers = (i) => { el.good = goods[i]; el._viewKey = null; el._draw(); };
-      const ours = await time(whole);
-      const layered = await time(layers);
-      const cj = await time((i) => others.chartjs(i));
-      const up = await time((i) => others.uplot(i));
-      // Our whole slider step (recompute + redraw + readouts) against uPlot's
-      // redraw, in the same harness, interleaved in blocks of 25 (alternating
-      // which goes first) so both meet the same moments of a noisy machine.
-      const stepFn = (i) => { r.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); r.dispatchEvent(new Event('input', { bubbles: true })); };
-      const step = { t: [], mean: 0 }, upI = { t: [], mean: 0 };
-      for (let i = 0; i < 20; i++) { stepFn(i); others.uplot(i); await tick(); }
-      for (let blk = 0; blk < n / 25; blk++) {
-        const pair = blk % 2 ? [[upI, others.uplot], [step, stepFn]] : [[step, stepFn], [upI, others.uplot]];
-        for (const [acc, fn] of pair) {
-          for (let k = 0; k < 25; k++) { const i = blk * 25 + k; const t0 = performance.now(); fn(i); await tick(); acc.t.push(performance.now() - t0); }
+    // (This part reads the widget's internals: a failure here keeps the rows above.)
+    try {
+      // Side by side: the same 500 states redrawn by each library.
+      const side = await page.evaluate(async (n) => {
+        const el = document.querySelector('#ours');
+        const r = el.shadowRoot.querySelector('#gw-realGrowth-r');
+        const states = [];
+        const goods = [];
+        for (let i = 0; i < n; i++) {
+          const input = Object.assign({}, el.s.input, { realGrowth: (5 + 10 * Math.abs(Math.sin(i / 37))) / 100 });
+          const g = el._compute(input);
+          goods.push(g);
+          const b = g.p.bands.values;
+          states.push({ hist: el.ind.history, years: g.p.years, values: g.p.values, trend: g.trend.values, lo: b[0], hi: b[b.length - 1], targetYear: g.p.targetYear, targetValue: g.p.targetValue });
         }
-      }
-      for (const a of [step, upI]) a.mean = a.t.reduce((x, y) => x + y, 0) / a.t.length;
-      // The same with a frame between steps (as a drag): after each software-
-      // rendered frame caches are cold, for every library alike.
-      const framed = async (fn) => {
-        const t = [];
-        for (let i = 0; i < 200; i++) {
-          const t0 = performance.now(); fn(i); await tick(); t.push(performance.now() - t0);
-          await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+        // (_compute put each state into the chart view: the next draw re-sets it.)
+        el._viewKey = null;
+        const others = window.setupOthers(states);
+        const tick = () => new Promise((ok) => queueMicrotask(ok));
+        // Per-step times, and the mean over the whole run.
+        const time = async (fn) => {
+          for (let i = 0; i < 20; i++) { fn(i); await tick(); }
+          const t = [];
+          const start = performance.now();
+          for (let i = 0; i < n; i++) { const t0 = performance.now(); fn(i); await tick(); t.push(performance.now() - t0); }
+          t.mean = (performance.now() - start) / n;
+          return { t, mean: t.mean };
+        };
+        // Our whole chart from a spec of each state, both layers (what uPlot and
+        // Chart.js redraw from their data), and the same with the base layer kept
+        // while the axes hold. (A slider step itself sends no spec: the engine puts
+        // the projection into the chart view; that is in the step row below.)
+        const whole = (i) => { el.good = goods[i]; el._viewKey = null; el._view.invalidate(); el._draw(); };
+        const layers = (i) => { el.good = goods[i]; el._viewKey = null; el._draw(); };
+        const ours = await time(whole);
+        const layered = await time(layers);
+        const cj = await time((i) => others.chartjs(i));
+        const up = await time((i) => others.uplot(i));
+        // Our whole slider step (recompute + redraw + readouts) against uPlot's
+        // redraw, in the same harness, interleaved in blocks of 25 (alternating
+        // which goes first) so both meet the same moments of a noisy machine.
+        const stepFn = (i) => { r.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); r.dispatchEvent(new Event('input', { bubbles: true })); };
+        const step = { t: [], mean: 0 }, upI = { t: [], mean: 0 };
+        for (let i = 0; i < 20; i++) { stepFn(i); others.uplot(i); await tick(); }
+        for (let blk = 0; blk < n / 25; blk++) {
+          const pair = blk % 2 ? [[upI, others.uplot], [step, stepFn]] : [[step, stepFn], [upI, others.uplot]];
+          for (const [acc, fn] of pair) {
+            for (let k = 0; k < 25; k++) { const i = blk * 25 + k; const t0 = performance.now(); fn(i); await tick(); acc.t.push(performance.now() - t0); }
+          }
         }
-        return t.reduce((a, b) => a + b, 0) / t.length;
-      };
-      const framedMeans = {
-        ours: await framed(whole),
-        layered: await framed(layers),
-        up: await framed((i) => others.uplot(i)),
-        step: await framed((i) => { r.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); r.dispatchEvent(new Event('input', { bubbles: true })); }),
-      };
-      const size = (sel) => { const c = document.querySelector(sel); return `${c.width}×${c.height}`; };
-      return { ours: ours.t, layered: layered.t, cj: cj.t, up: up.t, step: step.t, upI: upI.t, framedMeans, means: { ours: ours.mean, layered: layered.mean, cj: cj.mean, up: up.mean, step: step.mean, upI: upI.mean }, sizes: { ours: (() => { const c = el.shadowRoot.querySelector('canvas'); return `${c.width}×${c.height}`; })(), cj: size('#cj'), up: size('#up canvas') } };
-    }, STEPS);
-    const so2 = stats(side.ours), sl = stats(side.layered), scj = stats(side.cj), sup = stats(side.up);
-    const mn = side.means;
-    row('redraw', `grdp-whatif (plotters-canvas), whole chart, canvas ${side.sizes.ours}`, `median ${ms(so2.median)}, p95 ${ms(so2.p95)}, mean ${ms(mn.ours)}`);
-    row('redraw', 'grdp-whatif from a spec, axes layer kept while the axes hold', `median ${ms(sl.median)}, p95 ${ms(sl.p95)}, mean ${ms(mn.layered)}`, `ours/uPlot (means) ${(mn.layered / mn.up).toFixed(2)}×`);
-    row('redraw', `Chart.js update('none'), canvas ${side.sizes.cj}`, `median ${ms(scj.median)}, p95 ${ms(scj.p95)}, mean ${ms(mn.cj)}`, `ours/theirs (means) ${(mn.ours / mn.cj).toFixed(2)}×`);
-    row('redraw', `uPlot setData, canvas ${side.sizes.up}`, `median ${ms(sup.median)}, p95 ${ms(sup.p95)}, mean ${ms(mn.up)}`, `ours/theirs (means) ${(mn.ours / mn.up).toFixed(2)}×`);
-    const fm = side.framedMeans;
-    row('redraw', 'one per frame (as a drag), means: our whole redraw / layered redraw / uPlot setData / our step', `${ms(fm.ours)} / ${ms(fm.layered)} / ${ms(fm.up)} / ${ms(fm.step)}`, `whole redraw ours/uPlot ${(fm.ours / fm.up).toFixed(2)}×; step/uPlot ${(fm.step / fm.up).toFixed(2)}×`);
-    // The budget: our whole step against uPlot's redraw alone, both warmed up and
-    // timed by the same harness in the same run.
-    const sst = stats(side.step), sui = stats(side.upI);
-    row('redraw', `slider step (recompute + redraw + readouts) vs uPlot redraw alone, interleaved (${STEPS} each)`, `median ${ms(sst.median)} vs ${ms(sui.median)}; mean ${ms(mn.step)} vs ${ms(mn.upI)}`, `budget ours ≤ uPlot (median): ${sst.median <= sui.median ? 'met' : 'MISSED'}; medians ${(sst.median / sui.median).toFixed(2)}×, means ${(mn.step / mn.upI).toFixed(2)}×`);
-    await page.screenshot({ path: 'bench/compare.png', fullPage: true });
+        for (const a of [step, upI]) a.mean = a.t.reduce((x, y) => x + y, 0) / a.t.length;
+        // The same with a frame between steps (as a drag): after each software-
+        // rendered frame caches are cold, for every library alike.
+        const framed = async (fn) => {
+          const t = [];
+          for (let i = 0; i < 200; i++) {
+            const t0 = performance.now(); fn(i); await tick(); t.push(performance.now() - t0);
+            await new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+          }
+          return t.reduce((a, b) => a + b, 0) / t.length;
+        };
+        const framedMeans = {
+          ours: await framed(whole),
+          layered: await framed(layers),
+          up: await framed((i) => others.uplot(i)),
+          step: await framed((i) => { r.value = String((5 + 10 * Math.abs(Math.sin(i / 37))).toFixed(1)); r.dispatchEvent(new Event('input', { bubbles: true })); }),
+        };
+        const size = (sel) => { const c = document.querySelector(sel); return `${c.width}×${c.height}`; };
+        return { ours: ours.t, layered: layered.t, cj: cj.t, up: up.t, step: step.t, upI: upI.t, framedMeans, means: { ours: ours.mean, layered: layered.mean, cj: cj.mean, up: up.mean, step: step.mean, upI: upI.mean }, sizes: { ours: (() => { const c = el.shadowRoot.querySelector('canvas'); return `${c.width}×${c.height}`; })(), cj: size('#cj'), up: size('#up canvas') } };
+      }, STEPS);
+      const so2 = stats(side.ours), sl = stats(side.layered), scj = stats(side.cj), sup = stats(side.up);
+      const mn = side.means;
+      row('redraw', `grdp-whatif (plotters-canvas), whole chart, canvas ${side.sizes.ours}`, `median ${ms(so2.median)}, p95 ${ms(so2.p95)}, mean ${ms(mn.ours)}`);
+      row('redraw', 'grdp-whatif from a spec, axes layer kept while the axes hold', `median ${ms(sl.median)}, p95 ${ms(sl.p95)}, mean ${ms(mn.layered)}`, `ours/uPlot (means) ${(mn.layered / mn.up).toFixed(2)}×`);
+      row('redraw', `Chart.js update('none'), canvas ${side.sizes.cj}`, `median ${ms(scj.median)}, p95 ${ms(scj.p95)}, mean ${ms(mn.cj)}`, `ours/theirs (means) ${(mn.ours / mn.cj).toFixed(2)}×`);
+      row('redraw', `uPlot setData, canvas ${side.sizes.up}`, `median ${ms(sup.median)}, p95 ${ms(sup.p95)}, mean ${ms(mn.up)}`, `ours/theirs (means) ${(mn.ours / mn.up).toFixed(2)}×`);
+      const fm = side.framedMeans;
+      row('redraw', 'one per frame (as a drag), means: our whole redraw / layered redraw / uPlot setData / our step', `${ms(fm.ours)} / ${ms(fm.layered)} / ${ms(fm.up)} / ${ms(fm.step)}`, `whole redraw ours/uPlot ${(fm.ours / fm.up).toFixed(2)}×; step/uPlot ${(fm.step / fm.up).toFixed(2)}×`);
+      // The budget: our whole step against uPlot's redraw alone, both warmed up and
+      // timed by the same harness in the same run.
+      const sst = stats(side.step), sui = stats(side.upI);
+      row('redraw', `slider step (recompute + redraw + readouts) vs uPlot redraw alone, interleaved (${STEPS} each)`, `median ${ms(sst.median)} vs ${ms(sui.median)}; mean ${ms(mn.step)} vs ${ms(mn.upI)}`, `budget ours ≤ uPlot (median): ${sst.median <= sui.median ? 'met' : 'MISSED'}; medians ${(sst.median / sui.median).toFixed(2)}×, means ${(mn.step / mn.upI).toFixed(2)}×`);
+    } catch (e) { notMeasured('redraw', e); }
+    if (!ONLY.length) await page.screenshot({ path: 'bench/compare.png', fullPage: true });
   } finally {
     await ctx.close();
     server.close();

@@ -287,6 +287,9 @@ pub struct Aim {
     pub years: usize,
     pub value: f64,
     pub up: bool,
+    /// The first year counted: 0 counts the start (a path already there
+    /// has reached it), 1 a term's total, whose start is the term before.
+    pub from: usize,
 }
 
 impl Aim {
@@ -332,7 +335,7 @@ pub const UNBOUNDED: (f64, f64) = (f64::NEG_INFINITY, f64::INFINITY);
 /// use grdp_whatif::montecarlo::{simulate, Simulation, Step};
 /// use grdp_whatif::montecarlo::{Aim, UNBOUNDED};
 /// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 5_000, seed: 1, bounds: UNBOUNDED };
-/// let b = simulate(&sim, &[10.0, 50.0, 90.0], Some(Aim { years: 5, value: 130.0, up: true }));
+/// let b = simulate(&sim, &[10.0, 50.0, 90.0], Some(Aim { years: 5, value: 130.0, up: true , from: 0}));
 /// assert!(b.bands[0][5] < b.bands[1][5] && b.bands[1][5] < b.bands[2][5]);
 /// assert!(b.probability.unwrap() > 0.5);
 /// ```
@@ -346,7 +349,7 @@ pub fn simulate(sim: &Simulation, percentiles: &[f64], target: Option<Aim>) -> B
 /// ```
 /// use grdp_whatif::montecarlo::{simulate, simulate_with, Aim, Draws, Simulation, Step, UNBOUNDED};
 /// let sim = Simulation { start: 71.1, step: Step::Compound { rate: 0.13 }, spread: 0.03, years: 5, paths: 500, seed: 4, bounds: UNBOUNDED };
-/// let aim = Some(Aim { years: 5, value: 130.0, up: true });
+/// let aim = Some(Aim { years: 5, value: 130.0, up: true , from: 0});
 /// let mut draws = Draws::new(0);
 /// let kept = simulate_with(&sim, &[10.0, 90.0], aim, &mut draws);
 /// assert_eq!(kept, simulate(&sim, &[10.0, 90.0], aim));
@@ -395,7 +398,10 @@ pub fn simulate_with(
     current.clear();
     current.resize(paths, start);
     reached.clear();
-    reached.resize(paths, target.is_some_and(|a| a.reached(start)));
+    reached.resize(
+        paths,
+        target.is_some_and(|a| a.from == 0 && a.reached(start)),
+    );
     let horizon = target.map_or(0, |a| a.years.min(years));
     // Year by year: move every path, then read the year's percentiles from
     // its values as keys (integers in the values' order, which selection
@@ -412,7 +418,7 @@ pub fn simulate_with(
             *v = next.max(low).min(high);
             *cell = key(*v);
         }
-        if let Some(aim) = target.filter(|_| k < horizon) {
+        if let Some(aim) = target.filter(|a| k < horizon && k + 1 >= a.from) {
             for (hit, &v) in reached.iter_mut().zip(current.iter()) {
                 *hit = *hit || aim.reached(v);
             }
@@ -473,6 +479,7 @@ mod tests {
                     years: 5,
                     value: 130.0,
                     up: true,
+                    from: 0,
                 }),
             )
         };
@@ -528,6 +535,7 @@ mod tests {
                 years: 3,
                 value,
                 up,
+                from: 0,
             })
         };
         assert_eq!(
@@ -633,6 +641,7 @@ mod tests {
                 years: 3,
                 value: 133.0,
                 up: true,
+                from: 0,
             }),
         );
         for band in &b.bands {
@@ -681,6 +690,7 @@ mod tests {
                 years: 5,
                 value: 105.0,
                 up: true,
+                from: 0,
             }),
         );
         let p = b.probability.unwrap();
@@ -704,6 +714,7 @@ mod tests {
                 years: 2,
                 value: 2.0,
                 up: true,
+                from: 0,
             }),
         );
         assert!(b.bands[0][1].is_nan());

@@ -479,7 +479,10 @@ fn legend(w: &Words<'_>, c: &Computed) -> Vec<LegendItem> {
         Computed::Path { p, trend } => {
             let mut out = vec![item(
                 Swatch::History,
-                lang.pick("Số liệu đã công bố", "Published figures"),
+                lang.pick(
+                    "Số liệu theo nguồn (công bố hoặc tính từ số công bố)",
+                    "Figures from the sources (published or worked out from them)",
+                ),
             )];
             if !w.ind.alternatives.is_empty() {
                 out.push(item(
@@ -505,8 +508,8 @@ fn legend(w: &Words<'_>, c: &Computed) -> Vec<LegendItem> {
                 out.push(item(
                     Swatch::Band,
                     lang.pick(
-                        "Khoảng 10–90% của các đường mô phỏng",
-                        "10–90% range of the simulated paths",
+                        "Vùng chứa 80% số đường mô phỏng (phân vị 10–90)",
+                        "Middle 80% of the simulated paths (10th–90th percentile)",
                     ),
                 ));
             }
@@ -1092,7 +1095,7 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                 };
                 lines.push(format!(
                     "{}: {}{mark}",
-                    lang.pick("Số liệu đã công bố", "Published figure"),
+                    lang.pick("Số liệu theo nguồn", "Figure from the sources"),
                     w.value(h.value).replacen(
                         &w.num(h.value, w.decimals()),
                         &w.published(h.value),

@@ -334,6 +334,12 @@ impl Scenario {
         );
         let target = match input.target_value {
             Some(v) => Some(Level::Value(v)),
+            // A term's target is that term's: another term has none.
+            None if ind.model == Model::TermTotal
+                && target.is_some_and(|t| t.year != target_year) =>
+            {
+                None
+            }
             None => target.map(|t| t.level),
         };
         let growth = preset
@@ -711,7 +717,13 @@ fn required(s: &Scenario, t: f64) -> Result<f64, FieldError> {
 /// The first year the path is at or beyond `t` (the base year included).
 fn reach_year(s: &Scenario, rate: f64, t: f64) -> Option<i32> {
     let step = s.step_years.max(1) as i32;
-    if s.reaches(s.base_value, t) {
+    if s.model == Model::TermTotal {
+        // The base is the term before: the first term that can reach the
+        // target is the next one.
+        if s.reaches(s.base_value * (1.0 + rate), t) {
+            return s.base_year.checked_add(step);
+        }
+    } else if s.reaches(s.base_value, t) {
         return Some(s.base_year);
     }
     let k = match s.model {
@@ -722,7 +734,14 @@ fn reach_year(s: &Scenario, rate: f64, t: f64) -> Option<i32> {
         }
         _ => {
             let k = (t / s.base_value).ln() / rate.ln_1p();
-            (k.is_finite() && k > 0.0).then_some(k)
+            // A term's total: the first term was checked above; a crossing
+            // before it is the path moving away from the target.
+            let first = if s.model == Model::TermTotal {
+                1.0
+            } else {
+                0.0
+            };
+            (k.is_finite() && k > first).then_some(k)
         }
     }?;
     if k > growth::MAX_YEARS {
@@ -846,15 +865,19 @@ fn simulate(
                 years: span,
                 value: 100.0 * (1.0 + t / 100.0).powi(span as i32),
                 up: s.goal == Goal::Higher,
+                from: 0,
             }),
         ),
         Model::Linear => (s.base_value, Step::Linear { step: rate }, None),
         _ => (s.base_value, Step::Compound { rate }, None),
     };
+    // A term's total counts from the next term: the base is the term before.
+    let from = usize::from(s.model == Model::TermTotal);
     let aim = aim.or(threshold.map(|t| Aim {
         years: span,
         value: t,
         up: s.goal == Goal::Higher,
+        from,
     }));
     let b = montecarlo::simulate_with(
         &montecarlo::Simulation {

@@ -50,7 +50,7 @@ proptest! {
 
     #[test]
     fn bands_are_ordered(rate in -0.3f64..0.5, spread in 0.0f64..0.3, years in 1usize..15, paths in 1usize..400, seed in any::<u64>()) {
-        let b = simulate(&Simulation { start: 100.0, step: Step::Compound { rate }, spread, years, paths, seed, bounds: UNBOUNDED }, &[10.0, 50.0, 90.0], Some(Aim { years, value: 150.0, up: true }));
+        let b = simulate(&Simulation { start: 100.0, step: Step::Compound { rate }, spread, years, paths, seed, bounds: UNBOUNDED }, &[10.0, 50.0, 90.0], Some(Aim { years, value: 150.0, up: true , from: 0}));
         for k in 0..=years {
             prop_assert!(b.bands[0][k] <= b.bands[1][k] && b.bands[1][k] <= b.bands[2][k], "year {k}: {:?}", b.bands.iter().map(|x| x[k]).collect::<Vec<_>>());
         }
@@ -65,7 +65,7 @@ proptest! {
         let mut draws = Draws::new(0);
         for (seed, years, paths, rate) in runs {
             let sim = Simulation { start: 71.1, step: Step::Compound { rate }, spread: 0.05, years, paths, seed, bounds: UNBOUNDED };
-            let target = Some(Aim { years, value: 100.0, up: true });
+            let target = Some(Aim { years, value: 100.0, up: true , from: 0});
             prop_assert_eq!(simulate_with(&sim, &[10.0, 50.0, 90.0], target, &mut draws), simulate(&sim, &[10.0, 50.0, 90.0], target));
         }
     }

@@ -74,12 +74,12 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
             format!("reaches the target in {y}"),
         ),
         Some(y) => lang.pick(
-            format!("chưa đạt mục tiêu vào năm {ty}; giữ mức này thì đến năm {y} mới đạt"),
-            format!("does not reach the target by {ty}; at this rate it would in {y}"),
+            format!("chưa đạt mục tiêu vào năm {ty}; nếu giữ tốc độ này thì đến năm {y} mới đạt"),
+            format!("does not reach the target by {ty}; at this rate it would reach it in {y}"),
         ),
         None => lang.pick(
             format!(
-                "chưa đạt mục tiêu vào năm {ty}, và giữ mức này thì không đạt trong vòng 100 năm"
+                "chưa đạt mục tiêu vào năm {ty}, và nếu giữ tốc độ này thì không đạt trong vòng 100 năm"
             ),
             format!("does not reach the target by {ty}, nor within 100 years at this rate"),
         ),
@@ -206,20 +206,39 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         }
         _ => w.step(r),
     };
-    let total = p
-        .required_cumulative_change
-        .map(|c| w.change_total(c))
-        .unwrap_or_default();
-    let mut detail = lang.pick(
-        format!(
-            "{years}, để đạt mục tiêu {}; tức {total} sau {n} năm",
-            w.level(lo, hi)
-        ),
-        format!(
-            "{years}, to reach the {} target; {total} over {n} years",
-            w.level(lo, hi)
-        ),
-    );
+    let total = match (p.required_cumulative_change, p.required_rate_far) {
+        // A range: the change that reaches each end.
+        (Some(c), Some(f)) if s.model != Model::Linear => {
+            w.change_total_range(c, (1.0 + f).powi(s.steps() as i32) - 1.0)
+        }
+        (Some(c), _) => w.change_total(c),
+        _ => String::new(),
+    };
+    let mut detail = if p.required_rate_far.is_some() && s.model != Model::Linear {
+        lang.pick(
+            format!(
+                "{years}: ít nhất {} để đạt mức thấp nhất của khoảng mục tiêu {}; tức {total} sau {n} năm",
+                w.rate(r),
+                w.level(lo, hi)
+            ),
+            format!(
+                "{years}: at least {} to reach the low end of the {} target range; {total} over {n} years",
+                w.rate(r),
+                w.level(lo, hi)
+            ),
+        )
+    } else {
+        lang.pick(
+            format!(
+                "{years}, để đạt mục tiêu {}; tức {total} sau {n} năm",
+                w.level(lo, hi)
+            ),
+            format!(
+                "{years}, to reach the {} target; {total} over {n} years",
+                w.level(lo, hi)
+            ),
+        )
+    };
     if let (Some((a, b)), Some(rec)) = (
         record(d, p),
         d.indicator(&s.indicator)
@@ -262,17 +281,17 @@ fn real_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
     let (r, implied) = (p.required_real_growth?, p.implied_inflation?);
     let detail = lang.pick(
         format!(
-            "nếu giá {} và dân số {} (giả định). Tăng thực {} và mục tiêu chỉ khớp nhau khi giá {}.",
+            "nếu giá {} và dân số {} (giả định). GRDP thực {} chỉ đưa đúng tới mục tiêu nếu giá {}.",
             w.change_rate(s.inflation),
             w.change_rate(s.population_growth),
-            w.rate(s.real_growth),
+            w.change_rate(s.real_growth),
             w.change_rate(implied)
         ),
         format!(
-            "if prices {} and population {} (assumptions). Real growth of {} and the target are the same claim only if prices {}.",
+            "if prices {} and population {} (assumptions). Real GRDP that {} lands exactly on the target only if prices {}.",
             w.en_change(s.inflation, "rise", true),
             w.en_change(s.population_growth, "grow", false),
-            w.rate(s.real_growth),
+            w.en_change(s.real_growth, "grow", false),
             w.en_change(implied, "rise", true)
         ),
     );
@@ -361,27 +380,59 @@ fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
     let paths = w.num(f64::from(s.paths), 0);
     let lang = w.lang;
     let detail = lang.pick(
-        format!("theo {paths} đường mô phỏng, độ bất định {spread}"),
-        format!("over {paths} simulated paths, uncertainty {spread}"),
+        format!("trong {paths} đường mô phỏng, độ bất định {spread} (giả định); không phải dự báo"),
+        format!("of {paths} simulated paths, uncertainty {spread} (an assumption); not a forecast"),
     );
     let label = lang.pick(
-        format!("Xác suất đạt mục tiêu đến năm {}", p.target_year),
-        format!("Chance of reaching the target by {}", p.target_year),
+        format!(
+            "Tỷ lệ đường mô phỏng đạt mục tiêu đến năm {}",
+            p.target_year
+        ),
+        format!("Simulated paths reaching the target by {}", p.target_year),
     );
     Some(card("chance", label, chance(w, c), detail, Tone::Neutral))
 }
 
 fn no_target_card(w: &Words<'_>) -> Card {
-    card(
-        "noTarget",
-        w.lang.pick("Mục tiêu", "Target").into(),
-        w.lang.pick("Chưa có", "None given").into(),
-        w.lang
+    let lang = w.lang;
+    let term = w.ind.model == Model::TermTotal;
+    let years: Vec<String> = w
+        .ind
+        .targets
+        .iter()
+        .map(|t| {
+            if term {
+                let n = w.ind.term_years() as i32;
+                w.years(t.year - n + 1, t.year)
+            } else {
+                t.year.to_string()
+            }
+        })
+        .collect();
+    let detail = match (years.is_empty(), term) {
+        (true, _) => lang
             .pick(
                 "Các nguồn không nêu mục tiêu cho chỉ tiêu này.",
                 "The sources give no target for this indicator.",
             )
-            .into(),
+            .to_string(),
+        (false, true) => lang.pick(
+            format!(
+                "Các nguồn chỉ nêu mục tiêu cho giai đoạn {}.",
+                years.join(", ")
+            ),
+            format!("The sources give a target only for {}.", years.join(", ")),
+        ),
+        (false, false) => lang.pick(
+            format!("Các nguồn chỉ nêu mục tiêu cho năm {}.", years.join(", ")),
+            format!("The sources give a target only for {}.", years.join(", ")),
+        ),
+    };
+    card(
+        "noTarget",
+        lang.pick("Mục tiêu", "Target").into(),
+        lang.pick("Chưa có", "None given").into(),
+        detail,
         Tone::Neutral,
     )
 }
@@ -610,13 +661,13 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             // "trên 99%" is not "khoảng".
             let about = words.chars().next().is_some_and(|ch| ch.is_ascii_digit());
             match (lang, about) {
-                (Lang::Vi, true) => format!(" Xác suất đạt mục tiêu khoảng {words} theo mô phỏng."),
-                (Lang::Vi, false) => format!(" Xác suất đạt mục tiêu {words} theo mô phỏng."),
+                (Lang::Vi, true) => format!(" Với các giả định trên, khoảng {words} số đường mô phỏng đạt mục tiêu."),
+                (Lang::Vi, false) => format!(" Với các giả định trên, {words} số đường mô phỏng đạt mục tiêu."),
                 (Lang::En, true) => {
-                    format!(" The simulated chance of reaching the target is about {words}.")
+                    format!(" Under these assumptions, about {words} of simulated paths reach the target.")
                 }
                 (Lang::En, false) => {
-                    format!(" The simulated chance of reaching the target is {words}.")
+                    format!(" Under these assumptions, {words} of simulated paths reach the target.")
                 }
             }
         })
@@ -634,20 +685,26 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                 w.per_year()
             );
             lang.pick(
-                format!(" Muốn đạt mục tiêu cần tăng {range}."),
-                format!(" Reaching the target takes {range}."),
+                format!(
+                    " Muốn đạt mục tiêu cần tăng ít nhất {}/năm ({range} để nằm trong khoảng mục tiêu).",
+                    w.pct(a.min(b), 1)
+                ),
+                format!(
+                    " Reaching the target takes at least {} a year ({range} to land within the range).",
+                    w.pct(a.min(b), 1)
+                ),
             )
         }
         (Some(r), Model::PerCapita) => lang.pick(
             format!(
-                " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức tăng thực {}.",
+                " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức GRDP thực (toàn tỉnh) tăng {}.",
                 w.rate(r),
                 p.required_real_growth
                     .map(|g| w.rate(g))
                     .unwrap_or_default()
             ),
             format!(
-                " Hitting the target exactly takes {} nominal, or {} real.",
+                " Hitting the target exactly takes {} nominal, or real GRDP (the whole province) growing {}.",
                 w.rate(r),
                 p.required_real_growth
                     .map(|g| w.rate(g))
@@ -720,7 +777,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             };
             lang.pick(
                 format!("{label} ({name}): nếu {} so với giai đoạn trước, tổng {next} là {end}{}{target}.", w.change_total_d(p.rate, 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
-                format!("{label} ({name}): if it changes by {} on the previous term, the total for {next} is {end}{}{target}.", w.pct(p.rate, 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+                format!("{label} ({name}): if it {} from the previous period, the total for {next} is {end}{}{target}.", w.change_total_d(p.rate, 1).replacen("up ", "rises ", 1).replacen("down ", "falls ", 1).replacen("unchanged", "stays unchanged", 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
             )
         }
         _ => lang.pick(

@@ -241,8 +241,8 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
         Key::Growth => match ind.model {
             Model::Linear => pick("Thay đổi (điểm %/năm)", "Change (points a year)"),
             Model::TermTotal => pick(
-                "Thay đổi so với nhiệm kỳ trước (%)",
-                "Change on the previous term (%)",
+                "Thay đổi so với giai đoạn trước (%)",
+                "Change from the previous period (%)",
             ),
             Model::Rate => pick("Tốc độ tăng mỗi năm (%)", "Growth each year (%)"),
             _ if ind.unit == crate::dataset::Unit::Percent => pick(
@@ -259,15 +259,17 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
                 format!("{} ({unit})", lang.pick("Mục tiêu", "Target"))
             }
         }
+        // With no target, the year is only how far the projection goes.
+        Key::TargetYear if ind.targets.is_empty() => pick("Đến năm", "Up to year"),
         Key::TargetYear => pick("Năm mục tiêu", "Target year"),
         Key::Spread => match ind.model {
             Model::Linear => pick(
-                "Độ bất định mỗi năm (điểm %)",
-                "Uncertainty each year (points)",
+                "Độ bất định mỗi năm (điểm phần trăm)",
+                "Uncertainty each year (percentage points)",
             ),
             _ => pick(
-                "Độ bất định mỗi năm (độ lệch chuẩn, %)",
-                "Uncertainty each year (standard deviation, %)",
+                "Độ bất định mỗi năm (độ lệch chuẩn, điểm phần trăm)",
+                "Uncertainty each year (standard deviation, percentage points)",
             ),
         },
     }

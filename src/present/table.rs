@@ -119,7 +119,10 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
     let alternatives = !ind.alternatives.is_empty();
     let mut head = vec![
         lang.pick("Năm", "Year").to_string(),
-        unit_head(w, lang.pick("Số liệu công bố", "Published figure")),
+        unit_head(
+            w,
+            lang.pick("Số liệu theo nguồn", "Figure from the sources"),
+        ),
         lang.pick("Nguồn", "Source").to_string(),
     ];
     if alternatives {
@@ -141,11 +144,11 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
     }
     if bands.is_some() {
         head.push(
-            lang.pick("Khoảng 10–90%: thấp", "10–90% range: low")
+            lang.pick("Mô phỏng: phân vị 10", "Simulation: 10th percentile")
                 .to_string(),
         );
         head.push(
-            lang.pick("Khoảng 10–90%: cao", "10–90% range: high")
+            lang.pick("Mô phỏng: phân vị 90", "Simulation: 90th percentile")
                 .to_string(),
         );
     }
@@ -235,8 +238,8 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
     }
     let note = bands.map(|_| {
         lang.pick(
-            "Khoảng 10–90%: 8 trong 10 đường mô phỏng nằm trong khoảng này.",
-            "10–90% range: 8 in 10 simulated paths fall within it.",
+            "Phân vị 10 và 90: 8 trong 10 đường mô phỏng nằm giữa hai mức này.",
+            "10th and 90th percentiles: 8 in 10 simulated paths fall between them.",
         )
         .to_string()
     });

@@ -303,8 +303,9 @@ fn no_card_contradicts_itself() {
     assert_eq!(sc.tone, Tone::Bad);
     assert!(sc.detail.contains("bằng 99% mục tiêu"), "{}", sc.detail);
     assert!(
-        sc.detail
-            .contains("chưa đạt mục tiêu vào năm 2030; giữ mức này thì đến năm 2031 mới đạt"),
+        sc.detail.contains(
+            "chưa đạt mục tiêu vào năm 2030; nếu giữ tốc độ này thì đến năm 2031 mới đạt"
+        ),
         "{}",
         sc.detail
     );
@@ -561,4 +562,89 @@ fn the_chart_draws_the_break_and_the_table_explains_the_band() {
     );
     let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::En));
     assert!(p.table.unwrap().note.unwrap().contains("8 in 10"));
+}
+
+#[test]
+fn a_term_total_below_the_range_is_short_of_it_though_the_last_term_was_within() {
+    // 2021–2025: 181.7, inside 180–190. A 10 % fall gives 163.5: short.
+    let d = d();
+    for (g, reached) in [(-0.1, false), (0.0, true), (0.03, true), (0.06, true)] {
+        let (p, _) = with(&d, "investment", Lang::Vi, |s| s.growth = Some(g));
+        let c = card(&p, "scenario");
+        assert_eq!(c.tone == Tone::Good, reached, "{g}: {c:?}");
+        if reached {
+            assert!(!c.detail.contains("chưa đạt"), "{g}: {c:?}");
+        } else {
+            assert!(c.detail.contains("chưa đạt mục tiêu"), "{g}: {c:?}");
+            assert!(
+                !p.sentence.contains("trong khoảng mục tiêu"),
+                "{}",
+                p.sentence
+            );
+        }
+    }
+    let (p, _) = with(&d, "investment", Lang::Vi, |s| s.growth = Some(0.06));
+    assert!(card(&p, "scenario").detail.contains("vượt cả cận trên"));
+}
+
+#[test]
+fn another_term_has_no_target_of_its_own() {
+    let d = d();
+    let (p, _) = with(&d, "investment", Lang::Vi, |s| s.target_year = Some(2035));
+    let cards: Vec<String> = p
+        .cards
+        .iter()
+        .map(|c| format!("{} {} {}", c.label, c.value, c.detail))
+        .collect();
+    assert!(!cards.join(" ").contains("180–190"), "{cards:?}");
+    assert!(!p.sentence.contains("mục tiêu"), "{}", p.sentence);
+    let c = card(&p, "noTarget");
+    assert_eq!(
+        c.detail,
+        "Các nguồn chỉ nêu mục tiêu cho giai đoạn 2026–2030."
+    );
+    let (p, _) = with(&d, "investment", Lang::En, |s| s.target_year = Some(2035));
+    assert_eq!(
+        card(&p, "noTarget").detail,
+        "The sources give a target only for 2026–2030."
+    );
+}
+
+#[test]
+fn a_range_target_needs_at_least_its_low_end() {
+    let d = d();
+    let (p, _) = shown(&d, &view(&d, "realGrdp", Lang::Vi));
+    let need = card(&p, "need");
+    assert_eq!(need.value, "10,0–11,0%/năm");
+    // From the 2025 index 140.9 to the range 226.9–237.4: 226.9 / 140.9 − 1
+    // = 61 %, 237.4 / 140.9 − 1 = 68.5 % (the range's ends are rounded).
+    assert!(
+        need.detail.contains("ít nhất 10,0%/năm") && need.detail.contains("tăng 61–68% sau 5 năm"),
+        "{need:?}"
+    );
+    assert!(
+        p.sentence
+            .contains("cần tăng ít nhất 10,0%/năm (10,0–11,0%/năm để nằm trong khoảng mục tiêu)"),
+        "{}",
+        p.sentence
+    );
+    let (p, _) = shown(&d, &view(&d, "realGrdp", Lang::En));
+    assert!(
+        card(&p, "need").detail.contains("up 61–68% over 5 years"),
+        "{:?}",
+        card(&p, "need")
+    );
+}
+
+#[test]
+fn per_capita_real_growth_is_named_as_the_province_s() {
+    let d = d();
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(
+        p.sentence
+            .contains("tức GRDP thực (toàn tỉnh) tăng 9,9%/năm"),
+        "{}",
+        p.sentence
+    );
+    assert!(!p.sentence.contains("tức tăng thực"));
 }

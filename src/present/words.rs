@@ -123,7 +123,7 @@ impl<'a> Words<'a> {
             Model::TermTotal => format!(
                 "{} {}",
                 self.pct(r, 1),
-                self.pick("so với giai đoạn trước", "on the previous term")
+                self.pick("so với giai đoạn trước", "from the previous period")
             ),
             _ => self.rate(r),
         }
@@ -223,6 +223,26 @@ impl<'a> Words<'a> {
         let shown = self.pct(c.abs(), d);
         let verb = if c >= 0.0 { verb_up } else { verb_down };
         format!("{verb} {shown}")
+    }
+
+    /// A change over a period given as a range: "tăng 61–69%" (one verb when
+    /// both ends move the same way).
+    pub fn change_total_range(&self, a: f64, b: f64) -> String {
+        let (a, b) = if a <= b { (a, b) } else { (b, a) };
+        if self.ind.model == Model::Linear || (a < 0.0) != (b < 0.0) {
+            return format!("{}–{}", self.change_total(a), self.change_total(b));
+        }
+        let verb = if a >= 0.0 {
+            self.pick("tăng", "up")
+        } else {
+            self.pick("giảm", "down")
+        };
+        let (x, y) = if a >= 0.0 { (a, b) } else { (b.abs(), a.abs()) };
+        format!(
+            "{verb} {}–{}",
+            self.pct(x, 0).trim_end_matches('%'),
+            self.pct(y, 0)
+        )
     }
 
     /// Whether the model's money is nominal, real or neither: "(danh nghĩa)".

@@ -46,7 +46,7 @@ test('works from file:// with the network off: chart, controls, link, downloads,
   await o2.context.close();
   // Downloads.
   const [csv] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải CSV' }).click()]);
-  assert.match(readFileSync(await csv.path(), 'utf8'), /^\uFEFFNăm,Số liệu công bố \(triệu đồng\),Nguồn/);
+  assert.match(readFileSync(await csv.path(), 'utf8'), /^\uFEFFNăm,Số liệu theo nguồn \(triệu đồng\),Nguồn/);
   const [svg] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải SVG' }).click()]);
   assert.match(readFileSync(await svg.path(), 'utf8'), /^<svg[\s\S]*Nguồn: [\s\S]*<\/svg>\s*$/);
   const [png] = await Promise.all([o.page.waitForEvent('download'), o.page.locator(`${W} button`, { hasText: 'Tải ảnh PNG' }).click()]);
