@@ -41,7 +41,7 @@ await browser.stopTracing();
 await browser.close();
 
 const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents;
-if (!process.env.TRACE_KEEP) rmSync(dir, { recursive: true, force: true });
+rmSync(dir, { recursive: true, force: true }); // (a TRACE_KEEP path is outside it)
 
 // The page's renderer: the process whose main thread ran the navigation's document.
 const names = new Map();

@@ -393,21 +393,53 @@ fn presets(ind: &Indicator, pressed: &str, lang: Lang) -> Vec<PresetView> {
     out
 }
 
-fn tag_of(d: &Dataset, key: Key, v: Option<f64>, lang: Lang) -> String {
+/// Where a control's value comes from, in a word: the dataset's assumption
+/// ("giả định"; worked out from the figures, still assumed to hold ahead),
+/// the record, or the reader's own choice.
+fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lang: Lang) -> String {
     let a = &d.assumptions;
     let dflt = match key {
         Key::Inflation => a.inflation.as_ref(),
         Key::PopulationGrowth => a.population_growth.as_ref(),
         Key::FxChange => a.fx_change.as_ref(),
-        _ => None,
+        Key::Spread => {
+            let linear = ind.model == Model::Linear;
+            let near = |x: f64, y: f64| (x - y).abs() < if linear { 0.05 } else { 0.0005 };
+            return match (v, ind.spread, scenario::historical_spread(ind)) {
+                (Some(v), Some(x), _) if near(x, v) => lang.pick("giả định", "assumption").into(),
+                (Some(v), None, Some(x)) if near(x, v) => lang
+                    .pick("tính từ số liệu", "worked out from the figures")
+                    .into(),
+                (Some(v), None, None)
+                    if near(
+                        if linear {
+                            scenario::FALLBACK_SPREAD_POINTS
+                        } else {
+                            scenario::FALLBACK_SPREAD_RATE
+                        },
+                        v,
+                    ) =>
+                {
+                    lang.pick("giả định", "assumption").into()
+                }
+                _ => lang.pick("bạn chọn", "your choice").into(),
+            };
+        }
+        _ => return String::new(),
     };
     match (dflt, v) {
         (Some(x), Some(v)) if (x.value - v).abs() < 1e-9 => {
             match d.source(&x.source).map(|s| s.kind) {
-                Some(SourceKind::Derived) => lang.pick("tính từ số liệu", "worked out").into(),
+                Some(SourceKind::Derived) => lang
+                    .pick(
+                        "giả định, tính từ số liệu",
+                        "assumption, worked out from the figures",
+                    )
+                    .into(),
                 _ => lang.pick("giả định", "assumption").into(),
             }
         }
+        (Some(_), Some(_)) => lang.pick("bạn chọn", "your choice").into(),
         _ => String::new(),
     }
 }
@@ -447,7 +479,7 @@ fn controls_of(
                 text: v
                     .map(|v| controls::field_text(&def, v, lang))
                     .unwrap_or_default(),
-                tag: tag_of(d, def.key, v, lang),
+                tag: tag_of(d, ind, def.key, v, lang),
                 primary: matches!(
                     def.key,
                     Key::RealGrowth | Key::Growth | Key::TargetValue | Key::TargetYear

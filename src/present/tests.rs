@@ -348,9 +348,32 @@ fn assumptions_are_marked_and_explained() {
             .tag
             .clone()
     };
-    assert_eq!(tag("inflation"), "tính từ số liệu");
+    assert_eq!(tag("inflation"), "giả định, tính từ số liệu");
     assert_eq!(tag("populationGrowth"), "giả định");
     assert_eq!(tag("realGrowth"), "");
+    // GRDP per capita's record has three changes: its spread is the record's.
+    assert_eq!(tag("spread"), "tính từ số liệu");
+    // A value the reader set is theirs.
+    let (p2, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.inflation = Some(0.05);
+        s.spread = Some(0.05);
+    });
+    let tag2 = |key: &str| {
+        p2.controls
+            .iter()
+            .find(|c| c.key == key)
+            .unwrap()
+            .tag
+            .clone()
+    };
+    assert_eq!(tag2("inflation"), "bạn chọn");
+    assert_eq!(tag2("spread"), "bạn chọn");
+    // Real GRDP's record has too few changes: an assumed spread, said so.
+    let (p3, _) = shown(&d, &view(&d, "realGrdp", Lang::En));
+    assert_eq!(
+        p3.controls.iter().find(|c| c.key == "spread").unwrap().tag,
+        "assumption"
+    );
     let words = all_words(&p);
     for want in [
         "3,5%/năm",
@@ -370,7 +393,7 @@ fn assumptions_are_marked_and_explained() {
             .find(|c| c.key == "inflation")
             .unwrap()
             .tag,
-        ""
+        "bạn chọn"
     );
     // Presets say what they rest on, and which are assumptions.
     let (p, _) = shown(&d, &view(&d, "poorHouseholds", Lang::Vi));

@@ -198,7 +198,7 @@ test('the CSV download is the table, with units, sources and the figures that di
       assert.equal(v, t, `row ${i} col ${j}`);
     }
   }));
-  assert.match(text, /44,5 \(Bài về lịch sử/, 'the other 2020 figures are in it, with their sources');
+  assert.match(text, /44,5 \(Không rõ tên báo, bản lưu, “Bài về lịch sử/, 'the other 2020 figures are in it, with their sources');
   await done(o);
 });
 

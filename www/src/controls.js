@@ -49,6 +49,6 @@ export function updateControls(built, p, drafts, lang) {
     if (!f.dirty && f.num.value !== text) f.num.value = text;
     setAttr(f.num, 'aria-invalid', draft ? 'true' : null);
     setText(f.msg, draft ? draft.error[lang] : '');
-    setText(f.tag, c.tag ? ` · ${c.tag}` : '');
+    setText(f.tag, c.tag || '');
   });
 }

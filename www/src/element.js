@@ -430,7 +430,9 @@ class GrdpWhatIfElement extends HTMLElement {
     f.main = h('div', { class: 'main', hidden: true },
       h('div', { class: 'bar top' }, f.indLabel, f.indicator, h('span', { class: 'spacer' }), f.theme, f.langBtn),
       f.notice, f.title, f.caveats, f.cards, f.chartHolder, f.legend, f.hint, f.live, f.table,
-      f.presets, f.basis, f.controls, f.sentence,
+      // The preset's basis under the controls: what changes while a slider
+      // moves sits below it, so nothing above the reader's finger moves.
+      f.presets, f.controls, f.basis, f.sentence,
       h('div', { class: 'bar actions' }, f.viewChart, f.viewTable, h('span', { class: 'spacer' }), f.copy, f.png, f.svg, f.csv, f.status),
       f.linkBox, f.more, f.sources, f.credit, f.printImg);
     f.root = h('div', { class: 'gw', lang: life.state.lang }, f.message, f.main);

@@ -1,0 +1,255 @@
+// The phone reader: 375 × 800, touch, a device pixel ratio of 2. The chart
+// beside its controls, the table reflowed, the reader's font size, focus
+// kept, and hosts that set right-to-left, zoom or a transform.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { launch, ready, seen, ARTIFACTS, CHROMIUM_ARGS, DIST } from './helpers.mjs';
+import { serve } from '../../scripts/serve.mjs';
+
+let browser, origin, server;
+const HOSTS = {
+  '/rtl.html': '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><p>مقال</p><grdp-whatif></grdp-whatif><script src="embed.js"></script></body></html>',
+  '/small-root.html': '<!doctype html><html lang="vi" style="font-size:62.5%"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0;font-size:1.2rem"><grdp-whatif></grdp-whatif><script src="embed.js"></script></body></html>',
+  '/zoom.html': '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><div style="zoom:1.5"><grdp-whatif id="z"></grdp-whatif></div><div style="transform:scale(0.6);transform-origin:0 0;width:1600px"><grdp-whatif id="t" lang="vi"></grdp-whatif></div><grdp-whatif id="plain" lang="vi"></grdp-whatif><script src="embed.js"></script></body></html>',
+  '/compact.html': '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><grdp-whatif compact></grdp-whatif><script src="embed.js"></script></body></html>',
+};
+before(async () => {
+  browser = await launch();
+  // Host pages with their own inline styles (the host's CSP, not ours).
+  server = await serve(DIST, 0, { csp: false, extra: HOSTS });
+  server.unref();
+  origin = `http://127.0.0.1:${server.address().port}`;
+});
+after(async () => { await browser?.close(); server?.close(); });
+
+const PHONE = { viewport: { width: 375, height: 800 }, dpr: 2 };
+const W = 'grdp-whatif';
+
+async function phone(path = '/index.html') {
+  const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(origin + path);
+  await ready(page);
+  return { context, page, errors };
+}
+
+/** A real touch drag across an element, through the browser's input pipeline. */
+async function touchDrag(page, locator, fromFrac, toFrac) {
+  const b = await locator.boundingBox();
+  const y = b.y + b.height / 2;
+  const x0 = b.x + b.width * fromFrac;
+  const x1 = b.x + b.width * toFrac;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: x0, y }] });
+  for (let k = 1; k <= 8; k++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * (k / 8), y }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await cdp.detach();
+}
+
+const inView = (b, h = 800) => b && b.y >= -1 && b.y + b.height <= h + 1;
+
+test('phone: the headline and the chart in the first screen; every slider moved by touch with the chart in view', async () => {
+  const { context, page, errors } = await phone();
+  const top = await page.locator(W).boundingBox();
+  assert.ok(top.y < 50);
+  const headline = await page.locator(`${W} .readout .big`).first().boundingBox();
+  const chart = await page.locator(`${W} canvas.chart`).boundingBox();
+  assert.ok(inView(headline), `headline ${JSON.stringify(headline)}`);
+  assert.ok(inView(chart), `chart ${JSON.stringify(chart)} in the first 800 px`);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'phone-first-screen.png') });
+  // The less used controls are one tap away: open them.
+  const more = page.locator(`${W} details.morectl > summary`);
+  if (await more.count()) await more.tap();
+  const sliders = await page.locator(`${W} input[type=range]`).all();
+  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  for (const [k, s] of sliders.entries()) {
+    // As a reader does: scroll until the slider sits just under the chart.
+    await s.scrollIntoViewIfNeeded();
+    const under = async () => {
+      const sb = await s.boundingBox();
+      const cb = await page.locator(`${W} canvas.chart`).boundingBox();
+      return sb.y - (cb.y + cb.height) - 24;
+    };
+    for (let i = 0; i < 4; i++) {
+      const dy = await under();
+      if (Math.abs(dy) < 4) break;
+      await page.evaluate((d) => window.scrollBy(0, d), dy);
+      await page.waitForTimeout(60);
+    }
+    const before = await seen(page);
+    const v0 = await s.inputValue();
+    const y0 = (await s.boundingBox()).y;
+    const layout = () => page.locator(W).evaluate((el) => [...el.shadowRoot.querySelectorAll('.main > *, .ctl, .morectl > *')].map((e) => `${e.className || e.tagName}:${Math.round(e.getBoundingClientRect().height)}`).join(' '));
+    const l0 = await layout();
+    await touchDrag(page, s, 0.5, 0.8);
+    await page.waitForTimeout(120);
+    const sb = await s.boundingBox();
+    if (Math.abs(sb.y - y0) >= 2) console.log(`slider ${k}\n${l0}\n${await layout()}`);
+    assert.ok(Math.abs(sb.y - y0) < 2, `slider ${k} stays under the finger (${y0} → ${sb.y})`);
+    const cb = await page.locator(`${W} canvas.chart`).boundingBox();
+    assert.ok(inView(sb), `slider ${k} in view`);
+    assert.ok(inView(cb), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
+    assert.ok(cb.y + cb.height <= sb.y + 1, `slider ${k}: the chart is above it, not over it (chart ${JSON.stringify(cb)}, slider ${JSON.stringify(sb)})`);
+    assert.notEqual(await s.inputValue(), v0, `slider ${k} moved by touch`);
+    const after = await seen(page);
+    assert.notDeepEqual(after.cards.concat(after.sentence), before.cards.concat(before.sentence), `slider ${k} changed the readouts`);
+    if (k === sliders.length - 1) await page.screenshot({ path: resolve(ARTIFACTS, 'phone-slider.png') });
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone: at most about 2,000 px tall, for every indicator, in both languages', async () => {
+  const { context, page } = await phone();
+  const ids = await page.locator(`${W} select.indsel option`).evaluateAll((os) => os.map((o) => o.value));
+  const heights = {};
+  for (const lang of ['vi', 'en']) {
+    await page.evaluate((l) => document.querySelector('grdp-whatif').setAttribute('lang', l), lang);
+    for (const id of ids) {
+      await page.locator(`${W} select.indsel`).selectOption(id);
+      await page.waitForTimeout(60);
+      heights[`${lang}:${id}`] = Math.round((await page.locator(W).boundingBox()).height);
+    }
+  }
+  console.log('phone heights (px):', JSON.stringify(heights));
+  for (const [k, h] of Object.entries(heights)) assert.ok(h <= 2000, `${k}: ${h} px`);
+  await context.close();
+});
+
+test('compact: the headline, the chart and the main slider only', async () => {
+  const { context, page } = await phone('/compact.html');
+  const visible = await page.locator(W).evaluate((el) => {
+    const r = el.shadowRoot;
+    const shown = (s) => [...r.querySelectorAll(s)].filter((e) => e.getClientRects().length > 0).length;
+    return { cards: shown('.readout'), sliders: shown('input[type=range]'), chart: shown('canvas.chart'), presets: shown('.presets button'), actions: shown('.actions button'), h: el.getBoundingClientRect().height };
+  });
+  assert.deepEqual({ cards: visible.cards, sliders: visible.sliders, chart: visible.chart, presets: visible.presets, actions: visible.actions }, { cards: 1, sliders: 1, chart: 1, presets: 0, actions: 0 });
+  assert.ok(visible.h < 800, `compact height ${visible.h}`);
+  const s = page.locator(`${W} input[type=range]`).first();
+  const before = await seen(page);
+  await touchDrag(page, s, 0.5, 0.7);
+  await page.waitForTimeout(100);
+  assert.notDeepEqual((await seen(page)).cards, before.cards);
+  await page.screenshot({ path: resolve(ARTIFACTS, 'phone-compact.png') });
+  await context.close();
+});
+
+test('phone: the table reflows (no sideways scroll) and is reached by keyboard', async () => {
+  const { context, page } = await phone();
+  await page.locator(`${W} .actions button`).nth(1).tap();
+  await page.waitForSelector(`${W} .tablewrap table`);
+  const box = await page.locator(`${W} .tablewrap`).evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth, tab: el.tabIndex, label: el.getAttribute('aria-label') }));
+  assert.ok(box.sw <= box.cw + 1, `no sideways scroll: ${box.sw} > ${box.cw}`);
+  assert.equal(box.tab, 0);
+  assert.ok(box.label);
+  // Each cell says its column (P10/P90 explained in words, not off screen).
+  const cell = await page.locator(`${W} .tablewrap td`).first().evaluate((td) => getComputedStyle(td, '::before').content);
+  assert.notEqual(cell, 'none');
+  const body = await page.locator(`${W} .tablewrap`).innerText();
+  assert.doesNotMatch(body, /P10|P90/);
+  const page2 = await page.locator(`${W} .tablewrap td`).evaluateAll((tds) => tds.every((td) => td.getBoundingClientRect().right <= window.innerWidth + 1));
+  assert.ok(page2, 'every cell within the screen');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'phone-table.png'), fullPage: true });
+  await context.close();
+});
+
+test('the widget follows the reader\'s default font size, not a host\'s 62.5 % root', async () => {
+  // A browser whose default font size is 32 px (a reader's setting).
+  const dir = mkdtempSync(join(tmpdir(), 'gw-font-'));
+  mkdirSync(join(dir, 'Default'), { recursive: true });
+  writeFileSync(join(dir, 'Default', 'Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: 32 } } }));
+  const big = await chromium.launchPersistentContext(dir, { executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: PHONE.viewport });
+  const p = big.pages()[0] || await big.newPage();
+  await p.goto(`${origin}/index.html`);
+  await ready(p);
+  const size = (page) => page.locator(W).evaluate((el) => parseFloat(getComputedStyle(el.shadowRoot.querySelector('.gw')).fontSize));
+  const root = await p.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.equal(root, 32, 'the browser default took');
+  assert.equal(await size(p), 32);
+  await big.close();
+  // A host that shrinks its root to 62.5 % (10 px) and sets 12 px text.
+  const { context, page } = await phone('/small-root.html');
+  assert.equal(await size(page), 16, 'the default 16 px, not 10 or 12');
+  await context.close();
+});
+
+test('phone: ArrowDown on the indicator select changes the indicator and keeps the focus there', async () => {
+  const { context, page } = await phone();
+  const sel = page.locator(`${W} select.indsel`);
+  await sel.focus();
+  const first = await sel.inputValue();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((f) => document.querySelector('grdp-whatif').state.indicator !== f, first);
+  const focused = await page.locator(W).evaluate((el) => el.shadowRoot.activeElement && el.shadowRoot.activeElement.classList.contains('indsel'));
+  assert.ok(focused, 'focus stays on the select');
+  await page.keyboard.press('ArrowDown');
+  await page.waitForTimeout(100);
+  assert.ok(await page.locator(W).evaluate((el) => el.shadowRoot.activeElement && el.shadowRoot.activeElement.classList.contains('indsel')));
+  await context.close();
+});
+
+test('a right-to-left host: the widget stays left-to-right, its words in order', async () => {
+  const { context, page, errors } = await phone('/rtl.html');
+  const dirs = await page.locator(W).evaluate((el) => ({ host: getComputedStyle(el).direction, inner: getComputedStyle(el.shadowRoot.querySelector('.gw')).direction, card: getComputedStyle(el.shadowRoot.querySelector('.readout')).direction }));
+  assert.deepEqual(dirs, { host: 'ltr', inner: 'ltr', card: 'ltr' });
+  // "12,8%/năm" reads left to right: the figure's left edge is left of the unit's.
+  const order = await page.locator(W).evaluate((el) => {
+    const big = el.shadowRoot.querySelector('.readout .big');
+    const t = big.firstChild;
+    const range = document.createRange();
+    const s = t.data;
+    const i = s.indexOf('/');
+    range.setStart(t, 0); range.setEnd(t, 1);
+    const a = range.getBoundingClientRect().left;
+    range.setStart(t, i); range.setEnd(t, i + 1);
+    const b = range.getBoundingClientRect().left;
+    return { text: s, first: a, slash: b, box: big.getBoundingClientRect().left };
+  });
+  assert.ok(order.first < order.slash, JSON.stringify(order));
+  assert.ok(order.first - order.box < 40, 'left aligned');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'phone-rtl.png') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('CSS zoom and transforms on the host: the pointer names the year under it', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/zoom.html`);
+  for (const n of [0, 1, 2]) await ready(page, n);
+  const tipAt = async (id, frac) => {
+    const c = page.locator(`#${id} canvas.chart`);
+    await c.scrollIntoViewIfNeeded();
+    const b = await c.boundingBox();
+    await page.mouse.move(b.x + b.width * frac, b.y + b.height / 2);
+    await page.waitForTimeout(80);
+    return page.locator(`#${id}`).evaluate((el) => el.state && el.shadowRoot.querySelector('.tip strong')?.textContent);
+  };
+  for (const frac of [0.12, 0.5, 0.93]) {
+    const plain = await tipAt('plain', frac);
+    assert.ok(plain, `a tip at ${frac}`);
+    assert.equal(await tipAt('z', frac), plain, `zoom 1.5 at ${frac}`);
+    assert.equal(await tipAt('t', frac), plain, `scale 0.6 at ${frac}`);
+  }
+  await context.close();
+});
+
+test('the phone screenshots for the README', async () => {
+  const { context, page } = await phone();
+  await page.screenshot({ path: resolve(ARTIFACTS, 'readme-phone-vi.png') });
+  await page.locator(`${W} .top button`).tap();
+  await page.waitForFunction(() => document.querySelector('grdp-whatif').state.lang === 'en');
+  await page.screenshot({ path: resolve(ARTIFACTS, 'readme-phone-en.png') });
+  assert.ok(readFileSync(resolve(ARTIFACTS, 'readme-phone-en.png')).length > 10000);
+  await context.close();
+});
