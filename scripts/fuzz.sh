@@ -11,7 +11,7 @@ if ! rustup run "$NIGHTLY" rustc --version >/dev/null 2>&1; then
   echo "make fuzz needs $NIGHTLY (rustup toolchain install $NIGHTLY)" >&2; exit 1
 fi
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
-for t in engine_api dataset share_link; do
+for t in engine_api dataset share_link studio presentation; do
   echo "== fuzz $t for ${SECS}s"
   mkdir -p "fuzz/corpus/$t"
   cargo "+$NIGHTLY" fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$SECS" -rss_limit_mb=2048 2>&1 \

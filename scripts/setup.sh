@@ -17,15 +17,34 @@ if ! command -v cargo >/dev/null; then
 fi
 export PATH="$HOME/.cargo/bin:$PATH"
 
-if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+# The pinned stable (rust-toolchain.toml names it "grdp-rust-<version>"): a
+# name linked to a toolchain of that version: the machine's stable when it
+# is that version (nothing to fetch), else that version installed by rustup.
+# Its wasm32 target, rustfmt and clippy come with it.
+PIN_NAME="$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)"
+PIN="${PIN_NAME##*-}"
+if [ "$(rustc +stable --version 2>/dev/null | awk '{print $2}')" = "$PIN" ]; then
+  SRC=stable
+else
+  SRC="$PIN"
+  if ! rustup toolchain list | grep -q "^$PIN-"; then
+    say "installing Rust $PIN (rust-toolchain.toml)"
+    rustup toolchain install "$PIN" --profile minimal
+  fi
+fi
+if ! rustup target list --installed --toolchain "$SRC" 2>/dev/null | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
-  rustup target add wasm32-unknown-unknown
+  rustup target add wasm32-unknown-unknown --toolchain "$SRC"
 fi
 for c in rustfmt clippy; do
-  if ! rustup component list --installed 2>/dev/null | grep -q "^$c"; then
-    say "adding $c"; rustup component add "$c"
+  if ! rustup component list --installed --toolchain "$SRC" 2>/dev/null | grep -q "^$c"; then
+    say "adding $c"; rustup component add "$c" --toolchain "$SRC"
   fi
 done
+if ! rustup toolchain list | grep -q "^$PIN_NAME"; then
+  say "naming Rust $PIN ($SRC) $PIN_NAME for this project"
+  rustup toolchain link "$PIN_NAME" "$(rustc +"$SRC" --print sysroot)"
+fi
 
 # The shipped wasm is built with a pinned nightly (scripts/build.sh): building
 # std with the immediate-abort panic strategy leaves out std's panic and

@@ -118,7 +118,7 @@ fn group(int: &str, sep: char) -> String {
     let n = int.len();
     let mut out = String::with_capacity(n + n / 3);
     for (k, c) in int.chars().enumerate() {
-        if k > 0 && (n - k) % 3 == 0 {
+        if k > 0 && (n - k).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -2318,7 +2318,7 @@ mod proptests {
         let mut out = String::from(if m < 0 { "-" } else { "" });
         for (i, c) in digits.iter().enumerate() {
             let left = digits.len() - i;
-            if i > 0 && left % 3 == 0 && grouping > 0 {
+            if i > 0 && left.is_multiple_of(3) && grouping > 0 {
                 out.push(if grouping == 1 { group } else { '\u{a0}' });
             }
             out.push(*c);

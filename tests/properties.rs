@@ -102,6 +102,73 @@ proptest! {
         prop_assert_eq!(parse_hash(&format_hash(&st)).unwrap(), st);
     }
 
+    /// Every key a link can carry, each present or not, round-trips.
+    #[test]
+    fn share_links_round_trip_every_key(
+        lang in proptest::option::of(prop_oneof![Just("vi"), Just("en")]),
+        theme in proptest::option::of(prop_oneof![Just("light"), Just("dark"), Just("auto")]),
+        view in proptest::option::of(prop_oneof![Just("chart"), Just("table")]),
+        ind in proptest::option::of("[A-Za-z0-9_-]{1,40}"),
+        g in proptest::option::of(-0.9f64..5.0),
+        gr in proptest::option::of(-0.9f64..5.0),
+        inf in proptest::option::of(-0.9f64..5.0),
+        pop in proptest::option::of(-0.5f64..0.5),
+        fxc in proptest::option::of(-0.5f64..0.5),
+        tv in proptest::option::of(-1e6f64..1e6),
+        ty in proptest::option::of(1900i32..2200),
+        sp in proptest::option::of(0.0f64..1.0),
+    ) {
+        let mut st = ShareState {
+            lang: lang.map(str::to_string),
+            theme: theme.map(str::to_string),
+            view: view.map(str::to_string),
+            ..Default::default()
+        };
+        st.scenario = ScenarioInput {
+            indicator: ind,
+            real_growth: g,
+            growth: gr,
+            inflation: inf,
+            population_growth: pop,
+            fx_change: fxc,
+            target_value: tv,
+            target_year: ty,
+            spread: sp,
+            ..Default::default()
+        };
+        let hash = format_hash(&st);
+        prop_assert_eq!(parse_hash(&hash).unwrap(), st, "{}", hash);
+    }
+
+    /// Anything pasted into the studio: an answer, never a panic; and the
+    /// dataset it makes, when it makes one, loads.
+    #[test]
+    fn pasted_tables_never_panics(s in "[\\t\\r\\n;,.0-9A-Za-zăâđêôơưạếệỏ()%*\"' -]{0,400}") {
+        let _ = grdp_whatif::table::read_table(&s, &Default::default());
+        let choices = r#"{"formatVersion": 1, "id": "x", "name": "X", "baseYear": 2025,
+          "sources": [{"id": "s", "publication": "P", "title": "T"}],
+          "assumptions": {"inflation": {"value": 0.035, "source": "s"}, "populationGrowth": {"value": 0.01, "source": "s"}},
+          "indicators": [{"id": "a", "label": "A", "unit": "percent", "model": "linear", "from": "A", "figures": "s", "targets": [], "scenarios": {"trend": {}}}]}"#;
+        let b = grdp_whatif::studio::build(&s, choices);
+        if let Some(d) = b.dataset {
+            let text = serde_json::to_string(&d).unwrap();
+            prop_assert!(Dataset::from_json(&text).is_ok(), "{}", text);
+        }
+    }
+
+    /// A link and a language into the presentation of every indicator: never a panic.
+    #[test]
+    fn presentation_never_panics(hash in "#v=1(&(lang|theme|view|ind|g|gr|inf|pop|fxc|tv|ty|sp|x)=[-0-9.eEa-zA-Z]{0,8}){0,6}", en in any::<bool>(), table in any::<bool>()) {
+        use grdp_whatif::present::{controls, present, TrendCache, ViewInput};
+        let d = Dataset::default_lang_son().unwrap();
+        let lang = if en { grdp_whatif::lang::Lang::En } else { grdp_whatif::lang::Lang::Vi };
+        for ind in &d.indicators {
+            let Ok(link) = controls::read_link(&d, &hash, Some(&ind.id)) else { continue };
+            let input = ViewInput { indicator: link.indicator.clone(), lang, scenario: link.scenario.clone(), table, ..Default::default() };
+            let _ = present(&d, &input, &mut grdp_whatif::montecarlo::Draws::new(0), &mut TrendCache::default());
+        }
+    }
+
     #[test]
     fn share_link_parser_never_panics(s in ".{0,300}") {
         let _ = parse_hash(&s);

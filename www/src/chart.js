@@ -26,6 +26,7 @@ export class ChartPane {
     this.view = new wb.ChartView(this.base, this.canvas);
     this.layout = null;
     this.size = null;
+    this.font = null;
     this.styleKey = null;
     this.on = on;
     const at = (ev) => { const y = this.yearAt(ev.clientX); if (y !== null) on.hover(y); };
@@ -43,6 +44,8 @@ export class ChartPane {
       if (w < 1 || hh < 1) return;
       if (this.size && this.size.w === w && this.size.h === hh) return;
       this.size = { w, h: hh };
+      // The box is sized in em: a new font size resizes it, and is read again.
+      this.font = null;
       on.resize();
     });
     this.ro.observe(this.box);
@@ -71,8 +74,11 @@ export class ChartPane {
     if (w < 120 || hh < 90) return false;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     const theme = host.getAttribute('data-theme');
-    // The text follows the widget's font size (the reader's default size).
-    const font = parseFloat(getComputedStyle(this.box).fontSize) || 16;
+    // The text follows the widget's font size (the reader's default size),
+    // read when the box changes size, not on every step (reading a computed
+    // style makes the browser restyle first).
+    if (!this.font) this.font = parseFloat(getComputedStyle(this.box).fontSize) || 16;
+    const font = this.font;
     const key = `${theme}|${dpr}|${font}`;
     if (key !== this.styleKey) {
       this.view.setStyle(themeColors(host), dpr, font / 16);

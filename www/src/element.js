@@ -21,6 +21,10 @@ import { ChartPane, themeColors } from './chart.js';
 const VERSION = '0.2.0';
 mark('script');
 
+/** Let the browser run other tasks (paint, input) before going on. */
+const breath = () => (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function'
+  ? globalThis.scheduler.yield()
+  : new Promise((resolve) => setTimeout(resolve, 0)));
 const isTrap = (e) => typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
 
 class GrdpWhatIfElement extends HTMLElement {
@@ -168,7 +172,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const live = () => token === life.loadToken && !life.destroyed;
     this._set({ ...life.state, status: 'loading', failure: null });
     try {
-      if (!life.wb) { life.wb = await newInstance(); mark('wasm-instance'); }
+      if (!life.wb) { life.wb = await newInstance(); mark('wasm-instance'); await breath(); }
     } catch (e) {
       if (!live()) return;
       this._fail({ kind: 'start', detail: String(e && e.message || e) });
@@ -199,6 +203,10 @@ class GrdpWhatIfElement extends HTMLElement {
       return;
     }
     mark('dataset');
+    // Start-up in a few short tasks, not one long one: the browser paints
+    // and answers input in between (a phone's main thread is slow).
+    await breath();
+    if (!live()) { try { engine.free(); } catch (e) { /* gone */ } return; }
     this._use(engine, text);
   }
 
