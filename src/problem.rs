@@ -263,7 +263,8 @@ impl Problem {
     /// use grdp_whatif::{lang::Lang, problem::Problem};
     /// let p = Problem::RateAsPercent { value: 3.5 };
     /// assert!(p.message(Lang::En).contains("did you mean 0.035?"));
-    /// assert!(p.message(Lang::Vi).contains("0,035"));
+    /// // In Vietnamese too, the fix is written as a JSON file must have it.
+    /// assert!(p.message(Lang::Vi).contains("có phải ý bạn là 0.035?"));
     /// ```
     pub fn message(&self, lang: Lang) -> String {
         let vi = lang == Lang::Vi;
@@ -388,14 +389,15 @@ impl Problem {
             }
             Problem::RateAsPercent { value } => {
                 if vi {
-                    format!("{}: tỷ lệ theo năm được viết dưới dạng phân số (3,5% là 0,035); có phải ý bạn là {}?", n(*value), n(value / 100.0))
+                    // The fix is written as the file must have it: a dot decimal.
+                    format!("{}: tỷ lệ theo năm được viết dưới dạng phân số, dấu chấm thập phân (3,5% viết là 0.035); có phải ý bạn là {}?", num(*value, Lang::En), num(value / 100.0, Lang::En))
                 } else {
                     format!("{}: a yearly rate is written as a fraction (3.5% is 0.035); did you mean {}?", n(*value), n(value / 100.0))
                 }
             }
             Problem::RateImplausible { value } => {
                 if vi {
-                    format!("{} không thể là tỷ lệ theo năm (viết dưới dạng phân số, từ -1 đến 10: 0,05 là 5%)", n(*value))
+                    format!("{} không thể là tỷ lệ theo năm (viết dưới dạng phân số, dấu chấm thập phân, từ -1 đến 10: 5% viết là 0.05)", num(*value, Lang::En))
                 } else {
                     format!("{} cannot be a yearly rate (written as a fraction, from -1 to 10: 0.05 is 5%)", n(*value))
                 }

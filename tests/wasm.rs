@@ -192,7 +192,7 @@ fn datasets_and_their_checker() {
         .as_string()
         .unwrap()
         .contains("did you mean 0.035?"));
-    assert!(get(&first, "vi").as_string().unwrap().contains("0,035"));
+    assert!(get(&first, "vi").as_string().unwrap().contains("0.035"));
     assert_eq!(Array::from(&check_dataset(&text).unwrap()).length(), 0);
     let engine = Engine::new().unwrap();
     let p = engine

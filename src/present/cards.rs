@@ -657,6 +657,22 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     let chance = p
         .probability
         .map(|c| {
+            if c >= 1.0 {
+                return lang
+                    .pick(
+                        " Với các giả định trên, mọi đường mô phỏng đều đạt mục tiêu.",
+                        " Under these assumptions, every simulated path reaches the target.",
+                    )
+                    .to_string();
+            }
+            if c <= 0.0 {
+                return lang
+                    .pick(
+                        " Với các giả định trên, không đường mô phỏng nào đạt mục tiêu.",
+                        " Under these assumptions, no simulated path reaches the target.",
+                    )
+                    .to_string();
+            }
             let words = chance(w, c);
             // "trên 99%" is not "khoảng".
             let about = words.chars().next().is_some_and(|ch| ch.is_ascii_digit());
@@ -697,17 +713,17 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         }
         (Some(r), Model::PerCapita) => lang.pick(
             format!(
-                " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức GRDP thực (toàn tỉnh) tăng {}.",
+                " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức GRDP thực (toàn tỉnh) {}.",
                 w.rate(r),
                 p.required_real_growth
-                    .map(|g| w.rate(g))
+                    .map(|g| w.change_rate(g))
                     .unwrap_or_default()
             ),
             format!(
-                " Hitting the target exactly takes {} nominal, or real GRDP (the whole province) growing {}.",
+                " Hitting the target exactly takes {} nominal: real GRDP (the whole province) that {}.",
                 w.rate(r),
                 p.required_real_growth
-                    .map(|g| w.rate(g))
+                    .map(|g| w.en_change(g, "grow", false))
                     .unwrap_or_default()
             ),
         ),

@@ -1,6 +1,7 @@
 // Cross-browser check of dist/ in Firefox ESR and WebKit (WebKitGTK's
 // MiniBrowser, Safari's engine): the standalone file dist/grdp-whatif.html
-// from file:// and the served page (index.html + embed.js) over http. Run
+// from file://, the served page (index.html + embed.js) over http, and the
+// iframe embed (iframe-example.html holding grdp-whatif.html) over http. Run
 // from the project root, after make dist and scripts/browsers-setup.sh:
 //
 //   node tests/browsers/run.mjs            both engines
@@ -18,8 +19,16 @@
 //   link       el.link (= location.hash, sync-hash) carries lang=en and the
 //              stepped growth; a fresh load of page + link shows the same
 //              scenario, readouts, sentence, title and chart pixels;
+//   iframe     (the iframe embed only; iframe-check.mjs) the widget in the
+//              frame is drawn ("drawn"); the iframe is its content's height
+//              within a few px with no inner scrollbar, at rest, after
+//              details.more is opened (taller) and after it is closed again
+//              (shorter: it shrinks back); the widget's reports settle; a
+//              height message from another origin is ignored;
 //   no errors  no console error, uncaught error, unhandled rejection, CSP
-//              violation or failed load on either load.
+//              violation or failed load on either load (the iframe embed:
+//              on the host page and in the frame).
+// A check that does not apply to a page shows as "-".
 // Prints a table, saves a screenshot per engine × page (and one per failed
 // check) under tests/artifacts/browsers/, exits 1 on any failure (a browser
 // that is not installed is a failure). The whole run is bounded by
@@ -31,26 +40,28 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 import { open, closeAll, CAPTURE_SOURCE, withTimeout } from './harness.mjs';
 import * as W from './widget-probe.mjs';
+import * as I from './iframe-check.mjs';
 
 const DIST = resolve('dist');
 const ARTIFACTS = resolve('tests/artifacts/browsers');
 const TOTAL_BUDGET = Number(process.env.BROWSERS_BUDGET_MS || 170000);
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : ['firefox', 'webkit'];
-const CHECKS = ['drawn', 'step', 'english', 'link', 'no errors'];
+const CHECKS = ['drawn', 'step', 'english', 'link', 'iframe', 'no errors'];
+const PAGE_CHECKS = ['drawn', 'step', 'english', 'link', 'no errors'];
+const IFRAME_CHECKS = ['drawn', 'iframe', 'no errors'];
 
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const live = new Set(); // open browsers, closed on any exit path
-let server;
+let server, foreignServer;
 
 let stopping = null;
 function shutdown(code) { // the first caller's exit code wins
   stopping ??= (async () => {
     await withTimeout(Promise.all([...live].map((b) => b.close().catch(() => {}))), 15000, 'close browsers').catch(() => {});
     await closeAll(); // anything still starting
-    server?.close();
-    server?.closeAllConnections?.();
+    for (const s of [server, foreignServer]) { s?.close(); s?.closeAllConnections?.(); }
     process.exit(code);
   })();
   return stopping;
@@ -82,7 +93,7 @@ const clip = (t, n = 70) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 /** The checks for one page in one open browser. Each check passes only when
  *  its expect* in widget-probe.mjs finds no problem in values read from the
  *  page; on a failure a screenshot is saved beside the others. */
-async function checkPage(b, page) {
+function checker(b, page) {
   const res = {};
   const shot = (tag) => join(ARTIFACTS, `${b.name}-${page.name}${tag ? `-${tag}` : ''}.png`);
   const note = (check, problems, okDetail) => {
@@ -97,6 +108,12 @@ async function checkPage(b, page) {
     }
   };
   const skip = (checks, why) => { for (const c of checks) if (!res[c]) res[c] = { ok: false, detail: `skipped: ${why}` }; };
+  return { res, shot, note, guard, skip };
+}
+
+async function checkPage(b, page) {
+  if (page.name === 'iframe') return checkIframePage(b, page);
+  const { res, shot, note, guard, skip } = checker(b, page);
   const errors = [];
   const collect = async (load) => {
     try { errors.push(...(await b.errors()).map((e) => `[${load}] ${e}`)); } catch (e) { errors.push(`[${load}] could not read the errors: ${e.message}`); }
@@ -114,7 +131,7 @@ async function checkPage(b, page) {
   if (!res.drawn.ok) {
     await collect('load 1');
     note('no errors', errors, 'none');
-    skip(CHECKS, 'the page did not draw');
+    skip(page.checks, 'the page did not draw');
     return res;
   }
 
@@ -159,12 +176,38 @@ async function checkPage(b, page) {
   return res;
 }
 
+/** The iframe embed (iframe-check.mjs): drawn, iframe, no errors. A throw
+ *  counts against the stage it happened in. */
+async function checkIframePage(b, page) {
+  const { res, shot, note, guard, skip } = checker(b, page);
+  const r = {};
+  let thrown = null;
+  try {
+    await I.checkIframe(b, page.iframe, r, { beforeForeign: () => b.screenshot(shot('')).catch(() => {}) });
+  } catch (e) { thrown = e; }
+  await guard('drawn', async () => {
+    if (!r.drawn) throw thrown || new Error('not run');
+    const p = r.drawn.probe;
+    note('drawn', r.drawn.problems, () => `in the frame: ${pct(p.chart.nonBlank)} of ${p.chart.w}×${p.chart.h} px non-blank, ${p.chart.colours} colours; "${clip(p.cards[0], 40)}"`);
+  });
+  if (res.drawn.ok) {
+    await guard('iframe', async () => {
+      if (thrown) throw thrown;
+      note('iframe', r.iframe.problems, r.iframe.detail);
+    });
+  }
+  if (!r.errors) r.errors = await I.errorsOf(b).catch((e) => [`could not read the errors: ${e.message}`]);
+  note('no errors', r.errors, `none on the host page or in the frame${r.preloaded ? '' : ' (in the frame: from ready on)'}`);
+  skip(page.checks, 'the widget in the frame did not draw');
+  return res;
+}
+
 // ---------- main ----------
 const rows = [];
 const pages = [];
 let current = null; // the engine × page being checked, for the watchdog's report
 try {
-  for (const f of ['grdp-whatif.html', 'index.html', 'embed.js']) {
+  for (const f of ['grdp-whatif.html', 'index.html', 'embed.js', 'iframe-example.html']) {
     if (!existsSync(join(DIST, f))) { console.error(`FAIL: dist/${f} is missing: run make dist`); process.exit(1); }
   }
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -174,11 +217,21 @@ try {
   // added first in <head>: the harness's error capture (same origin, so the
   // CSP allows it), so WebKit sees errors from the very start of the page.
   const index = readFileSync(join(DIST, 'index.html'), 'utf8').replace(/<head>/i, '<head>\n<script src="/__harness-capture.js"></script>');
-  server = await serve(DIST, 0, { extra: { '/index.html': index, '/__harness-capture.js': CAPTURE_SOURCE } });
+  // The iframe host likewise (it has no CSP); the frame's page is served as is.
+  const host = readFileSync(join(DIST, 'iframe-example.html'), 'utf8').replace(/<head>/i, '<head>\n<script src="/__harness-capture.js"></script>');
+  server = await serve(DIST, 0, { extra: { '/index.html': index, '/iframe-example.html': host, '/__harness-capture.js': CAPTURE_SOURCE } });
   server.unref();
+  // Another origin (another port), for the iframe check's stranger.
+  foreignServer = await serve(DIST, 0, { extra: { '/foreign.html': I.foreignPage() } });
+  foreignServer.unref();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  pages.push({ name: 'file', label: 'grdp-whatif.html (file://)', url: pathToFileURL(join(DIST, 'grdp-whatif.html')).href });
-  pages.push({ name: 'served', label: 'index.html + embed.js (http)', url: `${origin}/index.html` });
+  const foreignOrigin = `http://127.0.0.1:${foreignServer.address().port}`;
+  pages.push({ name: 'file', label: 'grdp-whatif.html (file://)', url: pathToFileURL(join(DIST, 'grdp-whatif.html')).href, checks: PAGE_CHECKS });
+  pages.push({ name: 'served', label: 'index.html + embed.js (http)', url: `${origin}/index.html`, checks: PAGE_CHECKS });
+  pages.push({
+    name: 'iframe', label: 'iframe-example.html (http)', url: `${origin}/iframe-example.html`, checks: IFRAME_CHECKS,
+    iframe: { host: `${origin}/iframe-example.html`, foreign: `${foreignOrigin}/foreign.html`, foreignOrigin },
+  });
 
   for (const name of engines) {
     const te = Date.now();
@@ -188,7 +241,7 @@ try {
       live.add(b);
     } catch (e) {
       const msg = String(e.message || e).split('\n')[0];
-      for (const page of pages) rows.push({ engine: name, page, res: Object.fromEntries(CHECKS.map((c) => [c, { ok: false, detail: msg }])), ms: 0 });
+      for (const page of pages) rows.push({ engine: name, page, res: Object.fromEntries(page.checks.map((c) => [c, { ok: false, detail: msg }])), ms: 0 });
       console.log(`${name}: FAIL to start: ${msg}`);
       continue;
     }
@@ -200,7 +253,7 @@ try {
       current = null;
       if (stopping) await stopping; // the watchdog reported; it exits
       rows.push({ engine: `${name} ${b.version || ''}`.trim(), page, res, ms: Date.now() - tp });
-      console.log(`  ${page.label}: ${CHECKS.every((c) => res[c]?.ok) ? 'ok' : 'FAIL'} (${secs(Date.now() - tp)})`);
+      console.log(`  ${page.label}: ${page.checks.every((c) => res[c]?.ok) ? 'ok' : 'FAIL'} (${secs(Date.now() - tp)})`);
     }
     await b.close();
     live.delete(b);
@@ -214,18 +267,18 @@ try {
 /** Print the table and the details of `rows`; the number of failed checks. */
 function report() {
   const cols = ['engine', 'page', ...CHECKS, 'time'];
-  const table = rows.map((r) => [r.engine, r.page.label, ...CHECKS.map((c) => (r.res[c]?.ok ? 'ok' : 'FAIL')), secs(r.ms)]);
+  const table = rows.map((r) => [r.engine, r.page.label, ...CHECKS.map((c) => (!r.page.checks.includes(c) ? '-' : r.res[c]?.ok ? 'ok' : 'FAIL')), secs(r.ms)]);
   const widths = cols.map((c, i) => Math.max(c.length, ...table.map((t) => t[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join(' | ');
   console.log(`\n${line(cols)}\n${widths.map((w) => '-'.repeat(w)).join('-|-')}`);
   for (const t of table) console.log(line(t));
 
-  const failures = rows.flatMap((r) => CHECKS.filter((c) => !r.res[c]?.ok));
+  const failures = rows.flatMap((r) => r.page.checks.filter((c) => !r.res[c]?.ok));
   console.log('\ndetails:');
-  for (const r of rows) for (const c of CHECKS) if (r.res[c]?.ok) console.log(`  ok   ${r.engine} / ${r.page.name} / ${c}: ${r.res[c].detail}`);
+  for (const r of rows) for (const c of r.page.checks) if (r.res[c]?.ok) console.log(`  ok   ${r.engine} / ${r.page.name} / ${c}: ${r.res[c].detail}`);
   const said = new Set();
   for (const r of rows) {
-    for (const c of CHECKS) {
+    for (const c of r.page.checks) {
       if (r.res[c]?.ok) continue;
       const d = r.res[c]?.detail || (r.unfinished ? `not finished within the ${secs(TOTAL_BUDGET)} budget` : 'not run');
       if (said.has(`${r.engine}\0${d}`)) continue; // a browser that did not start: once

@@ -9,22 +9,59 @@
 // key press is not a "step"; the Vietnamese page is not "english", nor is an
 // English one that still holds the Vietnamese headline; a load without the
 // link does not "restore" it; a console.error and an uncaught error are
-// seen by errors(). Exits 1 if a check passed what it should have failed.
+// seen by errors().
+// The iframe check (iframe-check.mjs), on hosts made from
+// dist/iframe-example.html served over http: the real host passes (else the
+// rest proves nothing); a host that never resizes the iframe, one that only
+// grows it (the old bug), one that makes it 66 px too tall, one that lets
+// any origin resize it, and, on the real host, a console.error and an error
+// event in the frame, must each be caught. Exits 1 if a check passed what it
+// should have failed.
 import { resolve, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { open, closeAll, withTimeout } from './harness.mjs';
+import { serve } from '../../scripts/serve.mjs';
+import { open, closeAll, withTimeout, CAPTURE_SOURCE } from './harness.mjs';
 import * as W from './widget-probe.mjs';
+import * as I from './iframe-check.mjs';
 
-const url = pathToFileURL(join(resolve('dist'), 'grdp-whatif.html')).href;
+const DIST = resolve('dist');
+const url = pathToFileURL(join(DIST, 'grdp-whatif.html')).href;
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : ['firefox', 'webkit'];
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
-const watchdog = setTimeout(async () => { console.error('FAIL: self-test over 120 s'); await closeAll(); process.exit(1); }, 120000);
+const watchdog = setTimeout(async () => { console.error('FAIL: self-test over 170 s'); await closeAll(); process.exit(1); }, 170000);
 watchdog.unref();
 
-async function until(b, pred, ms = 15000) {
+// Wrong hosts: the real one with its listener changed. Each edit must find
+// what it changes (else the host page changed and this needs adapting).
+const realHost = readFileSync(join(DIST, 'iframe-example.html'), 'utf8');
+const edit = (re, to) => {
+  if (!re.test(realHost)) throw new Error(`dist/iframe-example.html no longer matches ${re}: adapt selftest.mjs`);
+  return realHost.replace(re, to);
+};
+const SET = /f\.style\.height\s*=\s*(.+?)\s*\+\s*'px';/;
+// [what, the host, [what must be caught: a regexp on the check's problems]…]
+const hosts = {
+  '/host-never.html': ['a host that never resizes the iframe', edit(SET, '/* never resizes */;'),
+    [/^at rest: iframe .* too short/, /^at rest: inner scrollbar needed/]],
+  '/host-grow-only.html': ['a host that only grows the iframe (the old bug)', edit(SET, "f.style.height = Math.max(f.getBoundingClientRect().height, $1) + 'px';"),
+    [/^shorter again .* too tall/]],
+  '/host-too-tall.html': ['a host that makes the iframe 66 px too tall', edit(SET, "f.style.height = ($1) + 66 + 'px';"),
+    [/^at rest: iframe .*66 px too tall/, /^taller .*66 px too tall/, /^shorter again .*66 px too tall/]],
+  '/host-any-origin.html': ['a host whose listener does not check the origin', edit(/e\.origin\s*!==\s*GRDP_WHATIF_ORIGIN\s*\|\|\s*/, ''),
+    [/does not check the origin/]],
+};
+const server = await serve(DIST, 0, { extra: Object.fromEntries(Object.entries(hosts).map(([p, [, body]]) => [p, body])) });
+const foreignServer = await serve(DIST, 0, { extra: { '/foreign.html': I.foreignPage() } });
+server.unref(); foreignServer.unref();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const foreignOrigin = `http://127.0.0.1:${foreignServer.address().port}`;
+const urls = (path) => ({ host: `${origin}${path}`, foreign: `${foreignOrigin}/foreign.html`, foreignOrigin });
+
+async function until(b, pred, ms = 15000, frame) {
   const end = Date.now() + ms;
   for (;;) {
-    const p = await b.eval(W.probe);
+    const p = await b.eval(W.probe, frame);
     if (pred(p) || Date.now() > end) return p;
     await sleep(100);
   }
@@ -79,10 +116,34 @@ for (const name of engines) {
     const errs = await b.errors();
     expectProblems(name, 'console.error seen', errs.filter((e) => /console/.test(e) && /selftest/.test(e)));
     expectProblems(name, 'uncaught error seen', errs.filter((e) => /pageerror/.test(e)));
+
+    // iframe: the real host passes, else "caught" below would prove nothing.
+    const real = await I.checkIframe(b, urls('/iframe-example.html'));
+    const realProblems = [...real.drawn.problems, ...(real.iframe ? real.iframe.problems : ['not run']), ...real.errors];
+    if (realProblems.length) throw new Error(`the iframe check fails the real host: ${realProblems.join('; ')}`);
+    console.log(`  passes  ${name}: the real iframe host: ${real.iframe.detail.slice(0, 100)}`);
+    for (const [path, [what, , caught]] of Object.entries(hosts)) {
+      const r = await I.checkIframe(b, urls(path));
+      if (r.drawn.problems.length) throw new Error(`${what}: the widget did not draw: ${r.drawn.problems.join('; ')}`);
+      for (const re of caught) expectProblems(name, `iframe: ${what} (${re.source.replace(/^\^/, '').slice(0, 30)})`, r.iframe.problems.filter((p) => re.test(p)));
+    }
+    // iframe errors: a console.error and an error event in the frame.
+    await b.goto(urls('/iframe-example.html').host);
+    await until(b, (p) => W.expectDrawn(p).length === 0, 20000, I.FRAME);
+    await b.eval(I.captureFrame, I.FRAME, CAPTURE_SOURCE);
+    await b.eval((sel) => {
+      const w = document.querySelector(sel).contentWindow;
+      w.console.error('selftest: console.error in the frame');
+      w.dispatchEvent(new w.ErrorEvent('error', { message: 'selftest: error in the frame' }));
+    }, I.FRAME);
+    const ferrs = await I.errorsOf(b);
+    expectProblems(name, 'console.error in the frame seen', ferrs.filter((e) => /console/.test(e) && /selftest: console.error in the frame/.test(e)));
+    expectProblems(name, 'error event in the frame seen', ferrs.filter((e) => /in the frame: pageerror: selftest: error in the frame/.test(e)));
   } finally {
     await b.close();
   }
 }
 console.log(missed ? `FAIL: ${missed} wrong page(s) passed a check` : 'every check caught its wrong page');
 await closeAll();
+for (const s of [server, foreignServer]) { s.close(); s.closeAllConnections?.(); }
 process.exit(missed ? 1 : 0);

@@ -24,17 +24,26 @@
 // is shown ("#v=1&lang=…&g=…"); with the sync-hash attribute (both pages
 // tested) the widget writes it to location.hash (at most every 250 ms while
 // dragging) and reads it on load.
+// In an iframe (sync-hash and window.parent !== window), one ResizeObserver on
+// the element posts {type: 'grdp-whatif:height', height} to the parent, height
+// = ceil(the element's bottom in document coordinates). details.more ("how it
+// is worked out", closed at first) is what iframe-check.mjs opens to make the
+// content taller (by several hundred px) and closes to make it shorter.
 
-/** In page: the widget as a reader sees it, and its chart's pixels. */
-export function probe() {
-  const el = document.querySelector('grdp-whatif');
+/** In page: the widget as a reader sees it, and its chart's pixels. With
+ *  `frame` (a selector of a same-origin iframe in the page), the widget in
+ *  that frame. */
+export function probe(frame) {
+  const win = frame ? document.querySelector(frame).contentWindow : window;
+  const doc = win.document;
+  const el = doc.querySelector('grdp-whatif');
   const root = el && el.shadowRoot;
   // Text as shown, without the bidi isolates the engine puts around names.
   const clean = (s) => String(s || '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
   const text = (n) => (n ? clean(n.textContent) : '');
   const out = {
     present: !!el, shadow: !!root, status: null, lang: null, scenario: null, link: null,
-    hash: location.hash, url: location.href.split('#')[0], readyState: document.readyState,
+    hash: win.location.hash, url: win.location.href.split('#')[0], readyState: doc.readyState,
     title: '', cards: [], labels: [], sentence: '', langButton: '', rootLang: null, allText: '', sliders: {}, chart: null,
   };
   if (!root) return out;
@@ -67,7 +76,7 @@ export function probe() {
     const ch = out.chart = { w: top.width, h: top.height, cssW: top.clientWidth, cssH: top.clientHeight, layers: [], nonBlank: 0, colours: 0, sig: null };
     try {
       if (top.width && top.height) {
-        const mk = () => { const c = document.createElement('canvas'); c.width = top.width; c.height = top.height; return c; };
+        const mk = () => { const c = doc.createElement('canvas'); c.width = top.width; c.height = top.height; return c; };
         const blank = mk();
         const blankUrl = blank.toDataURL('image/png');
         ch.layers = layers.map((c) => ({ cls: c.className, w: c.width, h: c.height, drawn: c.width === blank.width && c.height === blank.height ? c.toDataURL('image/png') !== blankUrl : null }));
@@ -123,6 +132,42 @@ export function pressLanguage() {
 export function linkAndHash() {
   const el = document.querySelector('grdp-whatif');
   return { hash: location.hash, link: el ? el.link : null };
+}
+
+/** In page: the heights of the iframe `frame` and of what it shows. `frameH`
+ *  is the iframe's box on the host page; `content` the height its document
+ *  needs without a scrollbar: the lowest of the widget's bottom and the
+ *  body's bottom (plus its margin), in the frame's document coordinates,
+ *  rounded up as the widget rounds its report; `scrollH` / `clientH` the
+ *  frame's own scroll and viewport heights (scrollH > clientH: an inner
+ *  scrollbar is needed). */
+export function frameHeights(frame) {
+  const f = document.querySelector(frame);
+  if (!f) return { error: `no ${frame} on the host page` };
+  const out = { frameH: f.getBoundingClientRect().height, styleH: f.style.height, src: f.getAttribute('src') };
+  let win, doc;
+  try { win = f.contentWindow; doc = win.document; } catch (e) { out.error = `the frame is not readable: ${e && e.message}`; return out; }
+  if (!doc || !doc.body) { out.error = 'the frame has no document yet'; return out; }
+  const el = doc.querySelector('grdp-whatif');
+  const sy = win.scrollY;
+  const body = doc.body.getBoundingClientRect().bottom + (parseFloat(win.getComputedStyle(doc.body).marginBottom) || 0) + sy;
+  out.elBottom = el ? el.getBoundingClientRect().bottom + sy : null;
+  out.content = Math.ceil(Math.max(out.elBottom || 0, body));
+  out.scrollH = doc.documentElement.scrollHeight;
+  out.clientH = doc.documentElement.clientHeight;
+  out.status = el && el.state ? el.state.status : null;
+  return out;
+}
+
+/** In page: open (`open` true) or close details.more of the widget in the
+ *  iframe `frame` with a click on its summary, as a reader does. */
+export function toggleMore(frame, open) {
+  const root = document.querySelector(frame).contentDocument.querySelector('grdp-whatif').shadowRoot;
+  const d = root.querySelector('details.more');
+  if (!d) throw new Error('no details.more in the widget');
+  const s = d.querySelector('summary');
+  if (d.open !== open) { s.scrollIntoView({ block: 'center' }); s.click(); }
+  return { open: d.open, summary: (s.textContent || '').trim() };
 }
 
 // ---------- node side: what the checks expect ----------
