@@ -228,7 +228,8 @@ await section('compare', async () => {
     });
     if (mem.status !== 'ready') throw new Error(`the widget's status after 10,000 steps is ${mem.status}`);
     if (instances !== 1) {
-      row('memory', 'wasm memory after 10 → 10,000 steps', 'not measured', `${instances} wasm instances on the page before the first step: the widget's could not be told apart (no public hook on the element)`);
+      row('memory', 'NOT MEASURED: wasm memory after 10 → 10,000 steps', 'error', `${instances} wasm instances on the page before the first step: the widget's could not be told apart (no public hook on the element)`);
+      process.exitCode = 1;
     } else {
       row('memory', 'wasm memory after 10 → 10,000 steps', `${kb(mem.a.wasm)} → ${kb(mem.b.wasm)}`, `${mem.b.wasm === mem.a.wasm ? 'flat' : 'GREW'}; the widget's own instance (one per widget), its memory read from the WebAssembly.Instance the page made (the element has no public hook)`);
     }

@@ -36,6 +36,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "native (release)", "median µs", "p95 µs"
     );
     let row = |name: &str, (m, p): (f64, f64)| println!("{name:<58} {m:>12.3} {p:>12.3}");
+    // What a slider step asks of the engine: the whole presentation of the
+    // view (cards, sentence, controls, chart spec, sources), the trend kept.
+    {
+        use grdp_whatif::present::{controls, present, TrendCache, ViewInput};
+        let mut input = ViewInput {
+            indicator: "grdpPerCapita".into(),
+            lang: grdp_whatif::lang::Lang::Vi,
+            preset: "custom".into(),
+            scenario: controls::start(&d, "grdpPerCapita")?,
+            ..Default::default()
+        };
+        let mut draws = Draws::new(0);
+        let mut cache = TrendCache::default();
+        let mut k = 0u32;
+        row(
+            "present(): GRDP per capita, a slider step (2,000 paths)",
+            time(300, || {
+                k += 1;
+                input.scenario.real_growth = Some(0.1 + f64::from(k % 50) * 0.001);
+                black_box(present(&d, &input, &mut draws, &mut cache).ok());
+            }),
+        );
+        let s = Scenario::resolve(&input.scenario, &d)?;
+        row(
+            "  of which: project() of the scenario, draws kept",
+            time(300, || {
+                black_box(project_with(black_box(&s), &mut draws).ok());
+            }),
+        );
+    }
     for paths in [0u32, 1_000, 10_000, 100_000] {
         let s = Scenario::resolve(
             &ScenarioInput {

@@ -2,6 +2,7 @@
 // Usage: node scripts/serve.mjs [port] [dir]. Stops cleanly on Ctrl-C.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const port = Number(process.argv[2] || process.env.PORT || 8080);
@@ -12,6 +13,15 @@ const types = {
   '.png': 'image/png', '.ts': 'text/plain; charset=utf-8',
 };
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+const zipped = new Map();
+function gzipped(body) {
+  const buf = Buffer.isBuffer(body) ? body : Buffer.from(String(body));
+  const key = buf.length + ':' + buf.subarray(0, 64).toString('hex') + buf.subarray(-64).toString('hex');
+  let z = zipped.get(key);
+  if (!z) { z = gzipSync(buf, { level: 9 }); if (zipped.size > 64) zipped.clear(); zipped.set(key, z); }
+  return z;
+}
 
 /** `extra` maps a path to a body, or to a function `(req, res)` that answers
  *  itself (the tests' slow, silent and endless servers). */
@@ -29,7 +39,14 @@ export function serve(dir, p, { csp = true, extra = {}, headers: more = {} } = {
       // The served page gets the strict policy as a header; grdp-whatif.html carries
       // its own (hash-based, no network) in a meta tag.
       if (csp && path === '/index.html') headers['content-security-policy'] = CSP;
-      res.writeHead(200, headers).end(body);
+      // Compressed as any real host would serve it (gzip, once per body).
+      let out = body;
+      if (/gzip/.test(req.headers['accept-encoding'] || '') && /^(text\/|application\/(json|wasm))/.test(headers['content-type']) && body.length > 1024) {
+        out = gzipped(body);
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'accept-encoding';
+      }
+      res.writeHead(200, headers).end(out);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
