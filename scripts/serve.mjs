@@ -3,6 +3,7 @@
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const port = Number(process.argv[2] || process.env.PORT || 8080);
@@ -17,7 +18,7 @@ export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; st
 const zipped = new Map();
 function gzipped(body) {
   const buf = Buffer.isBuffer(body) ? body : Buffer.from(String(body));
-  const key = buf.length + ':' + buf.subarray(0, 64).toString('hex') + buf.subarray(-64).toString('hex');
+  const key = createHash('sha256').update(buf).digest('hex');
   let z = zipped.get(key);
   if (!z) { z = gzipSync(buf, { level: 9 }); if (zipped.size > 64) zipped.clear(); zipped.set(key, z); }
   return z;

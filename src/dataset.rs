@@ -919,6 +919,30 @@ impl Dataset {
         c.dataset(self);
         c.out
     }
+
+    /// Source links that are not web addresses (`baocaobang.vn/abc`,
+    /// `javascript:…`). Not a reason to refuse a dataset (the widget shows
+    /// such a source without its link), so not among [`Dataset::problems`]:
+    /// the studio and `grdp-whatif check` report them.
+    pub fn link_problems(&self) -> Vec<FieldError> {
+        self.sources
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| {
+                let u = s.url.as_ref()?;
+                let lower = u.trim().to_ascii_lowercase();
+                let web = (lower.starts_with("https://") || lower.starts_with("http://"))
+                    && lower.len() > 10
+                    && !lower.contains(char::is_whitespace);
+                (!web).then(|| {
+                    FieldError::new(
+                        format!("sources[{i}].url"),
+                        Problem::BadUrl { url: u.clone() },
+                    )
+                })
+            })
+            .collect()
+    }
 }
 
 // ---------------------------------------------------------------- the checker
@@ -1159,6 +1183,36 @@ impl Checker<'_> {
                 }
             }
             prev = Some(t.year);
+            // A target a hundred times off the last figure is a typing slip
+            // (4,000 read as 4): not for a rate or a share in %, whose
+            // figures may be small.
+            if let (Some(p), false) = (
+                ind.history.last(),
+                ind.is_percent() || ind.model == Model::Rate,
+            ) {
+                let (far_lo, far_hi) = (t.level.low(), t.level.high());
+                let off = |v: f64| {
+                    p.value != 0.0 && v != 0.0 && (v / p.value >= 100.0 || p.value / v >= 100.0)
+                };
+                if off(far_lo) || off(far_hi) {
+                    let v = if off(far_lo) { far_lo } else { far_hi };
+                    let key = if matches!(t.level, Level::Value(_)) {
+                        "value"
+                    } else if off(far_lo) {
+                        "low"
+                    } else {
+                        "high"
+                    };
+                    self.add(
+                        format!("{f}.{key}"),
+                        Problem::TargetFarFromData {
+                            value: v,
+                            last: p.value,
+                            year: p.year,
+                        },
+                    );
+                }
+            }
             match t.level {
                 Level::Value(v) => self.value(format!("{f}.value"), ind, v),
                 Level::Range { low, high } => {
@@ -1273,6 +1327,12 @@ impl Checker<'_> {
                         if !v.is_finite() {
                             self.add(format!("{f}.{key}"), Problem::NotFinite);
                         }
+                    }
+                    // A yearly rise or fall under 0.1 % (not nought: "the
+                    // same level" is a preset) is a percent typed as a
+                    // fraction: 0.085 in a field in %.
+                    _ if v != 0.0 && v.abs() < 0.001 => {
+                        self.add(format!("{f}.{key}"), Problem::RateTiny { value: v });
                     }
                     _ => self.rate(format!("{f}.{key}"), v, GROWTH_RANGE),
                 }

@@ -712,8 +712,15 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
     }
     for (id, p) in &ind.scenarios.0 {
         let label = preset_label(ind, id, lang).text;
+        // A preset's rate as a rise or a fall ("giảm 20,0%/năm", not "-20,0%/năm").
         let value = scenario::preset_growth(&d.assumptions, ind, p)
-            .map(|g| w.step(g))
+            .map(|g| {
+                if ind.model == Model::TermTotal {
+                    w.step(g)
+                } else {
+                    w.change_step(g)
+                }
+            })
             .unwrap_or_default();
         let kind = if p.assumed {
             lang.pick("giả định", "assumption").into()

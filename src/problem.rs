@@ -161,6 +161,21 @@ pub enum Problem {
         year: i32,
         last: i32,
     },
+    /// A target a hundred times or more off the last figure (a thousands
+    /// separator read as a decimal, or the other way round).
+    TargetFarFromData {
+        value: f64,
+        last: f64,
+        year: i32,
+    },
+    /// A preset's yearly rate under 0.1 %: likely a percent typed as a fraction.
+    RateTiny {
+        value: f64,
+    },
+    /// A link that is not a web address.
+    BadUrl {
+        url: String,
+    },
     PerCapitaUnit,
     NeedsHistory,
     NeedsParts,
@@ -427,6 +442,38 @@ impl Problem {
                     (false, true) => format!("has {got} values for {parts} parts: decimal commas, perhaps (20,51)? JSON writes decimals with a dot (20.51)"),
                 }
             }
+            Problem::TargetFarFromData { value, last, year } => {
+                let ratio = if value.abs() > last.abs() { value / last } else { last / value }.abs();
+                if vi {
+                    format!(
+                        "mục tiêu {} khác số liệu năm {year} ({}) khoảng {} lần: kiểm tra dấu chấm và dấu phẩy (kiểu Việt Nam: 4.000 là bốn nghìn, 4,5 là bốn phẩy năm) và đơn vị",
+                        n(*value),
+                        n(*last),
+                        number(ratio.round(), lang, Style::upto(0))
+                    )
+                } else {
+                    format!(
+                        "the target {} is about {} times the figure for {year} ({}): check the decimal point and thousands separator (4,000 is four thousand, 4.5 is four and a half) and the unit",
+                        n(*value),
+                        number(ratio.round(), lang, Style::upto(0)),
+                        n(*last)
+                    )
+                }
+            }
+            Problem::RateTiny { value } => {
+                let pct = number(value * 100.0, lang, Style::upto(4).ungrouped());
+                let meant = number(value * 100.0, Lang::En, Style::upto(4).ungrouped());
+                let shown = number(value * 10000.0, lang, Style::upto(2).ungrouped());
+                if vi {
+                    format!("tăng {pct}%/năm là rất nhỏ: nếu ý là {shown}%/năm, trong xưởng hãy viết {shown}, trong tệp JSON viết {meant}")
+                } else {
+                    format!("{pct}% a year is very small: if you meant {shown}% a year, type {shown} in the studio, or write {meant} in the JSON file")
+                }
+            }
+            Problem::BadUrl { url } => lang.pick(
+                format!("{} không phải là đường dẫn web: viết đầy đủ, bắt đầu bằng https://", quoted(url)),
+                format!("{} is not a web address: write it in full, starting with https://", quoted(url)),
+            ),
             Problem::TargetBeforeData { year, last } => {
                 if vi {
                     format!("năm mục tiêu {year} phải sau năm số liệu cuối cùng {last}")
@@ -712,6 +759,13 @@ mod tests {
                 percent: true,
             },
             Problem::LinkVersion { found: "2".into() },
+            Problem::TargetFarFromData {
+                value: 4.0,
+                last: 2650.0,
+                year: 2025,
+            },
+            Problem::BadUrl { url: "x".into() },
+            Problem::RateTiny { value: 0.00085 },
             Problem::MissingSeries {
                 name: "GRDP".into(),
             },

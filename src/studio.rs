@@ -354,7 +354,8 @@ pub fn build_with(table_text: &str, choices: &str, opts: &ReadOptions) -> Built 
     let text = crate::json::write(&v);
     match Dataset::read(&text) {
         Ok(d) => {
-            let found = d.problems();
+            let mut found = d.problems();
+            found.extend(d.link_problems());
             problems.extend(found.iter().map(|e| locate(e, &cells)));
             let usable = found.is_empty();
             Built {
@@ -487,6 +488,59 @@ mod tests {
             "{:?}",
             b.problems
         );
+    }
+
+    #[test]
+    fn typing_slips_a_journalist_makes_are_named() {
+        // A target of "4,000" read the Vietnamese way (4) for a series of
+        // billions; a link without https://.
+        let ind = GRDP.replace(r#""value": 90"#, r#""value": 0.09"#);
+        let b = build(
+            "Năm\tGRDP bình quân\n2020\t38,5\n2025\t52,3\n",
+            &choices(&ind),
+        );
+        let p = b
+            .problems
+            .iter()
+            .find(|p| p.path.as_deref() == Some("indicators[0].targets[0].value"))
+            .unwrap();
+        assert!(p.vi.contains("khoảng 581 lần"), "{}", p.vi);
+        assert!(b.dataset.is_none());
+        let with_url = choices(GRDP).replace(
+            r#""title": "Tổng kết"}"#,
+            r#""title": "Tổng kết", "url": "baocaobang.vn/abc"}"#,
+        );
+        let b = build("Năm\tGRDP bình quân\n2020\t38,5\n2025\t52,3\n", &with_url);
+        assert!(
+            b.problems
+                .iter()
+                .any(|p| p.path.as_deref() == Some("sources[0].url")
+                    && p.en.contains("starting with https://")),
+            "{:?}",
+            b.problems
+        );
+        // A plan of "0,085" typed in a field in % (0.085 %, meant 8.5 %).
+        let tiny = GRDP.replace(r#""realGrowth": 0.08"#, r#""realGrowth": 0.00085"#);
+        let b = build(
+            "Năm\tGRDP bình quân\n2020\t38,5\n2025\t52,3\n",
+            &choices(&tiny),
+        );
+        let p = b
+            .problems
+            .iter()
+            .find(|p| p.path.as_deref() == Some("indicators[0].scenarios.plan.realGrowth"))
+            .unwrap();
+        assert!(
+            p.vi.contains("nếu ý là 8,5%/năm, trong xưởng hãy viết 8,5"),
+            "{}",
+            p.vi
+        );
+        let js = with_url.replace("baocaobang.vn/abc", "javascript:alert(1)");
+        let b = build("Năm\tGRDP bình quân\n2020\t38,5\n2025\t52,3\n", &js);
+        assert!(b
+            .problems
+            .iter()
+            .any(|p| p.path.as_deref() == Some("sources[0].url")));
     }
 
     #[test]

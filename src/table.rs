@@ -246,6 +246,16 @@ pub enum ProblemKind {
     EmptySeries { name: String },
     /// A cell that is neither a number nor a gap; `style` is the table's.
     NotANumber { raw: String, style: NumberStyle },
+    /// A number that reads both ways ("2,418": 2.418 the Vietnamese way,
+    /// 2,418 the English way) and, as read in the table's `style`, is about
+    /// a thousand times off the rest of its series: the other reading,
+    /// `meant`, is likely. The cell is left out.
+    AmbiguousNumber {
+        raw: String,
+        style: NumberStyle,
+        read: f64,
+        meant: f64,
+    },
     /// A number written in the other style than the table's `style`; `value`
     /// is what it means in its own style. The cell is left out.
     MixedNumberStyle {
@@ -312,7 +322,8 @@ pub fn read_table(text: &str, opts: &ReadOptions) -> Result<Pasted, Problem> {
         Some(s) => (s, false),
         None => detect_style(&grid, &layout, &years, &names, delimiter),
     };
-    let series = read_series(&grid, &layout, &years, names, style, &mut problems);
+    let mut series = read_series(&grid, &layout, &years, names, style, &mut problems);
+    check_magnitudes(&grid, &mut series, style, &mut problems);
     problems.sort_by_key(|p| p.cell);
     Ok(Pasted {
         delimiter,
@@ -322,6 +333,75 @@ pub fn read_table(text: &str, opts: &ReadOptions) -> Result<Pasted, Problem> {
         series,
         problems,
     })
+}
+
+/// A cell that reads as a number both ways (one separator and exactly three
+/// digits after it: "2,418", "4.000"), with its value the other way.
+fn other_reading(raw: &str, style: NumberStyle) -> Option<f64> {
+    let t = raw.trim().trim_end_matches('%').trim();
+    let digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let (sep, n) = (
+        t.chars().filter(|c| *c == '.' || *c == ',').count(),
+        t.len(),
+    );
+    if sep != 1 || n < 5 {
+        return None;
+    }
+    let (a, b) = t.split_once(['.', ','])?;
+    if !(digits(a) && a.len() <= 3 && b.len() == 3 && digits(b)) {
+        return None;
+    }
+    let other = read_number(t, style.other())?.value;
+    let here = read_number(t, style)?.value;
+    (other != here).then_some(other)
+}
+
+/// Numbers a thousand times off their series because they read both ways
+/// ("2,418" among "1.917", "2.104" in a Vietnamese table): said at the cell,
+/// left out (the preview keeps what it had).
+fn check_magnitudes(
+    grid: &Grid,
+    series: &mut [Series],
+    style: NumberStyle,
+    problems: &mut Vec<Problem>,
+) {
+    for s in series.iter_mut() {
+        if s.points.len() < 3 {
+            continue;
+        }
+        let mut mags: Vec<f64> = s
+            .points
+            .iter()
+            .map(|p| p.value.abs())
+            .filter(|v| *v > 0.0)
+            .collect();
+        mags.sort_by(f64::total_cmp);
+        let Some(median) = mags.get(mags.len() / 2).copied() else {
+            continue;
+        };
+        let far = |v: f64| v > 0.0 && (median / v >= 100.0 || v / median >= 100.0);
+        let mut bad = Vec::new();
+        for (k, p) in s.points.iter().enumerate() {
+            let raw = grid.get(p.cell);
+            if let Some(meant) = other_reading(raw, style) {
+                if far(p.value.abs()) && !far(meant.abs()) {
+                    bad.push(k);
+                    problems.push(Problem::at(
+                        p.cell,
+                        ProblemKind::AmbiguousNumber {
+                            raw: clip(raw.trim()),
+                            style,
+                            read: p.value,
+                            meant,
+                        },
+                    ));
+                }
+            }
+        }
+        for k in bad.into_iter().rev() {
+            s.points.remove(k);
+        }
+    }
 }
 
 /// Reads one value cell in `style`. `Ok(None)` is a gap (blank, "-", "–",
@@ -1190,9 +1270,9 @@ impl ProblemKind {
             ProblemKind::BlankName { .. }
             | ProblemKind::DuplicateName { .. }
             | ProblemKind::EmptySeries { .. } => self.name_text(lang),
-            ProblemKind::NotANumber { .. } | ProblemKind::MixedNumberStyle { .. } => {
-                self.number_text(lang)
-            }
+            ProblemKind::NotANumber { .. }
+            | ProblemKind::MixedNumberStyle { .. }
+            | ProblemKind::AmbiguousNumber { .. } => self.number_text(lang),
         }
     }
 
@@ -1350,6 +1430,27 @@ impl ProblemKind {
 
     fn number_text(&self, lang: Lang) -> String {
         match self {
+            ProblemKind::AmbiguousNumber {
+                raw,
+                style,
+                read,
+                meant,
+            } => {
+                let (r, m) = (
+                    format_number(*read, *style, false),
+                    format_number(*meant, *style, false),
+                );
+                match lang {
+                    Lang::Vi => format!(
+                        "“{raw}” đọc theo cách viết số của bảng là {r}, chênh khoảng 1.000 lần so với các số khác cùng dãy. \
+                         Nếu ý là {m}, hãy viết {m}; nếu đúng là {r}, hãy kiểm tra lại đơn vị của dãy."
+                    ),
+                    Lang::En => format!(
+                        "“{raw}” reads as {r} the way this table writes numbers, about 1,000 times off the rest of its series. \
+                         If you meant {m}, write {m}; if it really is {r}, check the series' unit."
+                    ),
+                }
+            }
             ProblemKind::NotANumber { raw, style } => not_a_number_text(raw, *style, lang),
             ProblemKind::MixedNumberStyle {
                 raw,
@@ -1442,6 +1543,41 @@ mod tests {
 
     fn fail(text: &str) -> Problem {
         read_table(text, &ReadOptions::default()).unwrap_err()
+    }
+
+    #[test]
+    fn a_number_a_thousand_times_off_its_series_because_it_reads_both_ways() {
+        // A Vietnamese table of billions: "2,418" is 2.418 the table's way,
+        // 2,418 the English way; the series says which was meant.
+        let p = read(
+            "Năm\tThu ngân sách (tỷ đồng)\n2021\t1.917\n2022\t2.104\n2023\t2,418\n2024\t2.650\n",
+        );
+        let s = &p.series[0];
+        assert_eq!(
+            s.points.iter().map(|x| x.year).collect::<Vec<_>>(),
+            [2021, 2022, 2024]
+        );
+        let pr = p
+            .problems
+            .iter()
+            .find(|x| matches!(x.kind, ProblemKind::AmbiguousNumber { .. }))
+            .unwrap();
+        assert_eq!(pr.cell.unwrap().a1(), "B4");
+        let m = pr.message(Lang::Vi);
+        assert!(
+            m.contains("“2,418” đọc theo cách viết số của bảng là 2,418")
+                && m.contains("hãy viết 2.418"),
+            "{m}"
+        );
+        // A real small number among small ones is left alone; so is one
+        // that is far off but cannot be read the other way.
+        let p = read("Năm\tA\n2021\t2,418\n2022\t2,5\n2023\t2,7\n");
+        assert!(p.problems.is_empty(), "{:?}", p.problems);
+        let p = read("Năm\tA\n2021\t1.917\n2022\t2.104\n2023\t2,4\n");
+        assert!(!p
+            .problems
+            .iter()
+            .any(|x| matches!(x.kind, ProblemKind::AmbiguousNumber { .. })));
     }
 
     fn values(s: &Series) -> Vec<(i32, f64)> {

@@ -980,7 +980,8 @@ pub fn slugify(name: &str) -> String {
 
 /// A number as a journalist types it in a form field, in the studio's
 /// language ("vi": `3,5`, `1.917`; "en": `3.5`, `1,917`; a trailing `%` is
-/// ignored); `undefined` when blank or not a number. Never throws.
+/// ignored; a number that reads only the other way, `8.5` in Vietnamese, is
+/// taken as written); `undefined` when blank or not a number. Never throws.
 #[cfg(feature = "full")]
 #[wasm_bindgen(js_name = readNumber)]
 pub fn read_number(text: &str, style: &str) -> Option<f64> {
@@ -990,10 +991,13 @@ pub fn read_number(text: &str, style: &str) -> Option<f64> {
     } else {
         NumberStyle::Vi
     };
-    crate::table::parse_number(text, style)
-        .ok()
-        .flatten()
-        .map(|n| n.value)
+    // A number that reads only the other way ("8.5" in a Vietnamese field:
+    // a dot before one digit cannot group thousands) is taken as written.
+    match crate::table::parse_number(text, style) {
+        Ok(n) => n.map(|n| n.value),
+        Err(crate::table::ProblemKind::MixedNumberStyle { value, .. }) => Some(value),
+        Err(_) => None,
+    }
 }
 
 /// A new dataset's JSON text to start a province from (no indicators; the

@@ -161,13 +161,25 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     let n = s.span();
     let years = w.years(s.base_year, p.target_year);
     let measure = w.measure().map(|m| format!(" ({m})")).unwrap_or_default();
-    let label = match s.model {
-        Model::Linear => lang
-            .pick("Cần thêm mỗi năm", "Change needed a year")
+    // A fall needed reads as a fall ("Cần giảm mỗi năm 2,04 điểm %/năm"),
+    // not as a negative rise.
+    let falling = p.reached_year != Some(s.base_year)
+        && p.required_rate.is_some_and(|r| r < 0.0)
+        && p.required_rate_far.is_none_or(|f| f < 0.0);
+    let label = match (s.model, falling) {
+        (Model::Linear, false) => lang
+            .pick("Cần thêm mỗi năm", "Change needed each year")
             .to_string(),
-        _ => format!(
+        (Model::Linear, true) => lang
+            .pick("Cần giảm mỗi năm", "Fall needed each year")
+            .to_string(),
+        (_, false) => format!(
             "{}{measure}",
-            lang.pick("Cần tăng mỗi năm", "Growth needed a year")
+            lang.pick("Cần tăng mỗi năm", "Growth needed each year")
+        ),
+        (_, true) => format!(
+            "{}{measure}",
+            lang.pick("Cần giảm mỗi năm", "Fall needed each year")
         ),
     };
     if p.reached_year == Some(s.base_year) {
@@ -204,6 +216,7 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
                 w.per_year()
             )
         }
+        _ if falling => w.step(-r),
         _ => w.step(r),
     };
     let total = match (p.required_cumulative_change, p.required_rate_far) {
@@ -360,13 +373,19 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
             ));
         }
     }
-    card(
-        id,
-        label,
-        w.value(p.value_at_target_year),
-        parts.join("; "),
-        tone(p),
-    )
+    // A path just short of (or just past) the target must not print as the
+    // target itself beside "not reached": more decimals until they differ.
+    let v = p.value_at_target_year;
+    let mut value = w.value(v);
+    if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
+        let edge = if s.goal == Goal::Higher { lo } else { hi };
+        let mut d = w.decimals();
+        while value == w.value_d(edge, d) && (v - edge).abs() > 1e-12 && d < w.decimals() + 3 {
+            d += 1;
+            value = w.value_d(v, d);
+        }
+    }
+    card(id, label, value, parts.join("; "), tone(p))
 }
 
 fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
@@ -727,9 +746,17 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                     .unwrap_or_default()
             ),
         ),
+        (Some(r), Model::Linear) if r < 0.0 => lang.pick(
+            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.points_rate(-r)),
+            format!(" Hitting the target exactly takes a fall of {}.", w.points_rate(-r)),
+        ),
         (Some(r), Model::Linear) => lang.pick(
             format!(" Muốn đạt đúng mục tiêu cần thêm {}.", w.points_rate(r)),
             format!(" Hitting the target exactly takes {}.", w.points_rate(r)),
+        ),
+        (Some(r), Model::Compound) if r < 0.0 => lang.pick(
+            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.rate(-r)),
+            format!(" Hitting the target exactly takes a fall of {}.", w.rate(-r)),
         ),
         (Some(r), Model::Compound) => lang.pick(
             format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate(r)),

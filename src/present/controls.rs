@@ -505,6 +505,26 @@ pub fn read_link(
     current: Option<&str>,
 ) -> Result<LinkState, FieldError> {
     let st: ShareState = crate::share::parse_hash(hash)?;
+    // A link that names no indicator (hand-written, or older) is read for the
+    // indicator on screen; if its keys are not that indicator's, for the
+    // dataset's first (the one a link without `ind` was written for).
+    if st.scenario.indicator.is_none() {
+        let first = dataset.indicators.first().map(|i| i.id.as_str());
+        if let (Some(cur), Some(first)) = (current, first) {
+            if cur != first {
+                return read_link_for(dataset, st.clone(), Some(cur))
+                    .or_else(|e| read_link_for(dataset, st, Some(first)).map_err(|_| e));
+            }
+        }
+    }
+    read_link_for(dataset, st, current)
+}
+
+fn read_link_for(
+    dataset: &Dataset,
+    st: ShareState,
+    current: Option<&str>,
+) -> Result<LinkState, FieldError> {
     let fallback = current
         .map(str::to_string)
         .or_else(|| dataset.indicators.first().map(|i| i.id.clone()))

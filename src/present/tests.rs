@@ -671,3 +671,56 @@ fn per_capita_real_growth_is_named_as_the_province_s() {
     );
     assert!(!p.sentence.contains("tức tăng thực"));
 }
+
+#[test]
+fn falls_read_as_falls_and_a_near_miss_is_not_printed_as_the_target() {
+    let d = d();
+    // Poor households to 1 % by 2030 from 1.36 %: a fall, said as one
+    // ((1 / 1.36)^(1/5) − 1 = −6.0 % a year).
+    let (p, _) = with(&d, "poorHouseholds", Lang::Vi, |s| {
+        s.target_value = Some(1.0);
+    });
+    let need = card(&p, "need");
+    assert!(need.label.starts_with("Cần giảm mỗi năm"), "{need:?}");
+    assert_eq!(need.value, "6,0%/năm", "{need:?}");
+    assert!(p.sentence.contains("cần giảm 6,0%/năm"), "{}", p.sentence);
+    // A target already met (70 below 71.1) is not a fall needed.
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.target_value = Some(70.0)
+    });
+    let need = card(&p, "need");
+    assert!(
+        need.label.starts_with("Cần tăng mỗi năm") && need.value == "Đã đạt",
+        "{need:?}"
+    );
+    // Poverty presets: falls, in the how-panel too.
+    let (p, _) = shown(&d, &view(&d, "poorHouseholds", Lang::Vi));
+    let words = all_words(&p);
+    assert!(
+        !words.contains("-20,0%") && words.contains("giảm 20,0%/năm"),
+        "{words}"
+    );
+    // Real growth 9.884 %: 129.96 million in 2030, short of 130: not "130,0".
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.real_growth = Some(0.09884)
+    });
+    let c = card(&p, "scenario");
+    assert!(c.detail.contains("chưa đạt"), "{c:?}");
+    assert_ne!(c.value, "130,0 triệu đồng", "{c:?}");
+    assert!(c.value.starts_with("129,9"), "{c:?}");
+}
+
+#[test]
+fn a_link_without_an_indicator_is_read_for_the_one_it_fits() {
+    let d = d();
+    // On investment, a hand-written link of GRDP per capita's growth.
+    let l = controls::read_link(&d, "#v=1&g=0.08", Some("investment")).unwrap();
+    assert_eq!(l.indicator, "grdpPerCapita");
+    assert_eq!(l.scenario.real_growth, Some(0.08));
+    // One that fits the indicator on screen stays there.
+    let l = controls::read_link(&d, "#v=1&gr=0.03", Some("investment")).unwrap();
+    assert_eq!(l.indicator, "investment");
+    // One that fits neither says what is wrong with it for the one on screen.
+    let e = controls::read_link(&d, "#v=1&fxc=9", Some("investment")).unwrap_err();
+    assert_eq!(e.field, "fxc");
+}

@@ -68,7 +68,12 @@ impl<'a> Words<'a> {
 
     /// A value with its unit: "71,1 triệu đồng", "64,5%", "164,7".
     pub fn value(&self, v: f64) -> String {
-        let n = self.num(v, self.decimals());
+        self.value_d(v, self.decimals())
+    }
+
+    /// [`Words::value`] with `d` decimals.
+    pub fn value_d(&self, v: f64, d: u8) -> String {
+        let n = self.num(v, d);
         match &self.ind.unit {
             Unit::Percent => format!("{n}%"),
             Unit::Index => n,

@@ -195,6 +195,11 @@ test('a bad cell: a message beside it in Vietnamese, the preview unchanged, down
   assert.deepEqual(await seen(page), before, 'the preview keeps the last good data');
   assert.match(await page.locator('.preview-status').innerText(), /Còn 1 lỗi/);
   assert.equal(await page.locator('button', { hasText: 'HTML' }).isDisabled(), true);
+  assert.doesNotMatch(await page.locator('.summary').innerText(), /null|undefined/);
+  // A number that reads both ways, a thousand times off its series: named at its cell.
+  await page.fill('#paste', TSV.replace('2.305', '2,305'));
+  await idle(page);
+  assert.match(await page.locator('.cell-problems li[data-cell="E3"]').innerText(), /“2,305” đọc theo cách viết số của bảng là 2,305.*hãy viết 2.305/);
   // A percentage written as a fraction, located at its cell, with the fix.
   await page.fill('#paste', 'Chỉ tiêu\t2020\t2025\nTỷ lệ che phủ rừng (%)\t0,551\t0,568\n');
   await idle(page);
@@ -213,6 +218,23 @@ test('a bad cell: a message beside it in Vietnamese, the preview unchanged, down
   await idle(page);
   await page.waitForFunction((b) => document.querySelector('.frame grdp-whatif').shadowRoot.querySelector('.narrative').textContent !== b, before.sentence);
   assert.equal(await page.locator('button', { hasText: 'HTML' }).isDisabled(), false);
+  await context.close();
+});
+
+test('a source renamed: the focus and what is typed next go where the reader went', async () => {
+  const { page, context } = await studio();
+  await page.fill('#paste', TSV);
+  await idle(page);
+  await page.click('#f-sources-0-id');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('bcb');
+  await page.click('#f-sources-0-publication-vi');
+  await page.keyboard.type('Báo Cao Bằng');
+  await idle(page);
+  assert.equal(await page.inputValue('#f-sources-0-publication-vi'), 'Báo Cao Bằng');
+  assert.equal(await page.inputValue('#f-sources-0-id'), 'bcb');
+  // The indicators' figures follow the renamed source.
+  assert.match(await page.locator('#f-indicators-0-figures').inputValue(), /^bcb$/);
   await context.close();
 });
 

@@ -610,7 +610,8 @@ class GrdpWhatIfElement extends HTMLElement {
       ...p.notes.map((n) => h('p', { class: 'small' }, localized(n, lang))),
     ]);
     setText(f.sources.firstChild, t.sources);
-    fill(f.sources.lastChild, `${p.shape}|${p.sources.length}`, () => p.sources.map((src) => {
+    // Keyed on what the sources say (a dataset given again may change a title or a link).
+    fill(f.sources.lastChild, `${p.shape}|${JSON.stringify(p.sources)}`, () => p.sources.map((src) => {
       const li = h('li', null,
         src.kind ? h('span', { class: 'tag', text: `${src.kind}: ` }) : null,
         localized(src.publication, lang), ', “', localized(src.title, lang), '”',

@@ -279,8 +279,9 @@ function sourcesSection() {
             onCommit: (v) => {
               const old = s.id;
               S.draft.choices = renameSource(S.draft.choices, i, old, v.trim());
-              renderForm();
-              rebuild();
+              // After the focus has moved on (the change comes as the field is
+              // left): the form is made again and the focus kept where it went.
+              requestAnimationFrame(() => { renderForm(); rebuild(); });
             },
           }),
           selectField(`${p}.kind`, w.kind, [['publication', w.kindPublication], ['derived', w.kindDerived], ['assumption', w.kindAssumption]],
@@ -292,7 +293,13 @@ function sourcesSection() {
           textField(`${p}.date`, 'vi', w.date, { optional: true }),
           textField(`${p}.date`, 'en', w.dateEn, { optional: true }),
           stringField(`${p}.url`, w.url, { optional: true, type: 'url' })),
-        button(`${w.remove}: ${w.source(i + 1)}`, () => { S.draft.choices.sources.splice(i, 1); renderForm(); rebuild(); }, { class: 'quiet' }));
+        button(`${w.remove}: ${w.source(i + 1)}`, () => {
+          S.draft.choices.sources.splice(i, 1);
+          renderForm();
+          rebuild();
+          const next = document.getElementById(idOf(`sources[${i}].id`)) || document.getElementById(idOf(`sources[${i - 1}].id`));
+          if (next) next.focus();
+        }, { class: 'quiet' }));
     }),
     button(w.addSource, () => {
       const ids = new Set(list.map((s) => s && s.id));
@@ -370,7 +377,7 @@ function indicatorFields(ind, i) {
     parts.push(h('div', { class: 'grid' }, textField(`${p}.unit`, 'vi', w.unitName), textField(`${p}.unit`, 'en', w.unitNameEn)));
   }
   const more = [];
-  more.push(selectField(`${p}.goal`, w.goal, [['higher', w.goalHigher], ['lower', w.goalLower]], ind.goal === 'lower' ? 'lower' : 'higher',
+  if (model !== 'shares') more.push(selectField(`${p}.goal`, w.goal, [['higher', w.goalHigher], ['lower', w.goalLower]], ind.goal === 'lower' ? 'lower' : 'higher',
     (v) => { setAt(S.draft.choices, `${p}.goal`, v === 'lower' ? 'lower' : undefined); rebuild(); }));
   if (model === 'compound') {
     more.push(selectField(`${p}.prices`, w.prices, [['', w.pricesUnset], ['current', w.pricesCurrent], ['constant', w.pricesConstant]],
@@ -481,7 +488,10 @@ function indicatorFields(ind, i) {
     S.draft.choices.indicators.splice(i, 1);
     renderForm();
     rebuild();
-  }, { class: 'quiet' }));
+    // The focus goes to the next indicator's heading field, or the table.
+    const next = document.getElementById(idOf(`indicators[${i}].label`, 'vi')) || document.getElementById(idOf(`indicators[${i - 1}].label`, 'vi')) || document.getElementById('paste');
+    if (next) next.focus();
+  }, { class: 'quiet', 'aria-label': `${w.removeIndicator}: ${textParts(ind.label).vi || ind.id || ''}` }));
   const name = textParts(ind.label).vi || ind.id || '';
   return h('fieldset', { class: 'card indicator', 'data-paths': p, id: `ind-${i}` }, h('legend', { text: w.indicator(i + 1, name) }), parts);
 }
@@ -542,7 +552,7 @@ function renderProblems() {
     const input = box.querySelector(':scope > input, :scope > select, :scope > textarea');
     const list = found.get(box);
     if (msg) {
-      const text = list ? list.join(' ') : '';
+      const text = list ? list.join('\n') : '';
       if (msg.textContent !== text) msg.textContent = text;
       msg.hidden = !list;
     }
@@ -553,7 +563,7 @@ function renderProblems() {
   S.el.summary.replaceChildren(...(n ? [
     h('p', { class: 'strong', text: w.problems(n) }),
     other.length ? h('ul', {}, other.map((pr) => h('li', { text: pr.path && pr.path !== 'table' ? `${pr[S.lang]} (${w.at(pr.path)})` : pr[S.lang] }))) : null,
-  ] : []));
+  ] : []).filter(Boolean));
   S.el.summary.hidden = !n;
   const status = !S.good ? w.previewEmpty : n ? w.previewStale(n) : w.previewOk;
   if (S.el.previewStatus.textContent !== status) S.el.previewStatus.textContent = status;
@@ -582,7 +592,9 @@ function renderTable() {
         return h('td', { class: probs ? 'bad' : null, title: probs ? probs.map((p) => p[S.lang]).join(' ') : null, 'data-cell': a1, text: r[c] === undefined ? '' : r[c] });
       }))));
   box.replaceChildren(table);
-  S.el.cellProblems.replaceChildren(...[...byCell].map(([cell, probs]) => h('li', { 'data-cell': cell }, h('strong', { text: `${w.cell(cell)}: ` }), probs.map((p) => p[S.lang]).join(' '))));
+  // A message that already names its cell ("Ô B4: …") is not prefixed again.
+  const unprefixed = (cell, m) => m.replace(new RegExp(`^(${w.cell(cell)}|${cell})\\s*[:,]\\s*`), '');
+  S.el.cellProblems.replaceChildren(...[...byCell].map(([cell, probs]) => h('li', { 'data-cell': cell }, h('strong', { text: `${w.cell(cell)}: ` }), probs.map((p) => unprefixed(cell, p[S.lang])).join(' · '))));
 }
 
 /* ---------------- preview ---------------- */
@@ -637,7 +649,8 @@ function singleFile(good) {
   const embed = document.getElementById('gw-embed').textContent;
   const d = good.dataset;
   const first = d.indicators[0];
-  const title = `${nameOf(d)}: ${textParts(first && (first.title || first.label)).vi} | grdp-whatif`;
+  const what = textParts(first && (first.title || first.label)).vi;
+  const title = `${what.includes(nameOf(d)) ? what : `${nameOf(d)}: ${what}`} | grdp-whatif`;
   const element = `<grdp-whatif sync-hash><script type="application/json">${safeJson(good.json)}</script></grdp-whatif>`;
   const head = SINGLE_PAGE.head
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escHtml(title)}</title>`)
@@ -822,6 +835,12 @@ async function boot() {
   }
   renderShell();
   rebuild();
+  // A reload right after an edit keeps it.
+  addEventListener('pagehide', () => {
+    clearTimeout(S.saveTimer);
+    if (S.timer) rebuild();
+    try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...S.draft, savedAt: new Date().toISOString() })); } catch (e) { /* storage off */ }
+  });
   document.documentElement.setAttribute('data-ready', '');
   if (performance.mark) performance.mark('grdp-whatif-studio:ready');
 }
