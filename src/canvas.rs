@@ -21,6 +21,20 @@ use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// A label drawn once on a canvas of its own, out of the page: a canvas in
+/// the page makes the browser bring the page's style up to date before each
+/// `fillText` (≈0.5–1.5 ms after any change in the page, such as the slider
+/// that just moved), a detached one does not, and copying it in
+/// (`drawImage`) costs next to nothing. The text sits on whole pixels at
+/// (`ox`, `oy`), drawn with the same font, colour and alignment, so the
+/// copy matches drawing it in place.
+struct Sprite {
+    key: u64,
+    canvas: HtmlCanvasElement,
+    ox: f64,
+    oy: f64,
+}
+
 type Error = <CanvasBackend as DrawingBackend>::ErrorType;
 
 /// A colour as a key: (r, g, b, alpha bits).
@@ -47,6 +61,8 @@ pub struct Canvas {
     anchor: Option<(u8, u8)>,
     /// A hash of the font string.
     font: Cell<Option<u64>>,
+    /// Labels drawn before (see [`Sprite`]); bounded, emptied when full.
+    sprites: Vec<Sprite>,
 }
 
 impl Canvas {
@@ -66,7 +82,67 @@ impl Canvas {
             fill: None,
             anchor: None,
             font: Cell::new(None),
+            sprites: Vec::new(),
         })
+    }
+
+    const SPRITES: usize = 48;
+
+    /// A label's sprite, made when first asked for. `None` when the page
+    /// gives no canvas to draw it on (then the text is drawn in place).
+    fn sprite<S: BackendTextStyle>(&mut self, text: &str, s: &S, c: Rgba) -> Option<usize> {
+        let anchor = s.anchor();
+        let font = font_of(s);
+        let key = fnv(
+            fnv(
+                fnv(0xcbf2_9ce4_8422_2325, &font),
+                &format!(
+                    "\0{},{},{},{},{},{}\0",
+                    c.0, c.1, c.2, c.3, anchor.h_pos as u8, anchor.v_pos as u8
+                ),
+            ),
+            text,
+        );
+        if let Some(i) = self.sprites.iter().position(|sp| sp.key == key) {
+            return Some(i);
+        }
+        let doc = self.context.canvas()?.owner_document()?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        ctx.set_font(&font);
+        let width = ctx.measure_text(text).ok()?.width();
+        let size = s.size().max(1.0);
+        let pad = (size / 2.0).ceil() + 2.0;
+        let w = (width.ceil() + 2.0 * pad).clamp(1.0, 8192.0);
+        let h = (size * 3.0).ceil() + 4.0;
+        let ox = match anchor.h_pos {
+            HPos::Left => pad,
+            HPos::Right => w - pad,
+            HPos::Center => (w / 2.0).floor(),
+        };
+        let oy = match anchor.v_pos {
+            VPos::Top => (size / 2.0).ceil(),
+            VPos::Center => (h / 2.0).floor(),
+            VPos::Bottom => h - (size / 2.0).ceil(),
+        };
+        // Setting a size clears the context's state: font and colours after.
+        canvas.set_width(w as u32);
+        canvas.set_height(h as u32);
+        ctx.set_font(&font);
+        ctx.set_fill_style_str(&css(c));
+        ctx.set_text_baseline(baseline(anchor.v_pos));
+        ctx.set_text_align(align(anchor.h_pos));
+        ctx.fill_text(text, ox, oy).ok()?;
+        if self.sprites.len() >= Self::SPRITES {
+            self.sprites.clear();
+        }
+        self.sprites.push(Sprite {
+            key,
+            canvas,
+            ox,
+            oy,
+        });
+        Some(self.sprites.len() - 1)
     }
 
     /// Clear the whole canvas to transparent (before a chart that leaves its
@@ -148,6 +224,22 @@ impl Canvas {
 
 fn rgba(c: BackendColor) -> Rgba {
     (c.rgb.0, c.rgb.1, c.rgb.2, c.alpha.to_bits())
+}
+
+fn baseline(v: VPos) -> &'static str {
+    match v {
+        VPos::Top => "top",
+        VPos::Center => "middle",
+        VPos::Bottom => "bottom",
+    }
+}
+
+fn align(h: HPos) -> &'static str {
+    match h {
+        HPos::Left => "start",
+        HPos::Right => "end",
+        HPos::Center => "center",
+    }
 }
 
 /// A colour key as CSS.
@@ -355,19 +447,23 @@ impl DrawingBackend for &mut Canvas {
             let _ = self.context.rotate(degrees.to_radians());
             (x, y) = (0.0, 0.0);
         }
+        if degrees == 0.0 {
+            if let Some(i) = self.sprite(text, s, rgba(c)) {
+                if let Some(sp) = self.sprites.get(i) {
+                    let _ = self.context.draw_image_with_html_canvas_element(
+                        &sp.canvas,
+                        x - sp.ox,
+                        y - sp.oy,
+                    );
+                    return Ok(());
+                }
+            }
+        }
         let anchor = s.anchor();
         let key = (anchor.v_pos as u8, anchor.h_pos as u8);
         if self.anchor != Some(key) {
-            self.context.set_text_baseline(match anchor.v_pos {
-                VPos::Top => "top",
-                VPos::Center => "middle",
-                VPos::Bottom => "bottom",
-            });
-            self.context.set_text_align(match anchor.h_pos {
-                HPos::Left => "start",
-                HPos::Right => "end",
-                HPos::Center => "center",
-            });
+            self.context.set_text_baseline(baseline(anchor.v_pos));
+            self.context.set_text_align(align(anchor.h_pos));
             self.anchor = Some(key);
         }
         self.set_fill(rgba(c));

@@ -28,6 +28,7 @@ pub mod present;
 pub mod problem;
 pub mod read;
 pub mod scenario;
+pub mod serjson;
 pub mod share;
 pub mod studio;
 pub mod table;

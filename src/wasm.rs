@@ -595,15 +595,22 @@ impl Engine {
 impl Engine {
     fn presentation(&self, input: &ViewInput, c: &Computed) -> Result<JsValue, JsValue> {
         let p = present::presentation(&self.dataset, input, c).map_err(|e| js_error(&e))?;
-        let out = to_js(&p)?;
-        let indicators: Vec<(String, String)> = self
+        // Asked on every slider step: sent as one JSON text and parsed by
+        // the browser (see `serjson`), with the indicators' names added.
+        let mut text = crate::serjson::to_string(&p);
+        let indicators: Vec<(&str, &str)> = self
             .dataset
             .indicators
             .iter()
-            .map(|i| (i.id.clone(), i.label.text(input.lang).to_string()))
+            .map(|i| (i.id.as_str(), i.label.text(input.lang)))
             .collect();
-        let _ = js_sys::Reflect::set(&out, &"indicators".into(), &to_js(&indicators)?);
-        Ok(out)
+        if text.len() > 2 && text.ends_with('}') {
+            text.pop();
+            text.push_str(",\"indicators\":");
+            text.push_str(&crate::serjson::to_string(&indicators));
+            text.push('}');
+        }
+        js_sys::JSON::parse(&text)
     }
 
     fn picture_parts(
