@@ -62,7 +62,17 @@ pub struct Canvas {
     /// A hash of the font string.
     font: Cell<Option<u64>>,
     /// Labels drawn before (see [`Sprite`]); bounded, emptied when full.
+    /// Only a canvas drawn on every step keeps them ([`Canvas::with_sprites`]):
+    /// elsewhere (a chart's base, drawn when its axes change; a one-off
+    /// chart) a label is drawn once anyway.
     sprites: Vec<Sprite>,
+    use_sprites: bool,
+    /// A detached canvas's context that text is measured on (the same
+    /// figures, without the restyle a canvas in the page asks for first),
+    /// and the hash of its font. Made when first needed; `None` inside
+    /// when the page gives none (then the canvas itself measures).
+    measurer: std::cell::OnceCell<Option<CanvasRenderingContext2d>>,
+    measurer_font: Cell<Option<u64>>,
 }
 
 impl Canvas {
@@ -83,7 +93,26 @@ impl Canvas {
             anchor: None,
             font: Cell::new(None),
             sprites: Vec::new(),
+            use_sprites: false,
+            measurer: std::cell::OnceCell::new(),
+            measurer_font: Cell::new(None),
         })
+    }
+
+    /// A new canvas out of the page, and its 2D context.
+    fn detached(&self) -> Option<(HtmlCanvasElement, CanvasRenderingContext2d)> {
+        let doc = self.context.canvas()?.owner_document()?;
+        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
+        let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some((canvas, ctx))
+    }
+
+    /// The same, drawing its labels through sprites (see [`Sprite`]): for a
+    /// layer drawn on every step.
+    #[must_use]
+    pub fn with_sprites(mut self) -> Self {
+        self.use_sprites = true;
+        self
     }
 
     const SPRITES: usize = 48;
@@ -106,9 +135,7 @@ impl Canvas {
         if let Some(i) = self.sprites.iter().position(|sp| sp.key == key) {
             return Some(i);
         }
-        let doc = self.context.canvas()?.owner_document()?;
-        let canvas: HtmlCanvasElement = doc.create_element("canvas").ok()?.dyn_into().ok()?;
-        let ctx: CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        let (canvas, ctx) = self.detached()?;
         ctx.set_font(&font);
         let width = ctx.measure_text(text).ok()?.width();
         let size = s.size().max(1.0);
@@ -447,7 +474,7 @@ impl DrawingBackend for &mut Canvas {
             let _ = self.context.rotate(degrees.to_radians());
             (x, y) = (0.0, 0.0);
         }
-        if degrees == 0.0 {
+        if degrees == 0.0 && self.use_sprites {
             if let Some(i) = self.sprite(text, s, rgba(c)) {
                 if let Some(sp) = self.sprites.get(i) {
                     let _ = self.context.draw_image_with_html_canvas_element(
@@ -491,11 +518,23 @@ impl DrawingBackend for &mut Canvas {
             return Ok(known);
         }
         let size = s.size();
-        self.set_font(s);
+        let measurer = self
+            .measurer
+            .get_or_init(|| self.detached().map(|(_, ctx)| ctx));
+        let measured = if let Some(ctx) = measurer {
+            let font = font_of(s);
+            let hash = fnv(0xcbf2_9ce4_8422_2325, &font);
+            if self.measurer_font.get() != Some(hash) {
+                ctx.set_font(&font);
+                self.measurer_font.set(Some(hash));
+            }
+            ctx.measure_text(text)
+        } else {
+            self.set_font(s);
+            self.context.measure_text(text)
+        };
         // measureText cannot fail on a 2D context; if it ever did, estimate.
-        let width = self
-            .context
-            .measure_text(text)
+        let width = measured
             .map(|m| m.width())
             .unwrap_or(size * 0.6 * text.chars().count() as f64);
         let measured = (width.ceil().max(0.0) as u32, size.ceil().max(0.0) as u32);

@@ -836,7 +836,7 @@ impl ChartView {
                 crate::canvas::Canvas::new(c.clone())
                     .ok_or_else(|| fail("canvas", Problem::NotFinite))
             };
-            s.canvases = Some((layer(&s.base)?, layer(&s.top)?, size));
+            s.canvases = Some((layer(&s.base)?, layer(&s.top)?.with_sprites(), size));
             s.layers.invalidate();
         }
         let Some((base, top, _)) = s.canvases.as_mut() else {

@@ -254,3 +254,38 @@ test('events from controls no longer on the page are ignored', async () => {
   assert.deepEqual(after.state, before.state);
   await done(o);
 });
+
+test('a slider step draws no canvas text in place (no restyle forced mid-step) and its labels come back pixel for pixel', async () => {
+  const o = await open('/plain.html');
+  await ready(o.page);
+  await o.page.waitForFunction(() => performance.getEntriesByName('grdp-whatif:first-chart').length > 0);
+  const overlayHash = () => o.page.evaluate(() => {
+    const c = document.querySelector('grdp-whatif').shadowRoot.querySelectorAll('canvas');
+    const top = c[c.length - 1];
+    const d = top.getContext('2d').getImageData(0, 0, top.width, top.height).data;
+    let h = 2166136261, ink = 0;
+    for (let i = 0; i < d.length; i += 4) { h = Math.imul(h ^ d[i] ^ (d[i + 1] << 8) ^ (d[i + 2] << 16) ^ (d[i + 3] << 24), 16777619); if (d[i + 3]) ink++; }
+    return { h, ink };
+  });
+  const first = await overlayHash();
+  assert.ok(first.ink > 500, 'the overlay is drawn');
+  await o.page.evaluate(() => {
+    const P = CanvasRenderingContext2D.prototype;
+    window.__inPlace = 0; window.__copies = 0;
+    for (const name of ['fillText', 'strokeText', 'measureText']) {
+      const f = P[name];
+      P[name] = function (...a) { if (this.canvas.isConnected) window.__inPlace++; return f.apply(this, a); };
+    }
+    const d = P.drawImage;
+    P.drawImage = function (...a) { if (this.canvas.isConnected) window.__copies++; return d.apply(this, a); };
+  });
+  const slider = o.page.locator(`${W} #gw-realGrowth-r`);
+  await slider.focus();
+  for (let i = 0; i < 12; i++) await o.page.keyboard.press('ArrowRight');
+  for (let i = 0; i < 12; i++) await o.page.keyboard.press('ArrowLeft');
+  const counts = await o.page.evaluate(() => ({ inPlace: window.__inPlace, copies: window.__copies }));
+  assert.equal(counts.inPlace, 0, 'no fillText or measureText on a canvas in the page during the steps');
+  assert.ok(counts.copies >= 24, `the labels are copied in on every step (${counts.copies})`);
+  assert.deepEqual(await overlayHash(), first, 'back at the start value, the overlay is the same picture');
+  await done(o);
+});

@@ -64,12 +64,11 @@ export class ChartPane {
 
   /** Draw what the engine put in the view, at the box's size. */
   draw(host) {
-    if (!this.size) {
-      const w = this.box.clientWidth;
-      const hh = this.box.clientHeight;
-      if (w < 1 || hh < 1) return false;
-      this.size = { w, h: hh };
-    }
+    // The size comes from the resize observer, which reports it after the
+    // browser's own layout: reading it here instead would make the browser
+    // lay the whole widget out an extra time, mid-render. Until it reports
+    // (the frame the box first appears in), nothing is drawn.
+    if (!this.size) return false;
     const { w, h: hh } = this.size;
     if (w < 120 || hh < 90) return false;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));

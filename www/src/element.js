@@ -625,7 +625,10 @@ class GrdpWhatIfElement extends HTMLElement {
       return li;
     }));
     // The sources open on a wide widget; on a phone they are one tap away.
-    if (!f.sourcesSet && f.root.clientWidth > 0) { f.sourcesSet = true; f.sources.open = f.root.clientWidth > 600; }
+    // (The chart's box tells the width without an extra layout; the root's
+    // width is read only when no chart is shown.)
+    const width = this._life.chart && this._life.chart.size ? this._life.chart.size.w : (s.view === 'chart' ? 0 : f.root.clientWidth);
+    if (!f.sourcesSet && width > 0) { f.sourcesSet = true; f.sources.open = width > 560; }
     fill(f.credit, `${p.credit ? p.credit.text : ''}`, () => (p.credit ? [h('span', { text: `${t.credit}: ` }), localized(p.credit, lang)] : []));
   }
 
