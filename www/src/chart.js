@@ -64,11 +64,16 @@ export class ChartPane {
 
   /** Draw what the engine put in the view, at the box's size. */
   draw(host) {
-    // The size comes from the resize observer, which reports it after the
-    // browser's own layout: reading it here instead would make the browser
-    // lay the whole widget out an extra time, mid-render. Until it reports
-    // (the frame the box first appears in), nothing is drawn.
-    if (!this.size) return false;
+    // The size comes from the resize observer; before its first report the
+    // box is measured here (one layout, in the render that makes the chart:
+    // drawing it later, in the observer's turn, made one long task of the
+    // frame's layout and the first chart, and a larger Total Blocking Time).
+    if (!this.size) {
+      const w = this.box.clientWidth;
+      const hh = this.box.clientHeight;
+      if (w < 1 || hh < 1) return false;
+      this.size = { w, h: hh };
+    }
     const { w, h: hh } = this.size;
     if (w < 120 || hh < 90) return false;
     const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));

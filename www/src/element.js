@@ -114,7 +114,7 @@ class GrdpWhatIfElement extends HTMLElement {
       state: initialState({ lang: langOf(this), theme: ['light', 'dark', 'auto'].includes(theme) ? theme : 'auto' }),
       wb: null, engine: null, text: null, chart: null, frame: null, built: null,
       rendering: false, again: false, readyFired: false, destroyed: false,
-      loadToken: 0, abort: null, memo: null, listeners: [], io: null, heightRo: null, lastHash: null, hashTimer: null,
+      loadToken: 0, abort: null, memo: null, listeners: [], io: null, heightRo: null, lastHash: null, hashTimer: null, resizeQueued: false,
     };
     this._frame();
     this._listen();
@@ -576,7 +576,7 @@ class GrdpWhatIfElement extends HTMLElement {
     }));
     if (chartShown) {
       if (!life.chart) {
-        life.chart = new ChartPane(life.wb, { hover: (y) => this.dispatch({ type: 'hover', year: y }), resize: () => this.render() });
+        life.chart = new ChartPane(life.wb, { hover: (y) => this.dispatch({ type: 'hover', year: y }), resize: () => this._chartResized() });
         life.chart.canvas.addEventListener('keydown', (e) => this._chartKey(e));
         f.chartHolder.replaceChildren(life.chart.box);
         life.memo = null;
@@ -599,6 +599,27 @@ class GrdpWhatIfElement extends HTMLElement {
         ), tb.note ? h('p', { class: 'small', text: tb.note }) : null].filter(Boolean);
       });
     }
+  }
+
+  /** The chart's box has a (new) size: the chart is drawn at once, inside
+   *  the resize observer's turn (so it is in this frame), and the rest of the
+   *  page follows on the next frame: a change to the page made inside an
+   *  observer's callback would resize what another observer watches, which
+   *  browsers report as a loop error. */
+  _chartResized() {
+    const life = this._life;
+    if (!life || life.destroyed || !life.chart) return;
+    if (life.state.status === 'ready' && life.state.view === 'chart' && !life.rendering) {
+      try {
+        if (life.chart.draw(this) && !life.firstChart) { life.firstChart = true; mark('first-chart'); }
+      } catch (e) {
+        if (isTrap(e)) { this._fatal(e); return; }
+        console.error('grdp-whatif:', e);
+      }
+    }
+    if (life.resizeQueued) return;
+    life.resizeQueued = true;
+    requestAnimationFrame(() => { life.resizeQueued = false; this.render(); });
   }
 
   _renderMore(s, p, t) {
@@ -625,10 +646,9 @@ class GrdpWhatIfElement extends HTMLElement {
       return li;
     }));
     // The sources open on a wide widget; on a phone they are one tap away.
-    // (The chart's box tells the width without an extra layout; the root's
-    // width is read only when no chart is shown.)
-    const width = this._life.chart && this._life.chart.size ? this._life.chart.size.w : (s.view === 'chart' ? 0 : f.root.clientWidth);
-    if (!f.sourcesSet && width > 0) { f.sourcesSet = true; f.sources.open = width > 560; }
+    // Decided once, from the viewport (a media query: no layout asked for
+    // mid-render); in the iframe embed the viewport is the widget's width.
+    if (!f.sourcesSet) { f.sourcesSet = true; f.sources.open = typeof matchMedia !== 'function' || matchMedia('(min-width: 600px)').matches; }
     fill(f.credit, `${p.credit ? p.credit.text : ''}`, () => (p.credit ? [h('span', { text: `${t.credit}: ` }), localized(p.credit, lang)] : []));
   }
 
