@@ -18,14 +18,17 @@ const glue = read('target/wb-nomod/grdp_whatif.js');
 // The widget's files, in the order they depend on each other. Each is an ES
 // module (node tests import them); joined here into one function scope,
 // their import lines and export keywords are dropped.
+function joinModules(files) {
+  return files.map((file) => {
+    const text = read(file)
+      .replace(/^import [^;]*;\n/gm, '')
+      .replace(/^export (const|function|class|async function) /gm, '$1 ');
+    if (/^\s*(import|export)\b/m.test(text)) throw new Error(`${file}: an import or export the build cannot join`);
+    return `// ---- ${file}\n${text}`;
+  }).join('\n');
+}
 const PARTS = ['words', 'dom', 'load', 'state', 'controls', 'chart', 'element'];
-const widget = PARTS.map((name) => {
-  const text = read(`www/src/${name}.js`)
-    .replace(/^import [^;]*;\n/gm, '')
-    .replace(/^export (const|function|class|async function) /gm, '$1 ');
-  if (/^\s*(import|export)\b/m.test(text)) throw new Error(`www/src/${name}.js: an import or export the build cannot join`);
-  return `// ---- www/src/${name}.js\n${text}`;
-}).join('\n');
+const widget = joinModules(PARTS.map((name) => `www/src/${name}.js`));
 const css = read('www/widget.css');
 
 // The glue declares `let wasm_bindgen = (...)` at top level: wrapped in a
@@ -78,14 +81,8 @@ writeFileSync('dist/grdp-whatif.html', single);
   if (rest.length || head + scriptBody + tail !== single) throw new Error('the single file does not split around its script');
   const studioWasm = readFileSync('target/wb-studio/grdp_whatif_bg.wasm');
   const studioGlue = read('target/wb-studio/grdp_whatif.js');
-  const STUDIO_PARTS = ['words', 'model', 'ui'];
-  const studioJs = STUDIO_PARTS.map((name) => {
-    const text = read(`www/studio/${name}.js`)
-      .replace(/^import [^;]*;\n/gm, '')
-      .replace(/^export (const|function|class|async function) /gm, '$1 ');
-    if (/^\s*(import|export)\b/m.test(text)) throw new Error(`www/studio/${name}.js: an import or export the build cannot join`);
-    return `// ---- www/studio/${name}.js\n${text}`;
-  }).join('\n');
+  // The studio's own files, after the widget's DOM helpers it shares.
+  const studioJs = joinModules(['www/src/dom.js', ...['words', 'model', 'ui'].map((name) => `www/studio/${name}.js`)]);
   const studioSource = `(function () {
 "use strict";
 const STUDIO_WASM_B64 = "__WASM_B64__";

@@ -43,6 +43,22 @@ impl Located {
         }
     }
 
+    /// A problem of the pasted table: at its cell, or on the table as a whole.
+    fn of_table(pr: &table::Problem) -> Located {
+        let (vi, en) = (pr.message(Lang::Vi), pr.message(Lang::En));
+        match pr.cell {
+            Some(c) => Located::at_cell(c, vi, en),
+            None => Located {
+                row: None,
+                col: None,
+                cell: None,
+                path: Some("table".into()),
+                vi,
+                en,
+            },
+        }
+    }
+
     fn at_field(path: &str, e: &FieldError) -> Located {
         Located {
             row: None,
@@ -306,34 +322,12 @@ pub fn build_with(table_text: &str, choices: &str, opts: &ReadOptions) -> Built 
         match table::read_table(table_text, opts) {
             Ok(p) => {
                 for pr in &p.problems {
-                    let (vi, en) = (pr.message(Lang::Vi), pr.message(Lang::En));
-                    problems.push(match pr.cell {
-                        Some(c) => Located::at_cell(c, vi, en),
-                        None => Located {
-                            row: None,
-                            col: None,
-                            cell: None,
-                            path: Some("table".into()),
-                            vi,
-                            en,
-                        },
-                    });
+                    problems.push(Located::of_table(pr));
                 }
                 Some(p)
             }
             Err(pr) => {
-                let (vi, en) = (pr.message(Lang::Vi), pr.message(Lang::En));
-                problems.push(match pr.cell {
-                    Some(c) => Located::at_cell(c, vi, en),
-                    None => Located {
-                        row: None,
-                        col: None,
-                        cell: None,
-                        path: Some("table".into()),
-                        vi,
-                        en,
-                    },
-                });
+                problems.push(Located::of_table(&pr));
                 None
             }
         }

@@ -278,6 +278,13 @@ impl Engine {
         }
     }
 
+    /// The dataset's indicator `id`; throws for an unknown one.
+    fn indicator(&self, id: &str) -> Result<&crate::dataset::Indicator, JsValue> {
+        self.dataset
+            .indicator(id)
+            .ok_or_else(|| fail("indicator", Problem::UnknownIndicator { id: id.into() }))
+    }
+
     fn view(&self, v: &JsValue) -> Result<ViewInput, JsValue> {
         read_arg(v, "view", present::read_view)
     }
@@ -351,14 +358,7 @@ impl Engine {
     /// a structure, or a year before its data or over 100 years after.
     #[wasm_bindgen(js_name = projectShares)]
     pub fn project_shares(&self, indicator: &str, end_year: f64) -> Result<JsValue, JsValue> {
-        let ind = self.dataset.indicator(indicator).ok_or_else(|| {
-            fail(
-                "indicator",
-                Problem::UnknownIndicator {
-                    id: indicator.into(),
-                },
-            )
-        })?;
+        let ind = self.indicator(indicator)?;
         if !(end_year.is_finite()
             && end_year.fract() == 0.0
             && (1900.0..=2200.0).contains(&end_year))
@@ -438,14 +438,7 @@ impl Engine {
     /// Throws for an unknown indicator or a mistyped scenario.
     #[wasm_bindgen(js_name = presetOf)]
     pub fn preset_of(&self, indicator: &str, scenario: JsValue) -> Result<String, JsValue> {
-        let ind = self.dataset.indicator(indicator).ok_or_else(|| {
-            fail(
-                "indicator",
-                Problem::UnknownIndicator {
-                    id: indicator.into(),
-                },
-            )
-        })?;
+        let ind = self.indicator(indicator)?;
         let s = read_arg(&scenario, "scenario", |v| {
             scenario::read_input(v, &Path::ROOT)
         })?;
@@ -457,14 +450,7 @@ impl Engine {
     /// not a number the control takes.
     #[wasm_bindgen(js_name = parseField)]
     pub fn parse_field(&self, indicator: &str, key: &str, text: &str) -> Result<f64, JsValue> {
-        let ind = self.dataset.indicator(indicator).ok_or_else(|| {
-            fail(
-                "indicator",
-                Problem::UnknownIndicator {
-                    id: indicator.into(),
-                },
-            )
-        })?;
+        let ind = self.indicator(indicator)?;
         let def = controls::defs(ind)
             .into_iter()
             .find(|d| d.key.name() == key)

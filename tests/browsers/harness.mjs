@@ -169,6 +169,18 @@ function freePort() {
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
+/** Poll the in-page `fn` until `pred(result)` holds or `ms` pass. */
+export async function waitFor(b, fn, pred, ms, ...args) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    last = await b.eval(fn, ...args);
+    if (pred(last)) return { ok: true, last };
+    if (Date.now() > end) return { ok: false, last };
+    await sleep(100);
+  }
+}
+
 function which(cmd) {
   for (const d of (process.env.PATH || '').split(':')) if (d && existsSync(join(d, cmd))) return join(d, cmd);
   return null;

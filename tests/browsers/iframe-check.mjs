@@ -31,7 +31,7 @@
 // engines; earlier ones show as a widget that is not ready. In Firefox the
 // preload script also reaches the frame (then it sees everything from the
 // start; `preloaded` says so), and BiDi's log entries include the frame's.
-import { CAPTURE_SOURCE } from './harness.mjs';
+import { CAPTURE_SOURCE, waitFor } from './harness.mjs';
 import * as W from './widget-probe.mjs';
 
 /** The widget's iframe on the host page. */
@@ -105,16 +105,6 @@ export function expectFollows(stage, m) {
   return bad;
 }
 
-async function waitFor(b, fn, pred, ms, ...args) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    last = await b.eval(fn, ...args);
-    if (pred(last)) return { ok: true, last };
-    if (Date.now() > end) return { ok: false, last };
-    await sleep(100);
-  }
-}
 
 /** Poll the heights until they are still: 3 equal readings in a row when the
  *  iframe matches its content, 10 when not (give the host a second), at most

@@ -38,7 +38,7 @@ import { existsSync, readFileSync, mkdirSync, readdirSync, rmSync } from 'node:f
 import { resolve, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
-import { open, closeAll, CAPTURE_SOURCE, withTimeout } from './harness.mjs';
+import { open, closeAll, CAPTURE_SOURCE, withTimeout, waitFor } from './harness.mjs';
 import * as W from './widget-probe.mjs';
 import * as I from './iframe-check.mjs';
 
@@ -52,7 +52,6 @@ const IFRAME_CHECKS = ['drawn', 'iframe', 'no errors'];
 
 const t0 = Date.now();
 const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
-const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 const live = new Set(); // open browsers, closed on any exit path
 let server, foreignServer;
 
@@ -75,17 +74,6 @@ const watchdog = setTimeout(() => {
 }, TOTAL_BUDGET);
 watchdog.unref();
 
-/** Poll the in-page `fn` until `pred(result)` holds or `ms` pass. */
-async function waitFor(b, fn, pred, ms, ...args) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    last = await b.eval(fn, ...args);
-    if (pred(last)) return { ok: true, last };
-    if (Date.now() > end) return { ok: false, last };
-    await sleep(100);
-  }
-}
 
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 const clip = (t, n = 70) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);

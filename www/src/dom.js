@@ -1,7 +1,8 @@
 /* Small DOM helpers. Data is text, never markup: everything from a dataset,
  * a link or the reader is shown with textContent (no innerHTML anywhere). */
 
-/** An element with attributes (`text`, `class`, `on<event>` handled) and children. */
+/** An element with attributes (`text`, `class`, `on<event>` handled) and
+ *  children (arrays of children flattened). */
 export function h(tag, props, ...children) {
   const el = document.createElement(tag);
   if (props) {
@@ -14,7 +15,7 @@ export function h(tag, props, ...children) {
       else el.setAttribute(k, v === true ? '' : String(v));
     }
   }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) el.append(c);
+  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
   return el;
 }
 

@@ -21,6 +21,11 @@ import { ChartPane, themeColors } from './chart.js';
 const VERSION = '0.2.0';
 mark('script');
 
+/** A key for a source as shown: its words and link, field by field (not
+ *  JSON.stringify, which a host page may patch). */
+const locKey = (l) => (l ? `${l.lang}:${l.text}` : '');
+const sourceKey = (src) => [src.kind, locKey(src.publication), locKey(src.title), locKey(src.date), src.translation, src.url].join('\u0001');
+
 /** Let the browser run other tasks (paint, input) before going on. */
 const breath = () => (globalThis.scheduler && typeof globalThis.scheduler.yield === 'function'
   ? globalThis.scheduler.yield()
@@ -636,7 +641,7 @@ class GrdpWhatIfElement extends HTMLElement {
     ]);
     setText(f.sources.firstChild, t.sources);
     // Keyed on what the sources say (a dataset given again may change a title or a link).
-    fill(f.sources.lastChild, `${p.shape}|${JSON.stringify(p.sources)}`, () => p.sources.map((src) => {
+    fill(f.sources.lastChild, `${p.shape}|${p.sources.map(sourceKey).join('\u0002')}`, () => p.sources.map((src) => {
       const li = h('li', null,
         src.kind ? h('span', { class: 'tag', text: `${src.kind}: ` }) : null,
         localized(src.publication, lang), ', “', localized(src.title, lang), '”',

@@ -6,6 +6,7 @@ import {
   DRAFT_KEY, GROWTH_KEY, RATE_IN_PERCENT, MODELS, UNITS, getAt, setAt, textParts, textValue, fromNames,
   newDraft, readDraft, sync, setModel, snippet, safeJson, nameOf, renameSource,
 } from './model.js';
+import { h } from '../src/dom.js';
 
 /* ---------------- the engine (the full API, its own instance) ---------------- */
 
@@ -39,21 +40,6 @@ const t = () => WORDS[S.lang];
 
 /* ---------------- DOM helpers ---------------- */
 
-function h(tag, props, ...children) {
-  const el = document.createElement(tag);
-  if (props) {
-    for (const k of Object.keys(props)) {
-      const v = props[k];
-      if (v === undefined || v === null || v === false) continue;
-      if (k === 'text') el.textContent = v;
-      else if (k === 'class') el.className = v;
-      else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
-      else el.setAttribute(k, v === true ? '' : String(v));
-    }
-  }
-  for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) el.append(c);
-  return el;
-}
 const idOf = (path, part) => `f-${String(path).replace(/[^A-Za-z0-9]+/g, '-')}${part ? `-${part}` : ''}`;
 const fmt = (v, max = 4, grouping = true) => S.wb.formatNumber(v, S.lang, 0, max, false, grouping);
 const round12 = (x) => Number(x.toPrecision(12));
