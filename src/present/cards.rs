@@ -227,6 +227,7 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         (Some(c), _) => w.change_total(c),
         _ => String::new(),
     };
+    let unit = if n == 1 { "year" } else { "years" };
     let mut detail = if p.required_rate_far.is_some() && s.model != Model::Linear {
         lang.pick(
             format!(
@@ -235,7 +236,7 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
                 w.level(lo, hi)
             ),
             format!(
-                "{years}: at least {} to reach the low end of the {} target range; {total} over {n} years",
+                "{years}: at least {} to reach the low end of the {} target range; {total} over {n} {unit}",
                 w.rate(r),
                 w.level(lo, hi)
             ),
@@ -247,7 +248,7 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
                 w.level(lo, hi)
             ),
             format!(
-                "{years}, to reach the {} target; {total} over {n} years",
+                "{years}, to reach the {} target; {total} over {n} {unit}",
                 w.level(lo, hi)
             ),
         )
@@ -373,8 +374,14 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
             ));
         }
     }
-    // A path just short of (or just past) the target must not print as the
-    // target itself beside "not reached": more decimals until they differ.
+    card(id, label, end_value(w, p), parts.join("; "), tone(p))
+}
+
+/// The path's value in the target year, as the cards and the sentence
+/// print it: a path just short of (or just past) the target must not print
+/// as the target itself beside "not reached": more decimals until they differ.
+pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
+    let s = &p.scenario;
     let v = p.value_at_target_year;
     let mut value = w.value(v);
     if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
@@ -385,7 +392,7 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
             value = w.value_d(v, d);
         }
     }
-    card(id, label, value, parts.join("; "), tone(p))
+    value
 }
 
 fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
@@ -668,7 +675,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     let s = &p.scenario;
     let name = isolate(d.name.text(lang));
     let label = isolate(w.ind.label.text(lang));
-    let end = w.value(p.value_at_target_year);
+    let end = end_value(w, p);
     let ty = p.target_year;
     let target = against(w, p)
         .map(|a| format!(", {a}; {}", reach(w, p)))

@@ -285,7 +285,7 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
 /// What a reader typed, read as a value of `d` (stored units).
 ///
 /// Either decimal mark is accepted (`10,5` and `10.5`), with spaces
-/// anywhere and a leading sign; `-0` is 0. Anything else (an exponent,
+/// anywhere and a leading sign (`-` or `−`); `-0` is 0. Anything else (an exponent,
 /// digits of another script, two decimal marks, letters) is refused, so a
 /// typo never becomes a figure.
 ///
@@ -302,7 +302,13 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
 /// assert!(parse_field(&g, "1e309").is_err() && parse_field(&g, "١٢").is_err());
 /// ```
 pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
-    let s: String = raw.chars().filter(|c| !c.is_whitespace()).collect();
+    // The typographic minus (U+2212, as word processors and news copy write
+    // it) is a minus.
+    let s: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '\u{2212}' { '-' } else { c })
+        .collect();
     if s.is_empty() {
         return Err(Problem::EmptyInput);
     }

@@ -657,6 +657,15 @@ fn a_range_target_needs_at_least_its_low_end() {
         "{:?}",
         card(&p, "need")
     );
+    // One year is a year.
+    let (p, _) = with(&d, "grdpPerCapita", Lang::En, |s| {
+        s.target_year = Some(2026)
+    });
+    let need = card(&p, "need");
+    assert!(
+        need.detail.contains("over 1 year") && !need.detail.contains("over 1 years"),
+        "{need:?}"
+    );
 }
 
 #[test]
@@ -708,6 +717,17 @@ fn falls_read_as_falls_and_a_near_miss_is_not_printed_as_the_target() {
     assert!(c.detail.contains("chưa đạt"), "{c:?}");
     assert_ne!(c.value, "130,0 triệu đồng", "{c:?}");
     assert!(c.value.starts_with("129,9"), "{c:?}");
+    // The sentence prints the same figure as the card (not "đạt 130,0 …
+    // chưa đạt"), in both languages.
+    let figure = c.value.trim_end_matches(" triệu đồng");
+    assert!(p.sentence.contains(figure), "{figure} | {}", p.sentence);
+    assert!(!p.sentence.contains("130,0 triệu"), "{}", p.sentence);
+    let (p, _) = with(&d, "grdpPerCapita", Lang::En, |s| {
+        s.real_growth = Some(0.09884)
+    });
+    let en = card(&p, "scenario");
+    assert!(en.value.starts_with("129.9"), "{en:?}");
+    assert!(!p.sentence.contains("130.0 million"), "{}", p.sentence);
 }
 
 #[test]
@@ -723,4 +743,16 @@ fn a_link_without_an_indicator_is_read_for_the_one_it_fits() {
     // One that fits neither says what is wrong with it for the one on screen.
     let e = controls::read_link(&d, "#v=1&fxc=9", Some("investment")).unwrap_err();
     assert_eq!(e.field, "fxc");
+}
+
+#[test]
+fn a_typographic_minus_is_a_minus() {
+    let d = d();
+    let ind = d.indicator("grdpPerCapita").unwrap();
+    let g = controls::defs(ind)[0];
+    assert_eq!(
+        controls::parse_field(&g, "\u{2212}3"),
+        controls::parse_field(&g, "-3")
+    );
+    assert_eq!(controls::parse_field(&g, "\u{2212}3"), Ok(-0.03));
 }

@@ -289,3 +289,26 @@ test('a slider step draws no canvas text in place (no restyle forced mid-step) a
   assert.deepEqual(await overlayHash(), first, 'back at the start value, the overlay is the same picture');
   await done(o);
 });
+
+test('committing a field changes only what the reader typed: Enter in an untouched field keeps the target, two decimals stay', async () => {
+  const o = await open('/plain.html');
+  await ready(o.page);
+  await o.page.locator(`${W} select.indsel`).selectOption('domesticRevenue');
+  const before = await seen(o.page);
+  const cards = before.cards.join(' | ');
+  const target = o.page.locator(`${W} #gw-targetValue`);
+  await target.focus();
+  await o.page.keyboard.press('Enter');
+  await o.page.locator(`${W} #gw-targetYear`).focus();
+  const after = await seen(o.page);
+  assert.deepEqual(after.state.scenario, before.state.scenario, 'the scenario is unchanged');
+  assert.equal(after.cards.join(' | '), cards, 'the cards are unchanged');
+  // A typed two-decimal rate is kept as typed (the field's refresh is not read back).
+  await o.page.locator(`${W} select.indsel`).selectOption('grdpPerCapita');
+  const g = o.page.locator(`${W} #gw-realGrowth`);
+  await g.fill('9,84');
+  await g.press('Enter');
+  await g.press('Tab');
+  assert.equal((await seen(o.page)).state.scenario.realGrowth, 0.0984);
+  await done(o);
+});

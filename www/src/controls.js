@@ -17,14 +17,18 @@ export function buildControls(p, { send, current, words, lang }) {
     // The slider's value is read by the engine as typed text is (rounded to what the field shows).
     range.addEventListener('input', () => { if (live()) send({ type: 'type', key: c.key, text: range.value, slider: true }); });
     range.addEventListener('change', () => { if (live()) send({ type: 'settled' }); });
-    const typed = () => { f.dirty = false; if (live()) send({ type: 'type', key: c.key, text: num.value }); };
+    // Committing the text the widget itself wrote there (Enter in an untouched
+    // field, or the change event after a commit the field was refreshed by)
+    // changes nothing: that text is the value rounded for display, and reading
+    // it back would replace the value (a target of 161.051 by 161).
+    const typed = () => { f.dirty = false; if (num.value === f.shown) return; if (live()) send({ type: 'type', key: c.key, text: num.value }); };
     // Being edited: what the reader types stays until they commit it (Enter, or leaving the field).
     num.addEventListener('input', () => { f.dirty = true; });
     num.addEventListener('change', typed);
     num.addEventListener('keydown', (e) => { if (e.key === 'Enter') typed(); });
     const row = h('div', { class: `ctl${c.primary ? ' primary' : ''}`, 'data-key': c.key },
       h('label', { for: id }, h('span', { text: c.label }), tag), range, num, msg);
-    const f = { key: c.key, row, range, num, msg, tag, dirty: false };
+    const f = { key: c.key, row, range, num, msg, tag, dirty: false, shown: null };
     return f;
   };
   const fields = p.controls.map(make);
@@ -47,6 +51,7 @@ export function updateControls(built, p, drafts, lang) {
     const text = draft ? draft.text : c.text;
     // A field the reader is typing in keeps what they typed until they commit it.
     if (!f.dirty && f.num.value !== text) f.num.value = text;
+    if (!f.dirty) f.shown = draft ? null : text;
     setAttr(f.num, 'aria-invalid', draft ? 'true' : null);
     setText(f.msg, draft ? draft.error[lang] : '');
     setText(f.tag, c.tag || '');
