@@ -718,12 +718,24 @@ fn stack<DB: DrawingBackend>(
                 st.text.stroke_width(st.px(1.0)),
             ))
             .map_err(drawing)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                spec.words.projected.clone(),
-                (fy, y1),
-                st.font(st.text).pos(Pos::new(HPos::Left, VPos::Top)),
-            )))
+        // The bands fill the whole plot (shares add up to 100): the label
+        // gets a patch of the background of its own, so it sits on no band
+        // and no line.
+        let font = st.font(st.text).pos(Pos::new(HPos::Left, VPos::Top));
+        let area = chart.plotting_area().strip_coord_spec();
+        let (ox, oy) = area.get_base_pixel();
+        let at = chart.backend_coord(&(fy, y1));
+        let pad = i32::try_from(st.px(3.0)).unwrap_or(3);
+        let (x, y) = (at.0 - ox + pad, at.1 - oy + pad);
+        if let Ok((w, h)) = area.estimate_text_size(&spec.words.projected, &font) {
+            let (w, h) = (i32::try_from(w).unwrap_or(0), i32::try_from(h).unwrap_or(0));
+            area.draw(&Rectangle::new(
+                [(x - pad, y - pad), (x + w + pad, y + h + pad)],
+                st.bg.mix(0.85).filled(),
+            ))
+            .map_err(drawing)?;
+        }
+        area.draw(&Text::new(spec.words.projected.clone(), (x, y), font))
             .map_err(drawing)?;
     }
     Ok(())

@@ -16,6 +16,8 @@ struct Log {
     fills: usize,
     /// Filled rectangles covering the whole drawing area (the background).
     full_rects: usize,
+    /// The other filled rectangles.
+    rects: Vec<Rect>,
 }
 
 #[derive(Clone)]
@@ -91,7 +93,14 @@ impl DrawingBackend for Recorder {
         if fill && a == (0, 0) && b.0 >= w as i32 - 1 && b.1 >= h as i32 - 1 {
             self.0.borrow_mut().full_rects += 1;
         } else if fill {
-            self.0.borrow_mut().fills += 1;
+            let mut log = self.0.borrow_mut();
+            log.fills += 1;
+            log.rects.push(Rect {
+                x0: a.0.min(b.0),
+                y0: a.1.min(b.1),
+                x1: a.0.max(b.0),
+                y1: a.1.max(b.1),
+            });
         }
         Ok(())
     }
@@ -708,4 +717,43 @@ mod never_panics {
             prop_assert!(x0 <= x1 && y0 <= y1, "{x0}..{x1}, {y0}..{y1}");
         }
     }
+}
+
+#[test]
+fn the_projected_label_of_a_stack_sits_on_a_patch_of_its_own() {
+    // Shares fill the whole plot: the label cannot avoid the bands, so it
+    // gets a background patch under it.
+    let spec = ChartSpec {
+        history: vec![],
+        projection: None,
+        target: None,
+        reached_year: None,
+        stack: Some(Stack {
+            years: vec![2020.0, 2025.0, 2030.0],
+            series: vec![vec![40.0, 45.0, 50.0], vec![60.0, 55.0, 50.0]],
+            colors: vec!["#4e9a06".into(), "#3465a4".into()],
+            labels: vec!["A".into(), "B".into()],
+            first_projected_year: 2026.0,
+        }),
+        words: Words {
+            projected: "dự phóng →".into(),
+            ..Default::default()
+        },
+        ..spec()
+    };
+    let rec = Recorder::default();
+    draw_layer(&rec.clone().into_drawing_area(), &spec, Layer::All).unwrap();
+    let log = rec.0.borrow();
+    let (_, label) = log
+        .texts
+        .iter()
+        .find(|t| t.0 == "dự phóng →")
+        .expect("the label is drawn");
+    assert!(
+        log.rects
+            .iter()
+            .any(|r| r.x0 <= label.x0 && r.y0 <= label.y0 && r.x1 >= label.x1 && r.y1 >= label.y1),
+        "no patch under {label:?}: {:?}",
+        log.rects
+    );
 }
