@@ -343,6 +343,10 @@ pub fn ranges(spec: &ChartSpec) -> ((f64, f64), (f64, f64)) {
     let span = (y1 - y0).abs().max(y1.abs() * 0.05).max(1e-9);
     let lo = if (y0 > 0.0 && y0 < 0.5 * y1) || term(spec).is_some() {
         0.0_f64.min(y0)
+    } else if y0 >= 0.0 {
+        // Nothing drawn is below zero (a share held at 0 %, say): the axis
+        // does not invent a −10 % for it.
+        (y0 - 0.08 * span).max(0.0)
     } else {
         y0 - 0.08 * span
     };

@@ -757,3 +757,29 @@ fn the_projected_label_of_a_stack_sits_on_a_patch_of_its_own() {
         log.rects
     );
 }
+
+#[test]
+fn an_axis_does_not_go_below_zero_for_values_that_do_not() {
+    // A share driven down to 0 % (held there) from 30 %: the axis starts at 0.
+    let line = |v: &[f64]| Line {
+        years: (0..v.len()).map(|i| 2025.0 + i as f64).collect(),
+        values: v.to_vec(),
+    };
+    let s = ChartSpec {
+        history: vec![Xy {
+            year: 2025.0,
+            value: 30.0,
+        }],
+        projection: Some(line(&[30.0, 20.0, 10.0, 0.0, 0.0, 0.0])),
+        ..Default::default()
+    };
+    let (_, (y0, y1)) = ranges(&s);
+    assert_eq!(y0, 0.0);
+    assert!(y1 > 30.0);
+    // Values that do fall below zero still get room under them.
+    let s = ChartSpec {
+        projection: Some(line(&[5.0, -5.0])),
+        ..Default::default()
+    };
+    assert!(ranges(&s).1 .0 < -5.0);
+}

@@ -2,7 +2,7 @@
 //! its indicator's model (money per person, a yearly figure, points, a
 //! term's total, a rate), never claiming more than it shows.
 
-use super::words::Words;
+use super::words::{own_decimals, Words};
 use super::{isolate, Card, Tone};
 use crate::dataset::{Dataset, Goal, Model};
 use crate::lang::Lang;
@@ -216,6 +216,12 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
                 w.per_year()
             )
         }
+        // Printed as apart from the scenario's own rate as the sentence
+        // prints the two.
+        _ if matches!(s.model, Model::PerCapita | Model::Compound) => {
+            let d = w.apart(p.rate, r);
+            w.rate_d(if falling { -r } else { r }, d)
+        }
         _ if falling => w.step(-r),
         _ => w.step(r),
     };
@@ -293,27 +299,32 @@ fn real_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
         return None;
     }
     let (r, implied) = (p.required_real_growth?, p.implied_inflation?);
+    // The reader's real growth beside the one needed, and the prices
+    // assumed beside the prices that would land on the target, each pair
+    // printed so that the two differ when they do.
+    let dg = w.apart(s.real_growth, r);
+    let di = w.apart(s.inflation, implied);
     let detail = lang.pick(
         format!(
             "nếu giá {} và dân số {} (giả định). GRDP thực {} chỉ đưa đúng tới mục tiêu nếu giá {}.",
-            w.change_rate(s.inflation),
+            w.change_rate_d(s.inflation, di),
             w.change_rate(s.population_growth),
-            w.change_rate(s.real_growth),
-            w.change_rate(implied)
+            w.change_rate_d(s.real_growth, dg),
+            w.change_rate_d(implied, di)
         ),
         format!(
             "if prices {} and population {} (assumptions). Real GRDP that {} lands exactly on the target only if prices {}.",
-            w.en_change(s.inflation, "rise", true),
+            w.en_change_d(s.inflation, "rise", true, di),
             w.en_change(s.population_growth, "grow", false),
-            w.en_change(s.real_growth, "grow", false),
-            w.en_change(implied, "rise", true)
+            w.en_change_d(s.real_growth, "grow", false, dg),
+            w.en_change_d(implied, "rise", true, di)
         ),
     );
     Some(card(
         "real",
         lang.pick("Tức GRDP thực cần tăng", "Real GRDP growth needed")
             .into(),
-        w.rate(r),
+        w.rate_d(r, dg),
         detail,
         Tone::Neutral,
     ))
@@ -740,16 +751,16 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         (Some(r), Model::PerCapita) => lang.pick(
             format!(
                 " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức GRDP thực (toàn tỉnh) {}.",
-                w.rate(r),
+                w.rate_d(r, w.apart(p.rate, r)),
                 p.required_real_growth
-                    .map(|g| w.change_rate(g))
+                    .map(|g| w.change_rate_d(g, w.apart(s.real_growth, g)))
                     .unwrap_or_default()
             ),
             format!(
                 " Hitting the target exactly takes {} nominal: real GRDP (the whole province) that {}.",
-                w.rate(r),
+                w.rate_d(r, w.apart(p.rate, r)),
                 p.required_real_growth
-                    .map(|g| w.en_change(g, "grow", false))
+                    .map(|g| w.en_change_d(g, "grow", false, w.apart(s.real_growth, g)))
                     .unwrap_or_default()
             ),
         ),
@@ -762,14 +773,19 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             format!(" Hitting the target exactly takes {}.", w.points_rate(r)),
         ),
         (Some(r), Model::Compound) if r < 0.0 => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.rate(-r)),
-            format!(" Hitting the target exactly takes a fall of {}.", w.rate(-r)),
+            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.rate_d(-r, w.apart(p.rate, r))),
+            format!(" Hitting the target exactly takes a fall of {}.", w.rate_d(-r, w.apart(p.rate, r))),
         ),
         (Some(r), Model::Compound) => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate(r)),
-            format!(" Hitting the target exactly takes {}.", w.rate(r)),
+            format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate_d(r, w.apart(p.rate, r))),
+            format!(" Hitting the target exactly takes {}.", w.rate_d(r, w.apart(p.rate, r))),
         ),
         _ => String::new(),
+    };
+    // A compound rate as apart from what the target needs as the need is printed.
+    let step = match (s.model, p.required_rate) {
+        (Model::Compound, Some(r)) => w.change_rate_d(p.rate, w.apart(p.rate, r)),
+        _ => w.change_step(p.rate),
     };
     match s.model {
         Model::PerCapita => {
@@ -779,20 +795,27 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                 .and_then(|u| u.last())
                 .map(|u| format!(" ({})", w.usd(*u)))
                 .unwrap_or_default();
+            // As apart from what the target needs as the need is printed.
+            let dg = p
+                .required_real_growth
+                .map_or(own_decimals(s.real_growth), |g| w.apart(s.real_growth, g));
+            let dr = p
+                .required_rate
+                .map_or(own_decimals(p.rate), |r| w.apart(p.rate, r));
             lang.pick(
                 format!(
                     "Nếu GRDP thực {}, giá {} và dân số {}, {label} của {name} {} danh nghĩa, đạt {end} năm {ty}{usd}{target}.{need}{chance}",
-                    w.change_rate(s.real_growth),
+                    w.change_rate_d(s.real_growth, dg),
                     w.change_rate(s.inflation),
                     w.change_rate(s.population_growth),
-                    w.change_rate(p.rate)
+                    w.change_rate_d(p.rate, dr)
                 ),
                 format!(
                     "If real GRDP {}, prices {} and population {}, {name}'s {label} {} in nominal terms, reaching {end} in {ty}{usd}{target}.{need}{chance}",
-                    w.en_change(s.real_growth, "grow", false),
+                    w.en_change_d(s.real_growth, "grow", false, dg),
                     w.en_change(s.inflation, "rise", true),
                     w.en_change(s.population_growth, "grow", false),
-                    w.en_change(p.rate, "grow", false)
+                    w.en_change_d(p.rate, "grow", false, dr)
                 ),
             )
         }
@@ -833,7 +856,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         _ => lang.pick(
             format!(
                 "{label} ({name}): nếu {}, {} {end} năm {ty}{target}.{need}{chance}",
-                w.change_step(p.rate),
+                step,
                 if p.value_at_target_year < s.base_value {
                     "còn"
                 } else {
@@ -842,8 +865,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             ),
             format!(
                 "{label} ({name}): if it {}, it {} {end} in {ty}{target}.{need}{chance}",
-                w.change_step(p.rate)
-                    .replacen("rise", "rises", 1)
+                step.replacen("rise", "rises", 1)
                     .replacen("fall ", "falls ", 1),
                 if p.value_at_target_year < s.base_value {
                     "falls to"

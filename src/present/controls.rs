@@ -276,10 +276,21 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
 }
 
 /// The text a field shows for `v` (stored units).
+///
+///
+/// With the field's decimals, or with the one more a reader may type
+/// ([`parse_field`]) when the value has exactly that many: a typed "9,86"
+/// shows as "9,86", not as "9,9" beside a sentence that uses 9,86 (the
+/// sentence prints it the same way, [`crate::present::words::own_decimals`]).
 pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
     let shown = v * d.scale;
     let dec = d.decimals();
-    number(shown, lang, Style::fixed(dec).ungrouped())
+    let exact = |k: u8| {
+        let x = shown * 10f64.powi(i32::from(k));
+        (x - x.round()).abs() < 1e-6
+    };
+    let k = (dec..=dec.max(2)).find(|&k| exact(k)).unwrap_or(dec);
+    number(shown, lang, Style::fixed(k).ungrouped())
 }
 
 /// What a reader typed, read as a value of `d` (stored units).

@@ -756,3 +756,91 @@ fn a_typographic_minus_is_a_minus() {
     );
     assert_eq!(controls::parse_field(&g, "\u{2212}3"), Ok(-0.03));
 }
+
+/// The percentages in a text, in order ("9,86%/năm … 3,5%" → [9.86, 3.5]).
+fn percents(text: &str, lang: Lang) -> Vec<f64> {
+    let mark = if lang == Lang::Vi { ',' } else { '.' };
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    for ch in text.chars() {
+        if ch.is_ascii_digit() || (ch == mark && !cur.is_empty()) {
+            cur.push(if ch == mark { '.' } else { ch });
+        } else {
+            if ch == '%' && !cur.is_empty() {
+                out.push(cur.trim_end_matches('.').parse().unwrap());
+            }
+            cur.clear();
+        }
+    }
+    out
+}
+
+#[test]
+fn a_rate_beside_the_rate_needed_reads_in_the_right_order() {
+    // A reader may type two decimals (9,86); the target needs 9,87… of
+    // real growth. Whatever the rate, the figures printed side by side
+    // (the reader's real growth and the one needed, the scenario's nominal
+    // growth and the one needed, the prices assumed and the prices that
+    // would land on the target) must compare as the numbers do: never
+    // "9,9%" beside a needed "9,9%" with "not reached" between them.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        for i in 950..=1020 {
+            let g = f64::from(i) / 10_000.0;
+            let (p, _) = with(&d, "grdpPerCapita", lang, |s| s.real_growth = Some(g));
+            let field = p.controls.iter().find(|c| c.key == "realGrowth").unwrap();
+            let typed: f64 = field.text.replace(',', ".").parse().unwrap();
+            assert!(
+                (typed - g * 100.0).abs() < 1e-9,
+                "{g}: field {:?}",
+                field.text
+            );
+            let real = card(&p, "real");
+            let need: f64 = percents(&real.value, lang)[0];
+            let reached = !card(&p, "scenario").tone.eq(&Tone::Bad);
+            if reached {
+                assert!(typed >= need, "{g} {lang:?}: reached with {typed} < {need}");
+            } else {
+                assert!(typed < need, "{g} {lang:?}: short with {typed} ≥ {need}");
+            }
+            // The card's detail: assumed prices, then the reader's real
+            // growth, then the prices that would land exactly.
+            let ds = percents(&real.detail, lang);
+            let (assumed, mine, exact) = (ds[0], ds[2], ds[3]);
+            assert!((mine - typed).abs() < 1e-9, "{g}: {}", real.detail);
+            // (Short of the target, prices would have to rise faster.)
+            if reached {
+                assert!(exact <= assumed, "{g}: {}", real.detail);
+            } else {
+                assert!(exact > assumed, "{g}: {}", real.detail);
+            }
+            // The sentence: the reader's real growth as typed, then its
+            // nominal growth and the nominal growth needed, in order.
+            let ss = percents(&p.sentence, lang);
+            assert!((ss[0] - typed).abs() < 1e-9, "{g}: {}", p.sentence);
+            let (nominal, needed) = (ss[3], ss[ss.len() - 3]);
+            assert_eq!(reached, nominal >= needed, "{g}: {}", p.sentence);
+            assert_eq!(ss[ss.len() - 2], need, "{g}: {}", p.sentence);
+        }
+    }
+}
+
+#[test]
+fn a_compound_rate_beside_the_rate_needed_reads_in_the_right_order() {
+    // Domestic revenue to 161.051 (an index) by 2030 needs exactly 10 % a
+    // year; typed rates around it print apart from the need, in order.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        for i in 990..=1010 {
+            let g = f64::from(i) / 10_000.0 + 0.00001 * f64::from(i % 3);
+            let (p, _) = with(&d, "domesticRevenue", lang, |s| s.growth = Some(g));
+            let need = percents(&card(&p, "need").value, lang)[0];
+            let reached = !card(&p, "scenario").tone.eq(&Tone::Bad);
+            let tail = p.sentence.split("): ").nth(1).unwrap();
+            let ss = percents(tail, lang);
+            let (mine, needed) = (ss[0], ss[ss.len() - 2]);
+            assert_eq!(needed, need, "{g}: {}", p.sentence);
+            assert_eq!(reached, mine >= need, "{g} {lang:?}: {}", p.sentence);
+        }
+    }
+}

@@ -107,9 +107,27 @@ impl<'a> Words<'a> {
         self.pick("/năm", " a year")
     }
 
-    /// A yearly rate with its unit: "12,8%/năm", "-2,0%/năm".
+    /// A yearly rate with its unit: "12,8%/năm", "-2,0%/năm"; a rate the
+    /// reader typed with two decimals keeps them ("9,86%/năm").
     pub fn rate(&self, r: f64) -> String {
-        format!("{}{}", self.pct(r, 1), self.per_year())
+        self.rate_d(r, own_decimals(r))
+    }
+
+    /// [`Words::rate`] with `d` decimals.
+    pub fn rate_d(&self, r: f64, d: u8) -> String {
+        format!("{}{}", self.pct(r, d), self.per_year())
+    }
+
+    /// The decimals that print two rates set side by side (what the
+    /// scenario does and what the target needs) so that they differ when
+    /// they differ, in the right order: never "9,8%" beside a needed "9,8%"
+    /// with "not reached" between them. At least each one's own decimals.
+    pub fn apart(&self, a: f64, b: f64) -> u8 {
+        let mut d = own_decimals(a).max(own_decimals(b));
+        while d < 4 && self.pct(a, d) == self.pct(b, d) && (a - b).abs() > 1e-12 {
+            d += 1;
+        }
+        d
     }
 
     /// Points a year: "1,95 điểm %/năm".
@@ -151,7 +169,7 @@ impl<'a> Words<'a> {
     /// A yearly change that reads as a rise or a fall: "tăng 3,5%/năm",
     /// "giảm 2,0%/năm", "không đổi".
     pub fn change_rate(&self, r: f64) -> String {
-        self.change_rate_d(r, 1)
+        self.change_rate_d(r, own_decimals(r))
     }
 
     /// [`Words::change_rate`] with `d` decimals ("tăng 9,97%/năm").
@@ -171,8 +189,13 @@ impl<'a> Words<'a> {
     /// a year", "falls 2.0% a year", "does not change" (`plural`: "grow",
     /// "fall", "do not change"; `up` is the rising verb, "grow" or "rise").
     pub fn en_change(&self, r: f64, up: &str, plural: bool) -> String {
-        let shown = number(r.abs(), Lang::En, Style::percent(1));
-        if shown == "0.0%" {
+        self.en_change_d(r, up, plural, own_decimals(r))
+    }
+
+    /// [`Words::en_change`] with `d` decimals.
+    pub fn en_change_d(&self, r: f64, up: &str, plural: bool, d: u8) -> String {
+        let shown = number(r.abs(), Lang::En, Style::percent(d));
+        if shown == number(0.0, Lang::En, Style::percent(d)) {
             return if plural {
                 "do not change"
             } else {
@@ -271,5 +294,18 @@ impl<'a> Words<'a> {
     /// The USD figure: "≈ 5.215 USD".
     pub fn usd(&self, v: f64) -> String {
         format!("≈ {} USD", self.num(v, 0))
+    }
+}
+
+/// The decimals a rate (a fraction) is printed with by itself: one, or two
+/// when it has exactly two as a percentage (a rate the reader typed as
+/// "9,86"); a worked-out rate with many decimals prints with one.
+pub fn own_decimals(r: f64) -> u8 {
+    let x = r * 100.0;
+    let on = |k: f64| ((x * k) - (x * k).round()).abs() < 1e-6;
+    if !on(10.0) && on(100.0) {
+        2
+    } else {
+        1
     }
 }
