@@ -110,8 +110,18 @@ fn fill(choices: &mut Value, pasted: Option<&Pasted>, problems: &mut Vec<Located
         };
         // A structure: several series, one per part.
         if let Some(Value::Array(names)) = field(fields, "from").cloned() {
-            fields.retain(|(k, _)| !matches!(k.as_str(), "from" | "figures" | "parts" | "shares"));
-            let (parts, shares) = structure(i, &names, pasted, &figures, problems);
+            // The parts' English names, by the pasted name (optional).
+            let en = match field(fields, "fromEn") {
+                Some(Value::Object(o)) => o.clone(),
+                _ => Vec::new(),
+            };
+            fields.retain(|(k, _)| {
+                !matches!(
+                    k.as_str(),
+                    "from" | "fromEn" | "figures" | "parts" | "shares"
+                )
+            });
+            let (parts, shares) = structure(i, &names, &en, pasted, &figures, problems);
             fields.push(("parts".into(), parts));
             fields.push(("shares".into(), shares));
             continue;
@@ -156,6 +166,7 @@ fn fill(choices: &mut Value, pasted: Option<&Pasted>, problems: &mut Vec<Located
 fn structure(
     i: usize,
     names: &[Value],
+    en: &[(String, Value)],
     pasted: Option<&Pasted>,
     figures: &str,
     problems: &mut Vec<Located>,
@@ -170,9 +181,16 @@ fn structure(
                 if parts.iter().any(|p| field_is(p, "id", &id)) {
                     id = format!("{id}-{k}");
                 }
+                let label = match field(en, name) {
+                    Some(Value::String(e)) if !e.trim().is_empty() => Value::Object(vec![
+                        ("vi".into(), text(name)),
+                        ("en".into(), text(e.trim())),
+                    ]),
+                    _ => text(name),
+                };
                 parts.push(Value::Object(vec![
                     ("id".into(), text(&id)),
-                    ("label".into(), text(name)),
+                    ("label".into(), label),
                 ]));
                 found.push(s);
             }
@@ -472,6 +490,23 @@ mod tests {
         let years: Vec<i32> = s.shares.iter().map(|p| p.year).collect();
         assert_eq!(years, [2020, 2025]);
         assert_eq!(s.shares[1].values, [25.5, 29.5, 45.0]);
+        // No English name given: the pasted name in both languages.
+        assert_eq!(s.parts[0].label.text(Lang::En), "Nông nghiệp");
+        // English names, by the pasted name: the English page gets them.
+        let named = ind.replace(
+            r#""figures": "s""#,
+            r#""figures": "s", "fromEn": {"Nông nghiệp": " Agriculture ", "Dịch vụ": ""}"#,
+        );
+        let b = build(table, &choices(&named));
+        assert!(b.problems.is_empty(), "{:?}", b.problems);
+        let d = b.dataset.unwrap();
+        let labels: Vec<&str> = d.indicators[0]
+            .parts
+            .iter()
+            .map(|p| p.label.text(Lang::En))
+            .collect();
+        assert_eq!(labels, ["Agriculture", "Công nghiệp", "Dịch vụ"]);
+        assert_eq!(d.indicators[0].parts[0].label.text(Lang::Vi), "Nông nghiệp");
         // A part that is not in the table is named where it was chosen.
         let ind = ind.replace("\"Dịch vụ\"]", "\"Dịch vụ\", \"Thuế\"]");
         let b = build(table, &choices(&ind));

@@ -158,6 +158,48 @@ test('a semicolon CSV with years as rows, in English; JSON and embed code', asyn
   await context.close();
 });
 
+test('a structure of pasted parts, with English names for the English page', async () => {
+  const { page, log, context } = await studio();
+  await page.fill('#paste', 'Cơ cấu (%)\t2020\t2025\nNông nghiệp\t30\t25,5\nCông nghiệp\t25\t29,5\nDịch vụ\t45\t45\n');
+  await idle(page);
+  await page.selectOption('#f-indicators-0-model', 'shares');
+  await idle(page);
+  for (const k of [1, 2]) await page.check(`#f-indicators-0-from-${k}`);
+  // The English name's field shows for a part that is chosen, not before.
+  assert.equal(await page.locator('#f-indicators-0-fromEn-0').isVisible(), true);
+  await page.fill('#f-indicators-0-fromEn-0', 'Agriculture');
+  await page.fill('#f-indicators-0-fromEn-2', ' Services ');
+  await nameTheSource(page);
+  await idle(page);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('button', { hasText: 'JSON' }).click()]);
+  const d = JSON.parse((await bytesOf(dl)).toString('utf8'));
+  const st = d.indicators.find((i) => i.model === 'shares');
+  assert.deepEqual(st.parts.map((x) => x.label), [
+    { vi: 'Nông nghiệp', en: 'Agriculture' }, 'Công nghiệp', { vi: 'Dịch vụ', en: 'Services' },
+  ]);
+  // The preview in English names the parts in English (the one without a
+  // name keeps the pasted one).
+  await page.locator('.preview button[data-key="lang"][data-value="en"]').click();
+  await page.waitForFunction(() => document.querySelector('.frame grdp-whatif').state.lang === 'en');
+  const legend = await page.evaluate((id) => {
+    const el = document.querySelector('.frame grdp-whatif');
+    const sel = el.shadowRoot.querySelector('select.indsel');
+    sel.value = id; sel.dispatchEvent(new Event('change', { bubbles: true }));
+    return [...el.shadowRoot.querySelectorAll('.legend li')].map((li) => li.textContent).join(' | ');
+  }, st.id);
+  assert.match(legend, /Agriculture/);
+  assert.match(legend, /Services/);
+  assert.match(legend, /Công nghiệp/);
+  assert.doesNotMatch(legend, /Nông nghiệp|Dịch vụ/);
+  // Kept in the draft across a reload.
+  await page.reload();
+  await page.waitForSelector('html[data-ready]', { timeout: 10000 });
+  assert.equal(await page.locator('#f-indicators-0-fromEn-0').inputValue(), 'Agriculture');
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.unexpected, []);
+  await context.close();
+});
+
 test('open data/lang-son.json, export JSON: the same dataset', async () => {
   const { page, log, context } = await studio();
   await page.setInputFiles('#open', resolve('data/lang-son.json'));

@@ -387,7 +387,21 @@ function indicatorFields(ind, i) {
             S.draft.choices.indicators[i].from = all.filter((n) => set.includes(n));
             rebuild();
           });
-          return h('div', { class: 'f check', 'data-paths': `${p}.from[${k}]` }, box, h('label', { for: id, text: name }), h('p', { class: 'msg', hidden: true }));
+          // The part's English name, for the English page (else it shows the pasted name, marked Vietnamese).
+          const enId = idOf(`${p}.fromEn`, String(k));
+          const en = h('input', { id: enId, type: 'text', class: 'part-en' });
+          const own = S.draft.choices.indicators[i].fromEn;
+          en.value = own && typeof own === 'object' && Object.hasOwn(own, name) && typeof own[name] === 'string' ? own[name] : '';
+          en.addEventListener('input', () => {
+            const ind2 = S.draft.choices.indicators[i];
+            const map = ind2.fromEn && typeof ind2.fromEn === 'object' && !Array.isArray(ind2.fromEn) ? { ...ind2.fromEn } : {};
+            if (en.value.trim()) map[name] = en.value; else delete map[name];
+            ind2.fromEn = Object.keys(map).length ? map : undefined;
+            later();
+          });
+          const enBox = h('div', { class: 'f part-en', 'data-paths': `${p}.fromEn[${k}]`, hidden: !box.checked }, h('label', { for: enId, text: w.partEn(name) }), en);
+          box.addEventListener('change', () => { enBox.hidden = !box.checked; });
+          return h('div', { class: 'f check', 'data-paths': `${p}.from[${k}]` }, box, h('label', { for: id, text: name }), enBox, h('p', { class: 'msg', hidden: true }));
         }),
         h('p', { class: 'msg', hidden: true })));
     } else {
