@@ -195,4 +195,19 @@ proptest! {
         prop_assert_eq!(ours, theirs, "{}", &damaged[at.saturating_sub(20)..(at + junk.len() + 20).min(damaged.len())]);
         let _ = Dataset::from_json(&damaged);
     }
+
+    #[test]
+    fn any_string_is_written_as_json_that_reads_back(s in any::<String>(), t in "[\\\\\"\\x00-\\x1f a-zđ\u{202e}]{0,24}") {
+        // The writer copies runs and escapes quotes, backslashes and
+        // control characters: serde_json reads back the same string, and
+        // (but for \b and \f, which it writes short) writes the same text.
+        for text in [s, t] {
+            let ours = grdp_whatif::json::write(&grdp_whatif::json::Value::String(text.clone()));
+            prop_assert_eq!(serde_json::from_str::<String>(&ours).unwrap(), text.clone());
+            prop_assert!(!ours.chars().any(|c| c < ' '));
+            if !text.contains(['\u{8}', '\u{c}']) {
+                prop_assert_eq!(ours, serde_json::to_string(&text).unwrap());
+            }
+        }
+    }
 }
