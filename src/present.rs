@@ -958,6 +958,18 @@ pub fn presentation(
         Computed::Shares(sp) => {
             let last = sp.years.len().saturating_sub(1);
             let first_year = ind.shares.last().map_or(0, |s| s.year);
+            // The parts as printed add up to 100,0 (largest remainders).
+            let shown = to_hundred(
+                &(0..ind.parts.len())
+                    .map(|i| {
+                        sp.values
+                            .get(i)
+                            .and_then(|v| v.get(last))
+                            .copied()
+                            .unwrap_or(f64::NAN)
+                    })
+                    .collect::<Vec<_>>(),
+            );
             let cards: Vec<Card> = ind
                 .parts
                 .iter()
@@ -984,7 +996,7 @@ pub fn presentation(
                             part.label.text(lang),
                             sp.years.get(last).copied().unwrap_or(0)
                         ),
-                        value: format!("{}%", w.num(end, 1)),
+                        value: format!("{}%", w.num(shown.get(i).copied().unwrap_or(end), 1)),
                         detail: lang.pick(
                             format!(
                                 "{first_year}: {}%; {verb} {} điểm %",
@@ -1111,16 +1123,32 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
             let Some(k) = sp.years.iter().position(|&y| y == year) else {
                 return Vec::new();
             };
-            for (i, part) in ind.parts.iter().enumerate() {
-                let v = sp
-                    .values
-                    .get(i)
-                    .and_then(|c| c.get(k))
-                    .copied()
-                    .unwrap_or(f64::NAN);
-                lines.push(format!("{}: {}%", part.label.text(lang), w.num(v, 1)));
+            let published = ind.shares.iter().find(|s| s.year == year);
+            let vs: Vec<f64> = (0..ind.parts.len())
+                .map(|i| {
+                    sp.values
+                        .get(i)
+                        .and_then(|c| c.get(k))
+                        .copied()
+                        .unwrap_or(f64::NAN)
+                })
+                .collect();
+            // A year of the record as published; a projected one adding up
+            // to 100,0 as printed.
+            let vs = if published.is_some() {
+                vs
+            } else {
+                to_hundred(&vs)
+            };
+            for (part, v) in ind.parts.iter().zip(&vs) {
+                let n = if published.is_some() {
+                    w.published(*v)
+                } else {
+                    w.num(*v, 1)
+                };
+                lines.push(format!("{}: {n}%", part.label.text(lang)));
             }
-            match ind.shares.iter().find(|s| s.year == year) {
+            match published {
                 Some(o) => lines.push(src(&o.source)),
                 None => lines.push(lang.pick("dự phóng", "projected").into()),
             }
@@ -1187,7 +1215,7 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                         "{}: {} – {}",
                         lang.pick("Khoảng 10–90%", "10–90% range"),
                         w.num(edge(b.values.first()), w.decimals()),
-                        w.num(edge(b.values.last()), w.decimals())
+                        w.value(edge(b.values.last()))
                     ));
                 }
             }
@@ -1269,3 +1297,29 @@ pub fn csv(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<String, Field
 
 #[cfg(test)]
 mod tests;
+
+/// Shares (percent, adding up to 100) rounded to one decimal so that the
+/// printed figures add up to 100,0 too: each rounded down, then the tenths
+/// left over given to the largest remainders. Values that do not add up to
+/// 100 are rounded one by one.
+pub fn to_hundred(values: &[f64]) -> Vec<f64> {
+    let sum: f64 = values.iter().sum();
+    if !(sum.is_finite() && (sum - 100.0).abs() < 1e-6) {
+        return values.iter().map(|v| (v * 10.0).round() / 10.0).collect();
+    }
+    let tenths: Vec<f64> = values.iter().map(|v| v * 10.0).collect();
+    let mut out: Vec<f64> = tenths.iter().map(|t| t.floor()).collect();
+    let left = (1000.0 - out.iter().sum::<f64>()).round().max(0.0) as usize;
+    let mut order: Vec<usize> = (0..values.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ra = tenths.get(a).zip(out.get(a)).map_or(0.0, |(t, o)| t - o);
+        let rb = tenths.get(b).zip(out.get(b)).map_or(0.0, |(t, o)| t - o);
+        rb.total_cmp(&ra)
+    });
+    for &i in order.iter().take(left) {
+        if let Some(o) = out.get_mut(i) {
+            *o += 1.0;
+        }
+    }
+    out.iter().map(|t| t / 10.0).collect()
+}

@@ -31,8 +31,13 @@ pub fn chance(w: &Words<'_>, c: f64) -> String {
     }
 }
 
-/// A share of the target, rounded down: a path at 99.6 % of it is not "100 %".
+/// A share of the target, rounded down: a path at 99.6 % of it is not
+/// "100 %", and is "99,6%" rather than "99%" (so close, the decimal says it).
 fn share(w: &Words<'_>, s: f64) -> String {
+    if (0.99..1.0).contains(&s) {
+        let k = 1000.0;
+        return w.pct(((s * k).floor() / k).min(0.999), 1);
+    }
     w.pct((s * 100.0).floor() / 100.0, 0)
 }
 
@@ -97,8 +102,13 @@ fn against(w: &Words<'_>, p: &Projection) -> Option<String> {
     if w.ind.is_percent() && lo == hi {
         // A share of a percentage ("101% of 30%") reads badly: the gap in points.
         let gap = p.value_at_target_year - lo;
-        let pts = w.num(gap.abs(), 1);
-        return Some(if w.num(gap.abs(), 1) == w.num(0.0, 1) {
+        // As many decimals as the gap needs to be told from none.
+        let mut d = 1;
+        while d < 4 && w.num(gap.abs(), d) == w.num(0.0, d) && gap.abs() > 1e-12 {
+            d += 1;
+        }
+        let pts = w.num(gap.abs(), d);
+        return Some(if w.num(gap.abs(), d) == w.num(0.0, d) {
             w.lang.pick(
                 format!("bằng mục tiêu {level}"),
                 format!("at the {level} target"),
@@ -206,21 +216,31 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         ));
     }
     let r = p.required_rate?;
-    let value = match p.required_rate_far {
-        Some(f) if s.model != Model::Linear => {
-            let (a, b) = if f < r { (f, r) } else { (r, f) };
-            format!(
-                "{}–{}{}",
-                w.pct(a, 1).trim_end_matches('%'),
-                w.pct(b, 1),
-                w.per_year()
-            )
-        }
+    // The record's rate, when the card shows it beside the need.
+    let rec = d
+        .indicator(&s.indicator)
+        .and_then(crate::scenario::historical_rate)
+        .filter(|_| record(d, p).is_some() && s.model != Model::Rate);
+    // A range of rates, rounded inwards (every rate printed lands in the range).
+    let range = p
+        .required_rate_far
+        .filter(|_| s.model != Model::Linear)
+        .map(|f| ranged_need(w, r, f));
+    let value = match range {
+        Some((x, y, dd, _)) => format!(
+            "{}–{}{}",
+            w.pct(x, dd).trim_end_matches('%'),
+            w.pct(y, dd),
+            w.per_year()
+        ),
         // Printed as apart from the scenario's own rate as the sentence
-        // prints the two.
+        // prints the two, and from the record's beside it.
         _ if matches!(s.model, Model::PerCapita | Model::Compound) => {
-            let d = w.apart(p.rate, r);
-            w.rate_d(if falling { -r } else { r }, d)
+            let dd = w
+                .apart(p.rate, r)
+                .max(rec.map_or(0, |rec| w.apart(rec, r)))
+                .max(w.apart(0.0, r));
+            w.rate_d(if falling { -r } else { r }, dd)
         }
         _ if falling => w.step(-r),
         _ => w.step(r),
@@ -234,16 +254,16 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         _ => String::new(),
     };
     let unit = if n == 1 { "year" } else { "years" };
-    let mut detail = if p.required_rate_far.is_some() && s.model != Model::Linear {
+    let mut detail = if let Some((_, _, dd, least)) = range {
         lang.pick(
             format!(
                 "{years}: ít nhất {} để đạt mức thấp nhất của khoảng mục tiêu {}; tức {total} sau {n} năm",
-                w.rate(r),
+                w.rate_d(least, dd),
                 w.level(lo, hi)
             ),
             format!(
                 "{years}: at least {} to reach the low end of the {} target range; {total} over {n} {unit}",
-                w.rate(r),
+                w.rate_d(least, dd),
                 w.level(lo, hi)
             ),
         )
@@ -280,6 +300,15 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         }
     }
     Some(card("need", label, value, detail, Tone::Neutral))
+}
+
+/// A range of needed rates (`r` reaches the target's near end, `far` its
+/// far end), rounded inwards: the printed ends, their decimals, and the
+/// printed rate that reaches the near end.
+fn ranged_need(w: &Words<'_>, r: f64, far: f64) -> (f64, f64, u8, f64) {
+    let (a, b) = if far < r { (far, r) } else { (r, far) };
+    let (x, y, d) = w.inward(a, b);
+    (x, y, d, if r <= far { x } else { y })
 }
 
 /// The record's rate, to two decimals (the 9.97 % the articles imply).
@@ -391,19 +420,29 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
 /// The path's value in the target year, as the cards and the sentence
 /// print it: a path just short of (or just past) the target must not print
 /// as the target itself beside "not reached": more decimals until they differ.
+///
+/// At least the decimals the target is printed with (a target of 185,01
+/// beside a path of "185,0" would read as met), and more while the path
+/// prints as either end of the target without being there.
 pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
-    let s = &p.scenario;
     let v = p.value_at_target_year;
-    let mut value = w.value(v);
-    if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
-        let edge = if s.goal == Goal::Higher { lo } else { hi };
-        let mut d = w.decimals();
-        while value == w.value_d(edge, d) && (v - edge).abs() > 1e-12 && d < w.decimals() + 3 {
-            d += 1;
-            value = w.value_d(v, d);
-        }
+    let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
+        return w.value(v);
+    };
+    let mut d = w
+        .decimals()
+        .max(w.target_decimals(lo))
+        .max(w.target_decimals(hi));
+    let clash = |d: u8| {
+        let shown = w.value_d(v, d);
+        [lo, hi]
+            .iter()
+            .any(|&e| shown == w.value_d(e, d) && (v - e).abs() > 1e-12)
+    };
+    while clash(d) && d < w.decimals() + 4 {
+        d += 1;
     }
-    value
+    w.value_d(v, d)
 }
 
 fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
@@ -562,24 +601,27 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
     let last = w.years(s.base_year - term + 1, s.base_year);
     let mut out = Vec::new();
     if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
-        let change = |v: f64| w.change_total_d(v / s.base_value - 1.0, 1);
+        // The changes the target's ends mean, rounded inwards (a change
+        // within the printed ones lands within the range).
+        let (x, y, dd) = w.inward(lo / s.base_value - 1.0, hi / s.base_value - 1.0);
+        let change = |v: f64| w.change_total_d(v, dd);
         let detail = if lo == hi {
             lang.pick(
-                format!("{} so với {} của {last}", change(lo), w.value(s.base_value)),
-                format!("{} on the {} of {last}", change(lo), w.value(s.base_value)),
+                format!("{} so với {} của {last}", change(x), w.value(s.base_value)),
+                format!("{} on the {} of {last}", change(x), w.value(s.base_value)),
             )
         } else {
             lang.pick(
                 format!(
                     "từ {} đến {} so với {} của {last}",
-                    change(lo),
-                    change(hi),
+                    change(x),
+                    change(y),
                     w.value(s.base_value)
                 ),
                 format!(
                     "from {} to {} on the {} of {last}",
-                    change(lo),
-                    change(hi),
+                    change(x),
+                    change(y),
                     w.value(s.base_value)
                 ),
             )
@@ -598,7 +640,8 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
         out.push(no_target_card(w));
     }
     let total = |q: &Projection| {
-        let c = w.change_total_d(q.cumulative_change, 1);
+        // The reader's own change as typed (4,56 is not 4,6).
+        let c = w.change_total_d(q.cumulative_change, own_decimals(q.cumulative_change));
         let base = lang.pick(format!("{c} so với {last}"), format!("{c} on {last}"));
         if q.target_low.is_some() {
             format!("{base}; {}", reach_term(w, q))
@@ -612,7 +655,7 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
             format!("{}: tổng {next}", scenario.label),
             format!("{}: total for {next}", scenario.label),
         ),
-        w.value(p.value_at_target_year),
+        end_value(w, p),
         total(p),
         tone(p),
     ));
@@ -623,7 +666,7 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
                 format!("{}: tổng {next}", t.label),
                 format!("{}: total for {next}", t.label),
             ),
-            w.value(t.p.value_at_target_year),
+            end_value(w, t.p),
             total(t.p),
             tone(t.p),
         ));
@@ -729,22 +772,21 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     let need = match (p.required_rate, s.model) {
         _ if p.reached_year == Some(s.base_year) => String::new(),
         (Some(r), Model::Compound) if ranged => {
-            let f = p.required_rate_far.unwrap_or(r);
-            let (a, b) = if f < r { (f, r) } else { (r, f) };
+            let (x, y, d, least) = ranged_need(w, r, p.required_rate_far.unwrap_or(r));
             let range = format!(
                 "{}–{}{}",
-                w.pct(a, 1).trim_end_matches('%'),
-                w.pct(b, 1),
+                w.pct(x, d).trim_end_matches('%'),
+                w.pct(y, d),
                 w.per_year()
             );
             lang.pick(
                 format!(
                     " Muốn đạt mục tiêu cần tăng ít nhất {}/năm ({range} để nằm trong khoảng mục tiêu).",
-                    w.pct(a.min(b), 1)
+                    w.pct(least, d)
                 ),
                 format!(
                     " Reaching the target takes at least {} a year ({range} to land within the range).",
-                    w.pct(a.min(b), 1)
+                    w.pct(least, d)
                 ),
             )
         }
@@ -849,8 +891,8 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                 String::new()
             };
             lang.pick(
-                format!("{label} ({name}): nếu {} so với giai đoạn trước, tổng {next} là {end}{}{target}.", w.change_total_d(p.rate, 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
-                format!("{label} ({name}): if it {} from the previous period, the total for {next} is {end}{}{target}.", w.change_total_d(p.rate, 1).replacen("up ", "rises ", 1).replacen("down ", "falls ", 1).replacen("unchanged", "stays unchanged", 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+                format!("{label} ({name}): nếu {} so với giai đoạn trước, tổng {next} là {end}{}{target}.", w.change_total_d(p.rate, own_decimals(p.rate)), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+                format!("{label} ({name}): if it {} from the previous period, the total for {next} is {end}{}{target}.", w.change_total_d(p.rate, own_decimals(p.rate)).replacen("up ", "rises ", 1).replacen("down ", "falls ", 1).replacen("unchanged", "stays unchanged", 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
             )
         }
         _ => lang.pick(

@@ -121,6 +121,19 @@ impl Def {
         d
     }
 
+    /// The most decimals the field shows and takes: two for a rate (9,86),
+    /// three for a target (161,051, as a dataset may give it).
+    pub fn most_decimals(&self) -> u8 {
+        self.decimals()
+            .max(if self.key == Key::TargetValue { 3 } else { 2 })
+    }
+
+    /// `v` (stored units) rounded to what the field holds.
+    pub fn hold(&self, v: f64) -> f64 {
+        let k = 10f64.powi(i32::from(self.most_decimals())) * self.scale;
+        (v * k).round() / k + 0.0
+    }
+
     fn percent(&self) -> bool {
         self.scale == 100.0
     }
@@ -289,7 +302,7 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
         let x = shown * 10f64.powi(i32::from(k));
         (x - x.round()).abs() < 1e-6
     };
-    let k = (dec..=dec.max(2)).find(|&k| exact(k)).unwrap_or(dec);
+    let k = (dec..=d.most_decimals()).find(|&k| exact(k)).unwrap_or(dec);
     number(shown, lang, Style::fixed(k).ungrouped())
 }
 
@@ -301,7 +314,8 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
 /// typo never becomes a figure.
 ///
 /// # Errors
-/// Empty; not a number; more decimals than the field shows (at least 2); a
+/// Empty; not a number; more decimals than the field takes
+/// ([`Def::most_decimals`]); a
 /// year that is not whole; outside the control's range.
 ///
 /// # Example
@@ -340,7 +354,7 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
     if d.key == Key::TargetYear && !frac.is_empty() {
         return Err(Problem::YearNotWhole);
     }
-    let max = d.decimals().max(2);
+    let max = d.most_decimals();
     if frac.len() > usize::from(max) {
         return Err(Problem::TooManyDecimals { max });
     }
@@ -580,7 +594,9 @@ fn read_link_for(
                 },
             ));
         }
-        k.set(&mut given, v);
+        // Held as the field holds it: a hand-made link's 0.09884 is the
+        // 9,88 the field shows and the sentence says.
+        k.set(&mut given, d.hold(v));
     }
     let scenario = if ind.model == Model::Shares {
         let mut s = ScenarioInput {

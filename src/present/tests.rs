@@ -301,7 +301,8 @@ fn no_card_contradicts_itself() {
     });
     let sc = card(&p, "scenario");
     assert_eq!(sc.tone, Tone::Bad);
-    assert!(sc.detail.contains("bằng 99% mục tiêu"), "{}", sc.detail);
+    // So close, the decimal says how close (floored: never "100%").
+    assert!(sc.detail.contains("bằng 99,7% mục tiêu"), "{}", sc.detail);
     assert!(
         sc.detail.contains(
             "chưa đạt mục tiêu vào năm 2030; nếu giữ tốc độ này thì đến năm 2031 mới đạt"
@@ -323,7 +324,9 @@ fn a_range_target_is_shown_as_a_range() {
     assert_eq!(card(&p, "need").value, "10,0–11,0%/năm");
     let t = spec.target.unwrap();
     assert!(t.low < t.high);
-    assert_eq!(spec.words.target, "Mục tiêu 161,1–168,5");
+    // The target as the dataset gives it, not rounded to a figure a path
+    // near it would print as.
+    assert_eq!(spec.words.target, "Mục tiêu 161,05–168,51");
     let (p, spec) = shown(&d, &view(&d, "investment", Lang::En));
     assert_eq!(card(&p, "need").value, "180–190 thousand billion VND");
     assert!(
@@ -638,7 +641,9 @@ fn a_range_target_needs_at_least_its_low_end() {
     let d = d();
     let (p, _) = shown(&d, &view(&d, "realGrdp", Lang::Vi));
     let need = card(&p, "need");
-    assert_eq!(need.value, "10,0–11,0%/năm");
+    // Rounded inwards: 237.4 (the dataset's rounding of 140.9 × 1.11⁵ =
+    // 237.42) takes 10.997 % a year, so 11.0 % would land above the range.
+    assert_eq!(need.value, "10,0–10,9%/năm");
     // From the 2025 index 140.9 to the range 226.9–237.4: 226.9 / 140.9 − 1
     // = 61 %, 237.4 / 140.9 − 1 = 68.5 % (the range's ends are rounded).
     assert!(
@@ -647,7 +652,7 @@ fn a_range_target_needs_at_least_its_low_end() {
     );
     assert!(
         p.sentence
-            .contains("cần tăng ít nhất 10,0%/năm (10,0–11,0%/năm để nằm trong khoảng mục tiêu)"),
+            .contains("cần tăng ít nhất 10,0%/năm (10,0–10,9%/năm để nằm trong khoảng mục tiêu)"),
         "{}",
         p.sentence
     );
@@ -842,5 +847,172 @@ fn a_compound_rate_beside_the_rate_needed_reads_in_the_right_order() {
             assert_eq!(needed, need, "{g}: {}", p.sentence);
             assert_eq!(reached, mine >= need, "{g} {lang:?}: {}", p.sentence);
         }
+    }
+}
+
+/// A number as the Vietnamese page prints it ("185,007", "1.917,5").
+fn vi_num(t: &str) -> f64 {
+    let t: String = t
+        .chars()
+        .filter(|c| c.is_ascii_digit() || matches!(c, ',' | '-'))
+        .collect();
+    t.replace(',', ".").parse().unwrap()
+}
+
+/// The first number in a text, Vietnamese style.
+fn first_num(t: &str) -> f64 {
+    let start = t.find(|c: char| c.is_ascii_digit()).unwrap();
+    let body: String = t[start..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        .collect();
+    vi_num(body.trim_end_matches([',', '.']))
+}
+
+#[test]
+fn a_path_and_its_target_print_as_they_compare() {
+    // Typed targets and growth rates a hair either side of what lands on the
+    // target: the scenario's value and the target, as printed, compare as the
+    // verdict says, and so do a range's ends ("vượt cả cận trên").
+    let d = d();
+    type Edit = Box<dyn Fn(&mut ScenarioInput)>;
+    let mut cases: Vec<(&str, Edit)> = Vec::new();
+    for tv in [185.01, 184.99, 180.0, 190.004] {
+        for gr in [0.0182, 0.0456, 0.0457, 0.046, -0.0094, -0.009, -0.0093] {
+            cases.push((
+                "investment",
+                Box::new(move |s: &mut ScenarioInput| {
+                    s.target_value = Some(tv);
+                    s.growth = Some(gr);
+                }),
+            ));
+        }
+    }
+    for gr in [-0.0094, -0.0093, 0.0456, 0.0457, 0.0183] {
+        cases.push((
+            "investment",
+            Box::new(move |s: &mut ScenarioInput| s.growth = Some(gr)),
+        ));
+    }
+    for ind in ["realGrdp", "exports", "domesticRevenue"] {
+        for i in 950..=1150 {
+            let g = f64::from(i) / 10_000.0;
+            cases.push((
+                ind,
+                Box::new(move |s: &mut ScenarioInput| s.growth = Some(g)),
+            ));
+        }
+    }
+    for tv in [161.05, 161.051, 161.06] {
+        cases.push((
+            "domesticRevenue",
+            Box::new(move |s: &mut ScenarioInput| s.target_value = Some(tv)),
+        ));
+    }
+    for tv in [133.68, 133.684, 71.11, 130.0, 114.34] {
+        for i in [950, 988, 989, 997, 1000, 1050] {
+            let g = f64::from(i) / 10_000.0;
+            cases.push((
+                "grdpPerCapita",
+                Box::new(move |s: &mut ScenarioInput| {
+                    s.target_value = Some(tv);
+                    s.real_growth = Some(g);
+                }),
+            ));
+        }
+    }
+    for (ind, edit) in &cases {
+        let (p, spec) = with(&d, ind, Lang::Vi, |s| edit(s));
+        let sc = card(&p, "scenario");
+        let value = first_num(&sc.value);
+        let target = spec.words.target.trim_start_matches("Mục tiêu ");
+        let (lo, hi) = match target.split_once('–') {
+            Some((a, b)) => (first_num(a), first_num(b)),
+            None => (first_num(target), first_num(target)),
+        };
+        let words = format!("{} | {} | {} | {}", sc.value, sc.detail, target, p.sentence);
+        let reached = sc.tone != Tone::Bad;
+        assert_eq!(reached, value >= lo, "{ind}: {words}");
+        if lo != hi {
+            let above = sc.detail.contains("vượt cả cận trên");
+            assert_eq!(above, value > hi, "{ind}: {words}");
+        }
+        // The sentence prints the same figure as the card.
+        assert!(
+            p.sentence.contains(sc.value.split(' ').next().unwrap()),
+            "{ind}: {words}"
+        );
+        // Nothing says "unchanged" or 0,0 % for a change that is not nothing.
+        assert!(
+            !card(&p, "need").value.starts_with("0,0%"),
+            "{ind}: {:?}",
+            card(&p, "need")
+        );
+    }
+    // A range of rates printed for a range target: each printed end, typed,
+    // lands within the range.
+    for (ind, ty) in [("realGrdp", 2030), ("exports", 2030), ("exports", 2026)] {
+        let (p, _) = with(&d, ind, Lang::Vi, |s| s.target_year = Some(ty));
+        let need = card(&p, "need").value.clone();
+        let (a, b) = need.trim_end_matches("%/năm").split_once('–').unwrap();
+        for end in [vi_num(a), vi_num(b)] {
+            let (q, _) = with(&d, ind, Lang::Vi, |s| {
+                s.target_year = Some(ty);
+                s.growth = Some(end / 100.0);
+            });
+            let sc = card(&q, "scenario");
+            assert!(
+                sc.tone != Tone::Bad && !sc.detail.contains("vượt"),
+                "{ind} {ty} {end}: {need} → {sc:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_link_holds_what_the_field_shows_and_a_target_shows_as_given() {
+    let d = d();
+    // A hand-made link's 0.09884 is the 9,88 the field shows and the
+    // sentence says; a target keeps three decimals (161,051 as a dataset may
+    // give it), in the field and in the words.
+    let l = controls::read_link(&d, "#v=1&g=0.09884&tv=133.684", None).unwrap();
+    assert_eq!(l.scenario.real_growth, Some(0.0988));
+    assert_eq!(l.scenario.target_value, Some(133.684));
+    let (p, spec) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.real_growth = l.scenario.real_growth;
+        s.target_value = l.scenario.target_value;
+    });
+    let field = |k: &str| p.controls.iter().find(|c| c.key == k).unwrap().text.clone();
+    assert_eq!(field("realGrowth"), "9,88");
+    assert_eq!(field("targetValue"), "133,684");
+    assert!(p.sentence.contains("tăng 9,88%/năm"), "{}", p.sentence);
+    assert_eq!(spec.words.target, "Mục tiêu 133,684 triệu đồng");
+    // What the field shows, it takes.
+    let ind = d.indicator("grdpPerCapita").unwrap();
+    let tv = controls::defs(ind)
+        .into_iter()
+        .find(|x| x.key == controls::Key::TargetValue)
+        .unwrap();
+    assert_eq!(controls::parse_field(&tv, "133,684"), Ok(133.684));
+    assert!(controls::parse_field(&tv, "133,6841").is_err());
+}
+
+#[test]
+fn the_structure_s_parts_as_printed_add_up_to_100() {
+    assert_eq!(
+        to_hundred(&[19.46, 30.54, 46.02, 3.98]),
+        [19.5, 30.5, 46.0, 4.0]
+    );
+    assert_eq!(to_hundred(&[10.04, 20.0]), [10.0, 20.0]);
+    let d = d();
+    for ty in 2026..=2055 {
+        let (p, _) = with(&d, "structure", Lang::Vi, |s| s.target_year = Some(ty));
+        let sum: f64 = p
+            .cards
+            .iter()
+            .filter(|c| c.id == "part")
+            .map(|c| vi_num(c.value.trim_end_matches('%')))
+            .sum();
+        assert!((sum - 100.0).abs() < 1e-9, "{ty}: {:?}", p.cards);
     }
 }

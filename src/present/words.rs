@@ -81,9 +81,25 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// A target's level: "130 triệu đồng", "161,1–168,5", "180–190 nghìn tỷ đồng".
+    /// The decimals that print a target as it is (up to three more than the
+    /// indicator's own): "130", "161,051", "185,01" — a target is never
+    /// rounded to a figure a path near it could print as.
+    pub fn target_decimals(&self, v: f64) -> u8 {
+        if v.fract() == 0.0 {
+            return 0;
+        }
+        let base = self.decimals();
+        (base..=base + 3)
+            .find(|&k| {
+                let x = v * 10f64.powi(i32::from(k));
+                (x - x.round()).abs() < 1e-6
+            })
+            .unwrap_or(base + 3)
+    }
+
+    /// A target's level: "130 triệu đồng", "161,051–168,5", "180–190 nghìn tỷ đồng".
     pub fn level(&self, low: f64, high: f64) -> String {
-        let d = |v: f64| if v.fract() == 0.0 { 0 } else { self.decimals() };
+        let d = |v: f64| self.target_decimals(v);
         if low == high {
             return self
                 .value(low)
@@ -130,13 +146,36 @@ impl<'a> Words<'a> {
         d
     }
 
-    /// Points a year: "1,95 điểm %/năm".
+    /// Points a year: "1,95 điểm %/năm", "0,5 điểm %/năm" (one or two decimals).
     pub fn points_rate(&self, p: f64) -> String {
-        format!(
-            "{} {}",
-            self.num(p, 2),
-            self.pick("điểm %/năm", "points a year")
-        )
+        let n = number(
+            p,
+            self.lang,
+            Style {
+                min_decimals: 1,
+                max_decimals: 2,
+                percent: false,
+                grouping: true,
+            },
+        );
+        format!("{n} {}", self.pick("điểm %/năm", "points a year"))
+    }
+
+    /// The rates a range of rates `a`–`b` (fractions, `a` ≤ `b`) is printed
+    /// as: rounded inwards, so that every rate within the printed range
+    /// lands where the range says ("10,0–10,9%" for 9,98…10,99 %, not
+    /// "10,0–11,0%" with 11 % landing above it); with more decimals when
+    /// the range is narrower than one. Also the decimals used.
+    pub fn inward(&self, a: f64, b: f64) -> (f64, f64, u8) {
+        let mut d = own_decimals(a).max(own_decimals(b));
+        loop {
+            let k = 10f64.powi(i32::from(d) + 2);
+            let (x, y) = ((a * k - 1e-6).ceil() / k, (b * k + 1e-6).floor() / k);
+            if x <= y || d >= 4 {
+                return (x, y, d);
+            }
+            d += 1;
+        }
     }
 
     /// The step of the indicator's model: a rate, points a year, or a term's change.
@@ -239,6 +278,11 @@ impl<'a> Words<'a> {
     /// [`Words::change_total`] with `d` decimals for a relative change
     /// ("tăng 1,8%"); "không đổi" when it rounds to nothing.
     pub fn change_total_d(&self, c: f64, d: u8) -> String {
+        // A change too small for `d` decimals is not "unchanged": more decimals.
+        let mut d = d;
+        while d < 4 && c.abs() > 1e-12 && self.pct(c.abs(), d) == self.pct(0.0, d) {
+            d += 1;
+        }
         if self.ind.model != Model::Linear && self.pct(c.abs(), d) == self.pct(0.0, d) {
             return self.pick("không đổi", "unchanged").to_string();
         }
