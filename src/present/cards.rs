@@ -418,28 +418,28 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
 }
 
 /// The path's value in the target year, as the cards and the sentence
-/// print it: a path just short of (or just past) the target must not print
-/// as the target itself beside "not reached": more decimals until they differ.
-///
-/// At least the decimals the target is printed with (a target of 185,01
-/// beside a path of "185,0" would read as met), and more while the path
-/// prints as either end of the target without being there.
+/// print it: beside the target (printed as given), the path prints with
+/// the decimals it takes for the two to compare as they do: 129,98 beside
+/// 130 (not "130,0 … chưa đạt"), 185,01 for a path just over 185,01 (not
+/// "185,0 … đạt"), 237,42 above a range's 237,4 (not "237,4 … vượt").
 pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
     let v = p.value_at_target_year;
     let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
         return w.value(v);
     };
-    let mut d = w
-        .decimals()
-        .max(w.target_decimals(lo))
-        .max(w.target_decimals(hi));
-    let clash = |d: u8| {
-        let shown = w.value_d(v, d);
-        [lo, hi]
-            .iter()
-            .any(|&e| shown == w.value_d(e, d) && (v - e).abs() > 1e-12)
+    let round = |x: f64, d: u8| {
+        let k = 10f64.powi(i32::from(d));
+        (x * k).round() / k
     };
-    while clash(d) && d < w.decimals() + 4 {
+    let fits = |d: u8| {
+        let rv = round(v, d);
+        [lo, hi].iter().all(|&e| {
+            let ep = round(e, w.target_decimals(e));
+            (rv >= ep) == (v >= e) && (rv > ep) == (v > e)
+        })
+    };
+    let mut d = w.decimals();
+    while !fits(d) && d < w.decimals() + 4 {
         d += 1;
     }
     w.value_d(v, d)
@@ -601,9 +601,15 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
     let last = w.years(s.base_year - term + 1, s.base_year);
     let mut out = Vec::new();
     if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
-        // The changes the target's ends mean, rounded inwards (a change
-        // within the printed ones lands within the range).
-        let (x, y, dd) = w.inward(lo / s.base_value - 1.0, hi / s.base_value - 1.0);
+        // The changes the target's ends mean: a range's rounded inwards (a
+        // change within the printed ones lands within the range); one
+        // figure's apart from the scenario's own change.
+        let (a, b) = (lo / s.base_value - 1.0, hi / s.base_value - 1.0);
+        let (x, y, dd) = if lo == hi {
+            (a, b, w.apart(p.cumulative_change, a))
+        } else {
+            w.inward(a, b)
+        };
         let change = |v: f64| w.change_total_d(v, dd);
         let detail = if lo == hi {
             lang.pick(
