@@ -958,18 +958,6 @@ pub fn presentation(
         Computed::Shares(sp) => {
             let last = sp.years.len().saturating_sub(1);
             let first_year = ind.shares.last().map_or(0, |s| s.year);
-            // The parts as printed add up to 100,0 (largest remainders).
-            let shown = to_hundred(
-                &(0..ind.parts.len())
-                    .map(|i| {
-                        sp.values
-                            .get(i)
-                            .and_then(|v| v.get(last))
-                            .copied()
-                            .unwrap_or(f64::NAN)
-                    })
-                    .collect::<Vec<_>>(),
-            );
             let cards: Vec<Card> = ind
                 .parts
                 .iter()
@@ -983,7 +971,9 @@ pub fn presentation(
                         .and_then(|s| s.values.get(i))
                         .copied()
                         .unwrap_or(f64::NAN);
-                    let change = end - obs;
+                    // The change between the figures as printed (34,2 −
+                    // 28,06 = 6,14, not the unrounded 6,2).
+                    let change = (end * 10.0).round() / 10.0 - obs;
                     let verb = if change >= 0.0 {
                         lang.pick("tăng", "up")
                     } else {
@@ -996,17 +986,17 @@ pub fn presentation(
                             part.label.text(lang),
                             sp.years.get(last).copied().unwrap_or(0)
                         ),
-                        value: format!("{}%", w.num(shown.get(i).copied().unwrap_or(end), 1)),
+                        value: format!("{}%", w.num(end, 1)),
                         detail: lang.pick(
                             format!(
                                 "{first_year}: {}%; {verb} {} điểm %",
                                 w.num(obs, 2),
-                                w.num(change.abs(), 1)
+                                w.num(change.abs(), 2)
                             ),
                             format!(
                                 "{first_year}: {}%; {verb} {} points",
                                 w.num(obs, 2),
-                                w.num(change.abs(), 1)
+                                w.num(change.abs(), 2)
                             ),
                         ),
                         tone: Tone::Neutral,
@@ -1025,13 +1015,27 @@ pub fn presentation(
                 .checked_sub(2)
                 .and_then(|i| ind.shares.get(i))
                 .map_or(first_year, |s| s.year);
+            // Each part rounded on its own (a figure is never moved to make
+            // a sum): said when the printed parts miss 100,0.
+            let printed: f64 = (0..ind.parts.len())
+                .filter_map(|i| sp.values.get(i).and_then(|v| v.get(last)))
+                .map(|v| (v * 10.0).round())
+                .sum();
+            let rounded = if (printed - 1000.0).abs() > 0.5 {
+                lang.pick(
+                    " Các số đã làm tròn nên cộng lại có thể lệch 100% một chút.",
+                    " The figures are rounded, so they may not add up to exactly 100%.",
+                )
+            } else {
+                ""
+            };
             let sentence = lang.pick(
                 format!(
-                    "Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.",
+                    "Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.{rounded}",
                     parts.join("; ")
                 ),
                 format!(
-                    "If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.",
+                    "If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.{rounded}",
                     parts.join("; ")
                 ),
             );
@@ -1133,13 +1137,7 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                         .unwrap_or(f64::NAN)
                 })
                 .collect();
-            // A year of the record as published; a projected one adding up
-            // to 100,0 as printed.
-            let vs = if published.is_some() {
-                vs
-            } else {
-                to_hundred(&vs)
-            };
+            // A year of the record as published, a projected one rounded.
             for (part, v) in ind.parts.iter().zip(&vs) {
                 let n = if published.is_some() {
                     w.published(*v)
@@ -1297,29 +1295,3 @@ pub fn csv(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<String, Field
 
 #[cfg(test)]
 mod tests;
-
-/// Shares (percent, adding up to 100) rounded to one decimal so that the
-/// printed figures add up to 100,0 too: each rounded down, then the tenths
-/// left over given to the largest remainders. Values that do not add up to
-/// 100 are rounded one by one.
-pub fn to_hundred(values: &[f64]) -> Vec<f64> {
-    let sum: f64 = values.iter().sum();
-    if !(sum.is_finite() && (sum - 100.0).abs() < 1e-6) {
-        return values.iter().map(|v| (v * 10.0).round() / 10.0).collect();
-    }
-    let tenths: Vec<f64> = values.iter().map(|v| v * 10.0).collect();
-    let mut out: Vec<f64> = tenths.iter().map(|t| t.floor()).collect();
-    let left = (1000.0 - out.iter().sum::<f64>()).round().max(0.0) as usize;
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| {
-        let ra = tenths.get(a).zip(out.get(a)).map_or(0.0, |(t, o)| t - o);
-        let rb = tenths.get(b).zip(out.get(b)).map_or(0.0, |(t, o)| t - o);
-        rb.total_cmp(&ra)
-    });
-    for &i in order.iter().take(left) {
-        if let Some(o) = out.get_mut(i) {
-            *o += 1.0;
-        }
-    }
-    out.iter().map(|t| t / 10.0).collect()
-}

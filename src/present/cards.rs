@@ -216,16 +216,11 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         ));
     }
     let r = p.required_rate?;
-    // The record's rate, when the card shows it beside the need.
-    let rec = d
-        .indicator(&s.indicator)
-        .and_then(crate::scenario::historical_rate)
-        .filter(|_| record(d, p).is_some() && s.model != Model::Rate);
     // A range of rates, rounded inwards (every rate printed lands in the range).
     let range = p
         .required_rate_far
         .filter(|_| s.model != Model::Linear)
-        .map(|f| ranged_need(w, r, f));
+        .map(|f| ranged_need(w, r, f, p.rate));
     let value = match range {
         Some((x, y, dd, _)) => format!(
             "{}–{}{}",
@@ -236,11 +231,10 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         // Printed as apart from the scenario's own rate as the sentence
         // prints the two, and from the record's beside it.
         _ if matches!(s.model, Model::PerCapita | Model::Compound) => {
-            let dd = w
-                .apart(p.rate, r)
-                .max(rec.map_or(0, |rec| w.apart(rec, r)))
-                .max(w.apart(0.0, r));
-            w.rate_d(if falling { -r } else { r }, dd)
+            w.rate_d(if falling { -r } else { r }, need_decimals(w, d, p, r))
+        }
+        _ if s.model == Model::Linear => {
+            w.points_rate_d(if falling { -r } else { r }, w.apart_points(p.rate, r))
         }
         _ if falling => w.step(-r),
         _ => w.step(r),
@@ -302,12 +296,26 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     Some(card("need", label, value, detail, Tone::Neutral))
 }
 
+/// The decimals a single needed rate `r` prints with, in the card and the
+/// sentence alike: apart from the scenario's own rate, from the record's
+/// shown beside it, and from zero (no "cần tăng 0,0%" for 71,11 from 71,1).
+fn need_decimals(w: &Words<'_>, d: &Dataset, p: &Projection, r: f64) -> u8 {
+    let s = &p.scenario;
+    let rec = d
+        .indicator(&s.indicator)
+        .and_then(crate::scenario::historical_rate)
+        .filter(|_| record(d, p).is_some() && s.model != Model::Rate);
+    w.apart(p.rate, r)
+        .max(rec.map_or(0, |rec| w.apart(rec, r)))
+        .max(w.apart(0.0, r))
+}
+
 /// A range of needed rates (`r` reaches the target's near end, `far` its
 /// far end), rounded inwards: the printed ends, their decimals, and the
 /// printed rate that reaches the near end.
-fn ranged_need(w: &Words<'_>, r: f64, far: f64) -> (f64, f64, u8, f64) {
+fn ranged_need(w: &Words<'_>, r: f64, far: f64, g: f64) -> (f64, f64, u8, f64) {
     let (a, b) = if far < r { (far, r) } else { (r, far) };
-    let (x, y, d) = w.inward(a, b);
+    let (x, y, d) = w.inward_beside(a, b, Some(g));
     (x, y, d, if r <= far { x } else { y })
 }
 
@@ -336,16 +344,16 @@ fn real_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
     let detail = lang.pick(
         format!(
             "nếu giá {} và dân số {} (giả định). GRDP thực {} chỉ đưa đúng tới mục tiêu nếu giá {}.",
-            w.change_rate_d(s.inflation, di),
+            w.change_rate_d(s.inflation, w.given_d(s.inflation, di)),
             w.change_rate(s.population_growth),
-            w.change_rate_d(s.real_growth, dg),
+            w.change_rate_d(s.real_growth, w.given_d(s.real_growth, dg)),
             w.change_rate_d(implied, di)
         ),
         format!(
             "if prices {} and population {} (assumptions). Real GRDP that {} lands exactly on the target only if prices {}.",
-            w.en_change_d(s.inflation, "rise", true, di),
+            w.en_change_d(s.inflation, "rise", true, w.given_d(s.inflation, di)),
             w.en_change(s.population_growth, "grow", false),
-            w.en_change_d(s.real_growth, "grow", false, dg),
+            w.en_change_d(s.real_growth, "grow", false, w.given_d(s.real_growth, dg)),
             w.en_change_d(implied, "rise", true, di)
         ),
     );
@@ -421,7 +429,7 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
 /// print it: beside the target (printed as given), the path prints with
 /// the decimals it takes for the two to compare as they do: 129,98 beside
 /// 130 (not "130,0 … chưa đạt"), 185,01 for a path just over 185,01 (not
-/// "185,0 … đạt"), 237,42 above a range's 237,4 (not "237,4 … vượt").
+/// "185,0 … đạt"), 190,004 above a range's 190 (not "190,0 … vượt").
 pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
     let v = p.value_at_target_year;
     let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
@@ -778,7 +786,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     let need = match (p.required_rate, s.model) {
         _ if p.reached_year == Some(s.base_year) => String::new(),
         (Some(r), Model::Compound) if ranged => {
-            let (x, y, d, least) = ranged_need(w, r, p.required_rate_far.unwrap_or(r));
+            let (x, y, d, least) = ranged_need(w, r, p.required_rate_far.unwrap_or(r), p.rate);
             let range = format!(
                 "{}–{}{}",
                 w.pct(x, d).trim_end_matches('%'),
@@ -799,40 +807,42 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         (Some(r), Model::PerCapita) => lang.pick(
             format!(
                 " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức GRDP thực (toàn tỉnh) {}.",
-                w.rate_d(r, w.apart(p.rate, r)),
+                w.rate_d(r, need_decimals(w, d, p, r)),
                 p.required_real_growth
                     .map(|g| w.change_rate_d(g, w.apart(s.real_growth, g)))
                     .unwrap_or_default()
             ),
             format!(
                 " Hitting the target exactly takes {} nominal: real GRDP (the whole province) that {}.",
-                w.rate_d(r, w.apart(p.rate, r)),
+                w.rate_d(r, need_decimals(w, d, p, r)),
                 p.required_real_growth
                     .map(|g| w.en_change_d(g, "grow", false, w.apart(s.real_growth, g)))
                     .unwrap_or_default()
             ),
         ),
         (Some(r), Model::Linear) if r < 0.0 => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.points_rate(-r)),
-            format!(" Hitting the target exactly takes a fall of {}.", w.points_rate(-r)),
+            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.points_rate_d(-r, w.apart_points(p.rate, r))),
+            format!(" Hitting the target exactly takes a fall of {}.", w.points_rate_d(-r, w.apart_points(p.rate, r))),
         ),
         (Some(r), Model::Linear) => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần thêm {}.", w.points_rate(r)),
-            format!(" Hitting the target exactly takes {}.", w.points_rate(r)),
+            format!(" Muốn đạt đúng mục tiêu cần thêm {}.", w.points_rate_d(r, w.apart_points(p.rate, r))),
+            format!(" Hitting the target exactly takes {}.", w.points_rate_d(r, w.apart_points(p.rate, r))),
         ),
         (Some(r), Model::Compound) if r < 0.0 => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.rate_d(-r, w.apart(p.rate, r))),
-            format!(" Hitting the target exactly takes a fall of {}.", w.rate_d(-r, w.apart(p.rate, r))),
+            format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.rate_d(-r, need_decimals(w, d, p, r))),
+            format!(" Hitting the target exactly takes a fall of {}.", w.rate_d(-r, need_decimals(w, d, p, r))),
         ),
         (Some(r), Model::Compound) => lang.pick(
-            format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate_d(r, w.apart(p.rate, r))),
-            format!(" Hitting the target exactly takes {}.", w.rate_d(r, w.apart(p.rate, r))),
+            format!(" Muốn đạt đúng mục tiêu cần tăng {}.", w.rate_d(r, need_decimals(w, d, p, r))),
+            format!(" Hitting the target exactly takes {}.", w.rate_d(r, need_decimals(w, d, p, r))),
         ),
         _ => String::new(),
     };
     // A compound rate as apart from what the target needs as the need is printed.
     let step = match (s.model, p.required_rate) {
-        (Model::Compound, Some(r)) => w.change_rate_d(p.rate, w.apart(p.rate, r)),
+        (Model::Compound, Some(r)) => {
+            w.change_rate_d(p.rate, w.given_d(p.rate, need_decimals(w, d, p, r)))
+        }
         _ => w.change_step(p.rate),
     };
     match s.model {
@@ -853,14 +863,14 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             lang.pick(
                 format!(
                     "Nếu GRDP thực {}, giá {} và dân số {}, {label} của {name} {} danh nghĩa, đạt {end} năm {ty}{usd}{target}.{need}{chance}",
-                    w.change_rate_d(s.real_growth, dg),
+                    w.change_rate_d(s.real_growth, w.given_d(s.real_growth, dg)),
                     w.change_rate(s.inflation),
                     w.change_rate(s.population_growth),
                     w.change_rate_d(p.rate, dr)
                 ),
                 format!(
                     "If real GRDP {}, prices {} and population {}, {name}'s {label} {} in nominal terms, reaching {end} in {ty}{usd}{target}.{need}{chance}",
-                    w.en_change_d(s.real_growth, "grow", false, dg),
+                    w.en_change_d(s.real_growth, "grow", false, w.given_d(s.real_growth, dg)),
                     w.en_change(s.inflation, "rise", true),
                     w.en_change(s.population_growth, "grow", false),
                     w.en_change_d(p.rate, "grow", false, dr)

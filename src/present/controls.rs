@@ -128,12 +128,6 @@ impl Def {
             .max(if self.key == Key::TargetValue { 3 } else { 2 })
     }
 
-    /// `v` (stored units) rounded to what the field holds.
-    pub fn hold(&self, v: f64) -> f64 {
-        let k = 10f64.powi(i32::from(self.most_decimals())) * self.scale;
-        (v * k).round() / k + 0.0
-    }
-
     fn percent(&self) -> bool {
         self.scale == 100.0
     }
@@ -302,7 +296,9 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
         let x = shown * 10f64.powi(i32::from(k));
         (x - x.round()).abs() < 1e-6
     };
-    let k = (dec..=d.most_decimals()).find(|&k| exact(k)).unwrap_or(dec);
+    // Up to four: a link may carry more than a reader can type, and the
+    // field shows what is used.
+    let k = (dec..=dec.max(4)).find(|&k| exact(k)).unwrap_or(dec);
     number(shown, lang, Style::fixed(k).ungrouped())
 }
 
@@ -594,9 +590,7 @@ fn read_link_for(
                 },
             ));
         }
-        // Held as the field holds it: a hand-made link's 0.09884 is the
-        // 9,88 the field shows and the sentence says.
-        k.set(&mut given, d.hold(v));
+        k.set(&mut given, v);
     }
     let scenario = if ind.model == Model::Shares {
         let mut s = ScenarioInput {

@@ -134,6 +134,29 @@ impl<'a> Words<'a> {
         format!("{}{}", self.pct(r, d), self.per_year())
     }
 
+    /// The decimals a given rate `g` (the reader's, exact at its own
+    /// decimals) prints with beside a figure printed with `d`: its own (a
+    /// typed 10 stays "10,0" beside a needed "9,9999"); a worked-out rate
+    /// takes `d`.
+    pub fn given_d(&self, g: f64, d: u8) -> u8 {
+        if exact_decimals(g).is_some() {
+            own_decimals(g)
+        } else {
+            d
+        }
+    }
+
+    /// The decimals for the decimal points of a change in points a year
+    /// (linear indicators): `r` (needed) beside `g` (the scenario's), as
+    /// [`Words::apart`] does for rates.
+    pub fn apart_points(&self, g: f64, r: f64) -> u8 {
+        let mut d = 1;
+        while d < 4 && self.num(g, d) == self.num(r, d) && (g - r).abs() > 1e-12 {
+            d += 1;
+        }
+        d.max(2)
+    }
+
     /// The decimals that print two rates set side by side (what the
     /// scenario does and what the target needs) so that they differ when
     /// they differ, in the right order: never "9,8%" beside a needed "9,8%"
@@ -161,17 +184,41 @@ impl<'a> Words<'a> {
         format!("{n} {}", self.pick("điểm %/năm", "points a year"))
     }
 
+    /// Points a year with `d` decimals.
+    pub fn points_rate_d(&self, p: f64, d: u8) -> String {
+        format!(
+            "{} {}",
+            self.num(p, d),
+            self.pick("điểm %/năm", "points a year")
+        )
+    }
+
     /// The rates a range of rates `a`–`b` (fractions, `a` ≤ `b`) is printed
     /// as: rounded inwards, so that every rate within the printed range
     /// lands where the range says ("10,0–10,9%" for 9,98…10,99 %, not
     /// "10,0–11,0%" with 11 % landing above it); with more decimals when
     /// the range is narrower than one. Also the decimals used.
+    ///
+    /// With `g` (the scenario's own rate, printed beside it), at least its
+    /// decimals and as many more as it takes for `g` to sit inside the
+    /// printed range exactly when it is inside the true one (a typed 26,91
+    /// reaching a target that needs 26,905 is not shown against "at least
+    /// 27,0").
     pub fn inward(&self, a: f64, b: f64) -> (f64, f64, u8) {
-        let mut d = own_decimals(a).max(own_decimals(b));
+        self.inward_beside(a, b, None)
+    }
+
+    /// [`Words::inward`] beside the scenario's rate `g`.
+    pub fn inward_beside(&self, a: f64, b: f64, g: Option<f64>) -> (f64, f64, u8) {
+        let mut d = own_decimals(a)
+            .max(own_decimals(b))
+            .max(g.map_or(1, own_decimals));
         loop {
             let k = 10f64.powi(i32::from(d) + 2);
             let (x, y) = ((a * k - 1e-6).ceil() / k, (b * k + 1e-6).floor() / k);
-            if x <= y || d >= 4 {
+            let narrow = a < b && x >= y;
+            let misplaced = g.is_some_and(|g| (g >= a) != (g >= x) || (g <= b) != (g <= y));
+            if !(x > y || narrow || misplaced) || d >= 4 {
                 return (x, y, d);
             }
             d += 1;
@@ -278,9 +325,13 @@ impl<'a> Words<'a> {
     /// [`Words::change_total`] with `d` decimals for a relative change
     /// ("tăng 1,8%"); "không đổi" when it rounds to nothing.
     pub fn change_total_d(&self, c: f64, d: u8) -> String {
-        // A change too small for `d` decimals is not "unchanged": more decimals.
+        // A change too small for `d` decimals is not "unchanged", and a fall
+        // short of everything is not "100%": more decimals.
         let mut d = d;
-        while d < 4 && c.abs() > 1e-12 && self.pct(c.abs(), d) == self.pct(0.0, d) {
+        while d < 4
+            && ((c.abs() > 1e-12 && self.pct(c.abs(), d) == self.pct(0.0, d))
+                || (c.abs() < 1.0 && self.pct(c.abs(), d) == self.pct(1.0, d)))
+        {
             d += 1;
         }
         if self.ind.model != Model::Linear && self.pct(c.abs(), d) == self.pct(0.0, d) {
@@ -341,15 +392,19 @@ impl<'a> Words<'a> {
     }
 }
 
-/// The decimals a rate (a fraction) is printed with by itself: one, or two
-/// when it has exactly two as a percentage (a rate the reader typed as
-/// "9,86"); a worked-out rate with many decimals prints with one.
+/// The decimals a rate (a fraction) is printed with by itself: one, or as
+/// many as it has up to four as a percentage (a rate the reader typed as
+/// "9,86", a link's 4,5678); a worked-out rate with more decimals prints
+/// with one.
 pub fn own_decimals(r: f64) -> u8 {
+    exact_decimals(r).map_or(1, |d| d.max(1))
+}
+
+/// The decimals a rate has as a percentage, when it has at most four.
+pub fn exact_decimals(r: f64) -> Option<u8> {
     let x = r * 100.0;
-    let on = |k: f64| ((x * k) - (x * k).round()).abs() < 1e-6;
-    if !on(10.0) && on(100.0) {
-        2
-    } else {
-        1
-    }
+    (0..=4).find(|&d| {
+        let k = 10f64.powi(i32::from(d));
+        ((x * k) - (x * k).round()).abs() < 1e-6
+    })
 }
