@@ -357,14 +357,20 @@ fn real_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
             w.en_change_d(implied, "rise", true, di)
         ),
     );
-    Some(card(
-        "real",
-        lang.pick("Tức GRDP thực cần tăng", "Real GRDP growth needed")
-            .into(),
-        w.rate_d(r, dg),
-        detail,
-        Tone::Neutral,
-    ))
+    // A fall that still lands on the target reads as a fall, not as a
+    // "rise" of −0,6 %.
+    let (label, value) = if w.pct(r, dg) != w.pct(0.0, dg) && r < 0.0 {
+        (
+            lang.pick("Tức GRDP thực có thể giảm", "Real GRDP could fall by"),
+            w.rate_d(-r, dg),
+        )
+    } else {
+        (
+            lang.pick("Tức GRDP thực cần tăng", "Real GRDP growth needed"),
+            w.rate_d(r, dg),
+        )
+    };
+    Some(card("real", label.into(), value, detail, Tone::Neutral))
 }
 
 /// A path's card: where it lands in the target year.

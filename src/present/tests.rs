@@ -1044,3 +1044,24 @@ fn the_structure_s_parts_are_each_rounded_and_say_so_when_they_miss_100() {
         "no year's rounding missed 100: the note is untested"
     );
 }
+
+#[test]
+fn a_real_fall_that_still_lands_reads_as_a_fall() {
+    // Prices rising 15 % a year: the money target is met even with real
+    // GRDP falling, and the card says so, not "cần tăng -0,6%".
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "grdpPerCapita", lang, |s| s.inflation = Some(0.15));
+        let c = card(&p, "real");
+        assert!(!c.value.starts_with('-'), "{c:?}");
+        assert!(
+            c.label == lang.pick("Tức GRDP thực có thể giảm", "Real GRDP could fall by"),
+            "{c:?}"
+        );
+        assert!(
+            p.sentence.contains(lang.pick("giảm", "fall")),
+            "{}",
+            p.sentence
+        );
+    }
+}
