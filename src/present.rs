@@ -611,7 +611,7 @@ fn sources(d: &Dataset, ind: &Indicator, lang: Lang) -> Vec<SourceView> {
         .collect()
 }
 
-fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
+fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> Vec<HowItem> {
     let lang = w.lang;
     let kind_of = |source: &str| match d.source(source).map(|s| s.kind) {
         Some(SourceKind::Derived) => lang.pick("tính từ số liệu", "worked out").to_string(),
@@ -646,6 +646,24 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>) -> Vec<HowItem> {
                     lang.pick("Tỷ giá đồng/USD thay đổi", "Dong–dollar rate change"),
                     format!("{}{}", w.pct(a.value, 2), w.per_year()),
                 ),
+            };
+            // The reader's own value, when it is not the dataset's: the
+            // figures shown use it (the USD readout at −5 % a year, say).
+            let mine = used.and_then(|u| match key {
+                "inflation" => Some((u.inflation, w.rate(u.inflation))),
+                "populationGrowth" => Some((u.population_growth, w.rate(u.population_growth))),
+                "fxBase" => None,
+                _ => Some((
+                    u.fx_change,
+                    format!("{}{}", w.pct(u.fx_change, 2), w.per_year()),
+                )),
+            });
+            let value = match mine {
+                Some((v, text)) if (v - a.value).abs() > 1e-12 => lang.pick(
+                    format!("{text} (bạn chọn; bộ số liệu: {value})"),
+                    format!("{text} (your choice; the dataset's: {value})"),
+                ),
+                _ => value,
             };
             out.push(HowItem {
                 label: label.into(),
@@ -971,9 +989,7 @@ pub fn presentation(
                         .and_then(|s| s.values.get(i))
                         .copied()
                         .unwrap_or(f64::NAN);
-                    // The change between the figures as printed (34,2 −
-                    // 28,06 = 6,14, not the unrounded 6,2).
-                    let change = (end * 10.0).round() / 10.0 - obs;
+                    let change = end - obs;
                     let verb = if change >= 0.0 {
                         lang.pick("tăng", "up")
                     } else {
@@ -991,12 +1007,12 @@ pub fn presentation(
                             format!(
                                 "{first_year}: {}%; {verb} {} điểm %",
                                 w.num(obs, 2),
-                                w.num(change.abs(), 2)
+                                w.num(change.abs(), 1)
                             ),
                             format!(
                                 "{first_year}: {}%; {verb} {} points",
                                 w.num(obs, 2),
-                                w.num(change.abs(), 2)
+                                w.num(change.abs(), 1)
                             ),
                         ),
                         tone: Tone::Neutral,
@@ -1093,7 +1109,7 @@ pub fn presentation(
         legend: legend(&w, c),
         table,
         sources: sources(d, ind, lang),
-        how: how(d, ind, &w),
+        how: how(d, ind, &w, resolved.as_ref()),
         notes: ind
             .notes
             .iter()

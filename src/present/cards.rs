@@ -19,6 +19,18 @@ pub fn reached(p: &Projection) -> bool {
     p.reached_year.is_some_and(|y| y <= p.target_year)
 }
 
+/// Whether a path that met the target (in the base year, say) has fallen
+/// back short of it by the target year: met once, not met then.
+fn fell_back(p: &Projection) -> bool {
+    let v = p.value_at_target_year;
+    reached(p)
+        && match (p.scenario.goal, p.target_low, p.target_high) {
+            (Goal::Higher, Some(lo), _) => v < lo,
+            (Goal::Lower, _, Some(hi)) => v > hi,
+            _ => false,
+        }
+}
+
 /// A chance as a reader should read it: never "100%" unless every path
 /// reaches the target, never "0%" unless none does.
 pub fn chance(w: &Words<'_>, c: f64) -> String {
@@ -70,6 +82,10 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
         };
     }
     let mut out = match p.reached_year {
+        Some(y) if fell_back(p) => lang.pick(
+            format!("đã đạt mục tiêu năm {y} nhưng đến năm {ty} lại không đạt"),
+            format!("meets the target in {y} but falls short of it by {ty}"),
+        ),
         Some(y) if y == s.base_year => lang.pick(
             format!("đã đạt mục tiêu từ năm {y}"),
             format!("already meets the target in {y}"),
@@ -149,7 +165,7 @@ fn card(id: &'static str, label: String, value: String, detail: String, tone: To
 fn tone(p: &Projection) -> Tone {
     if p.target_low.is_none() {
         Tone::Neutral
-    } else if reached(p) {
+    } else if reached(p) && !fell_back(p) {
         Tone::Good
     } else {
         Tone::Bad
@@ -395,10 +411,13 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
             let c = if w.ind.is_percent() && s.model != Model::Linear {
                 // A percentage's relative change, with the points it makes.
                 let pts = p.value_at_target_year - s.base_value;
-                let verb = if pts >= 0.0 {
-                    lang.pick("tăng", "up")
+                let n = w.num(pts.abs(), w.decimals());
+                let moved = if n == w.num(0.0, w.decimals()) {
+                    lang.pick("không đổi".to_string(), "unchanged".to_string())
+                } else if pts >= 0.0 {
+                    lang.pick(format!("tăng {n} điểm %"), format!("up {n} points"))
                 } else {
-                    lang.pick("giảm", "down")
+                    lang.pick(format!("giảm {n} điểm %"), format!("down {n} points"))
                 };
                 let rel = w.change_total(p.cumulative_change);
                 return card(
@@ -406,16 +425,8 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
                     label,
                     w.value(p.value_at_target_year),
                     lang.pick(
-                        format!(
-                            "{verb} {} điểm % so với năm {} ({rel} tương đối)",
-                            w.num(pts.abs(), w.decimals()),
-                            s.base_year
-                        ),
-                        format!(
-                            "{verb} {} points on {} ({rel} in relative terms)",
-                            w.num(pts.abs(), w.decimals()),
-                            s.base_year
-                        ),
+                        format!("{moved} so với năm {} ({rel} tương đối)", s.base_year),
+                        format!("{moved} on {} ({rel} in relative terms)", s.base_year),
                     ),
                     tone(p),
                 );
@@ -930,7 +941,8 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             format!(
                 "{label} ({name}): if it {}, it {} {end} in {ty}{target}.{need}{chance}",
                 step.replacen("rise", "rises", 1)
-                    .replacen("fall ", "falls ", 1),
+                    .replacen("fall ", "falls ", 1)
+                    .replacen("unchanged", "stays unchanged", 1),
                 if p.value_at_target_year < s.base_value {
                     "falls to"
                 } else {

@@ -492,7 +492,7 @@ pub fn preset_of(dataset: &Dataset, ind: &Indicator, input: &ScenarioInput) -> O
     } else {
         Key::Growth
     };
-    let d = defs(ind).into_iter().find(|d| d.key == key)?;
+    defs(ind).into_iter().find(|d| d.key == key)?;
     let g = key.get(input)?;
     ind.scenarios
         .0
@@ -502,7 +502,9 @@ pub fn preset_of(dataset: &Dataset, ind: &Indicator, input: &ScenarioInput) -> O
             scenario::preset_input(dataset, &ind.id, n)
                 .ok()
                 .and_then(|p| key.get(&p))
-                .is_some_and(|pg| round_to(pg, &d) == round_to(g, &d))
+                // Exactly the preset's: a typed 20,04 near a preset of
+                // 20 is the reader's own, not the preset under its name.
+                .is_some_and(|pg| (pg - g).abs() < 1e-9)
         })
         .cloned()
 }
