@@ -471,6 +471,12 @@ pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
 }
 
 fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
+    // Met in the base year, every simulated path starts there: "100 %
+    // reach it" beside a path that falls short of it by the target year
+    // would read as a forecast of success.
+    if p.reached_year == Some(p.scenario.base_year) && fell_back(p) {
+        return None;
+    }
     let c = p.probability?;
     let s = &p.scenario;
     let spread = if s.model == Model::Linear {
@@ -767,6 +773,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         .unwrap_or_default();
     let chance = p
         .probability
+        .filter(|_| !(p.reached_year == Some(s.base_year) && fell_back(p)))
         .map(|c| {
             if c >= 1.0 {
                 return lang

@@ -1090,6 +1090,13 @@ fn a_path_that_met_the_target_and_fell_back_is_not_said_to_meet_it() {
                 .contains(lang.pick("đã đạt mục tiêu từ", "already meets")),
             "{c:?}"
         );
+        // Nor "every simulated path reaches it" (they all start above it).
+        assert!(p.cards.iter().all(|c| c.id != "chance"), "{:?}", p.cards);
+        assert!(
+            !p.sentence.contains(lang.pick("mô phỏng", "simulated")),
+            "{}",
+            p.sentence
+        );
     }
 }
 
