@@ -143,14 +143,15 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         head.push(unit_head(w, &label));
     }
     if bands.is_some() {
-        head.push(
-            lang.pick("Mô phỏng: phân vị 10", "Simulation: 10th percentile")
-                .to_string(),
-        );
-        head.push(
-            lang.pick("Mô phỏng: phân vị 90", "Simulation: 90th percentile")
-                .to_string(),
-        );
+        // With the unit, as every other figure column.
+        head.push(unit_head(
+            w,
+            lang.pick("Mô phỏng: phân vị 10", "Simulation: 10th percentile"),
+        ));
+        head.push(unit_head(
+            w,
+            lang.pick("Mô phỏng: phân vị 90", "Simulation: 90th percentile"),
+        ));
     }
     if p.usd.is_some() {
         head.push(

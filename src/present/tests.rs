@@ -1140,3 +1140,22 @@ fn the_how_panel_says_which_assumption_is_in_use() {
         .unwrap();
     assert_eq!(fx.value, "1,18%/năm");
 }
+
+#[test]
+fn every_figure_column_of_the_table_has_its_unit() {
+    let d = d();
+    let (p, _) = shown(&d, &view(&d, "poorHouseholds", Lang::En));
+    let t = p.table.unwrap();
+    for h in t.head.iter().filter(|h| h.contains("percentile")) {
+        assert!(h.ends_with("(%)"), "{h}");
+    }
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    let t = p.table.unwrap();
+    let bands: Vec<&String> = t.head.iter().filter(|h| h.contains("phân vị")).collect();
+    assert_eq!(bands.len(), 2, "{:?}", t.head);
+    assert!(
+        bands.iter().all(|h| h.ends_with("(triệu đồng)")),
+        "{:?}",
+        t.head
+    );
+}
