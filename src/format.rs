@@ -143,6 +143,13 @@ fn group(int: &str, sep: char) -> String {
 /// assert_eq!(number(-0.04, Lang::Vi, Style::fixed(1)), "0,0");
 /// assert_eq!(number(1.005, Lang::En, Style::fixed(2)), "1.01");
 /// ```
+/// Whether `x` has at most `d` decimals (to within float noise): 9.86 has
+/// two, 161.051 three, a worked-out 12.8347… none that few.
+pub fn has_decimals(x: f64, d: u8) -> bool {
+    let y = x * 10f64.powi(i32::from(d));
+    (y - y.round()).abs() < 1e-6
+}
+
 pub fn number(v: f64, lang: Lang, style: Style) -> String {
     if v.is_nan() {
         return "NaN".to_string();

@@ -1144,21 +1144,18 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                 return Vec::new();
             };
             let published = ind.shares.iter().find(|s| s.year == year);
-            let vs: Vec<f64> = (0..ind.parts.len())
-                .map(|i| {
-                    sp.values
-                        .get(i)
-                        .and_then(|c| c.get(k))
-                        .copied()
-                        .unwrap_or(f64::NAN)
-                })
-                .collect();
             // A year of the record as published, a projected one rounded.
-            for (part, v) in ind.parts.iter().zip(&vs) {
+            for (i, part) in ind.parts.iter().enumerate() {
+                let v = sp
+                    .values
+                    .get(i)
+                    .and_then(|c| c.get(k))
+                    .copied()
+                    .unwrap_or(f64::NAN);
                 let n = if published.is_some() {
-                    w.published(*v)
+                    w.published(v)
                 } else {
-                    w.num(*v, 1)
+                    w.num(v, 1)
                 };
                 lines.push(format!("{}: {n}%", part.label.text(lang)));
             }

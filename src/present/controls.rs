@@ -3,7 +3,7 @@
 
 use super::words::Words;
 use crate::dataset::{Dataset, Indicator, Model};
-use crate::format::{number, Style};
+use crate::format::{has_decimals, number, Style};
 use crate::lang::Lang;
 use crate::problem::{FieldError, Problem};
 use crate::scenario::{self, ScenarioInput, DEFAULT_PRESET};
@@ -284,7 +284,6 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
 
 /// The text a field shows for `v` (stored units).
 ///
-///
 /// With the field's decimals, or with the one more a reader may type
 /// ([`parse_field`]) when the value has exactly that many: a typed "9,86"
 /// shows as "9,86", not as "9,9" beside a sentence that uses 9,86 (the
@@ -292,13 +291,11 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
 pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
     let shown = v * d.scale;
     let dec = d.decimals();
-    let exact = |k: u8| {
-        let x = shown * 10f64.powi(i32::from(k));
-        (x - x.round()).abs() < 1e-6
-    };
     // Up to four: a link may carry more than a reader can type, and the
     // field shows what is used.
-    let k = (dec..=dec.max(4)).find(|&k| exact(k)).unwrap_or(dec);
+    let k = (dec..=dec.max(4))
+        .find(|&k| has_decimals(shown, k))
+        .unwrap_or(dec);
     number(shown, lang, Style::fixed(k).ungrouped())
 }
 
@@ -492,7 +489,10 @@ pub fn preset_of(dataset: &Dataset, ind: &Indicator, input: &ScenarioInput) -> O
     } else {
         Key::Growth
     };
-    defs(ind).into_iter().find(|d| d.key == key)?;
+    // Only an indicator with a control for its growth has presets to match.
+    if !defs(ind).iter().any(|d| d.key == key) {
+        return None;
+    }
     let g = key.get(input)?;
     ind.scenarios
         .0

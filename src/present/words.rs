@@ -2,7 +2,7 @@
 //! that reads as a rise or a fall, in the reader's language.
 
 use crate::dataset::{Indicator, Model, Prices, Unit};
-use crate::format::{number, Style};
+use crate::format::{has_decimals, number, Style};
 use crate::lang::Lang;
 
 /// The words of an indicator's figures in one language.
@@ -90,10 +90,7 @@ impl<'a> Words<'a> {
         }
         let base = self.decimals();
         (base..=base + 3)
-            .find(|&k| {
-                let x = v * 10f64.powi(i32::from(k));
-                (x - x.round()).abs() < 1e-6
-            })
+            .find(|&k| has_decimals(v, k))
             .unwrap_or(base + 3)
     }
 
@@ -181,16 +178,16 @@ impl<'a> Words<'a> {
                 grouping: true,
             },
         );
-        format!("{n} {}", self.pick("điểm %/năm", "points a year"))
+        self.points_words(&n)
     }
 
     /// Points a year with `d` decimals.
     pub fn points_rate_d(&self, p: f64, d: u8) -> String {
-        format!(
-            "{} {}",
-            self.num(p, d),
-            self.pick("điểm %/năm", "points a year")
-        )
+        self.points_words(&self.num(p, d))
+    }
+
+    fn points_words(&self, n: &str) -> String {
+        format!("{n} {}", self.pick("điểm %/năm", "points a year"))
     }
 
     /// The rates a range of rates `a`–`b` (fractions, `a` ≤ `b`) is printed
@@ -402,9 +399,5 @@ pub fn own_decimals(r: f64) -> u8 {
 
 /// The decimals a rate has as a percentage, when it has at most four.
 pub fn exact_decimals(r: f64) -> Option<u8> {
-    let x = r * 100.0;
-    (0..=4).find(|&d| {
-        let k = 10f64.powi(i32::from(d));
-        ((x * k) - (x * k).round()).abs() < 1e-6
-    })
+    (0..=4).find(|&d| has_decimals(r * 100.0, d))
 }
