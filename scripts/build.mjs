@@ -68,7 +68,7 @@ const csp = `default-src 'none'; script-src ${sha(scriptBody)} 'wasm-unsafe-eval
 const single = page
   .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace('<link rel="stylesheet" href="page.css">', () => `<style>${styleBody}</style>`)
-  .replace('<script src="embed.js"></script>', () => `<script>${scriptBody}</script>`);
+  .replace('<script src="embed.js" defer></script>', () => `<script>${scriptBody}</script>`);
 if (single === page || single.includes('src="embed.js"')) throw new Error('www/index.html lacks the embed.js or page.css markers');
 writeFileSync('dist/grdp-whatif.html', single);
 

@@ -383,3 +383,33 @@ test('the API on globalThis.GrdpWhatIf and as an ES module', async () => {
   assert.ok(m.n >= 8);
   await done(o);
 });
+
+test('the page shows its loading line before the script arrives (and without JavaScript); the widget hides it when it starts', async () => {
+  // A slow network: the script arrives 1.5 s after the page.
+  const o = await openPage(browser, { allowed: sameOrigin(), viewport: { width: 375, height: 800 } });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await o.page.route('**/embed.js', async (route) => { await held; await route.continue(); });
+  await o.page.goto(`${srv.origin}/`, { waitUntil: 'commit' });
+  const wait = o.page.locator('p.gw-wait');
+  await wait.waitFor({ state: 'visible', timeout: 5000 });
+  assert.match(await wait.innerText(), /Đang tải tiện ích/);
+  assert.equal(await o.page.locator('script[src="embed.js"]').evaluate((s) => s.defer), true, 'the script is deferred: it does not hold the first paint');
+  // The line was painted while the script was still on its way.
+  const painted = await o.page.evaluate(() => performance.getEntriesByType('paint').some((e) => e.name === 'first-contentful-paint'));
+  assert.ok(painted, 'a first contentful paint before the script');
+  release();
+  await ready(o.page);
+  assert.equal(await wait.evaluate((p) => p.checkVisibility()), false, 'the loading line is gone once the widget runs');
+  assert.match((await readouts(o.page))[0], /12,8%\/năm/);
+  await done(o);
+
+  // No JavaScript: the line stays, and says what is missing.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${srv.origin}/`);
+  const line = page.locator('p.gw-wait');
+  assert.equal(await line.isVisible(), true);
+  assert.match(await line.innerText(), /cần JavaScript[\s\S]*needs JavaScript/);
+  await context.close();
+});

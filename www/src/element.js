@@ -212,7 +212,7 @@ class GrdpWhatIfElement extends HTMLElement {
     // and answers input in between (a phone's main thread is slow).
     await breath();
     if (!live()) { try { engine.free(); } catch (e) { /* gone */ } return; }
-    this._use(engine, text);
+    await this._use(engine, text, null, live);
   }
 
   /** A dataset that could not be used: said so (and no other province's
@@ -230,7 +230,10 @@ class GrdpWhatIfElement extends HTMLElement {
     this._fail({ kind: 'dataset', detail: err });
   }
 
-  _use(engine, text, notice) {
+  /** Show `engine`'s dataset. With `live` (a start), the first state is
+   *  worked out (the engine's presentation, most of a phone's start-up) in
+   *  one task and shown in the next, unless the start was superseded. */
+  async _use(engine, text, notice, live) {
     const life = this._life;
     try { if (life.engine) life.engine.free(); } catch (e) { /* gone with its instance */ }
     life.engine = engine;
@@ -242,7 +245,22 @@ class GrdpWhatIfElement extends HTMLElement {
     const hash = location.hash;
     const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
     const prev = life.state;
-    this.dispatch({ type: 'loaded', indicator: prev.indicator || this.getAttribute('indicator'), link: prev.status === 'loading' && !prev.scenario ? link : null, notice: notice || null });
+    const action = { type: 'loaded', indicator: prev.indicator || this.getAttribute('indicator'), link: prev.status === 'loading' && !prev.scenario ? link : null, notice: notice || null };
+    let next = null;
+    if (live) {
+      try {
+        next = reduce(prev, action, this._ctx());
+      } catch (e) {
+        if (isTrap(e)) { this._fatal(e); return; }
+        next = null;
+      }
+      await breath();
+      if (!live()) return;
+    }
+    // Shown as worked out, unless something changed the state meanwhile
+    // (then worked out again, as any event is).
+    if (next && life.state === prev) this._set(next);
+    else this.dispatch(action);
     mark('rendered');
     if (!life.readyFired && life.state.status === 'ready') {
       life.readyFired = true;

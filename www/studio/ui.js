@@ -651,11 +651,14 @@ function singleFile(good) {
   const first = d.indicators[0];
   const what = textParts(first && (first.title || first.label)).vi;
   const title = `${what.includes(nameOf(d)) ? what : `${nameOf(d)}: ${what}`} | grdp-whatif`;
-  const element = `<grdp-whatif sync-hash><script type="application/json">${safeJson(good.json)}</script></grdp-whatif>`;
+  // The dataset goes in the element, before the page's loading line (shown
+  // until the widget starts).
+  const open = '<grdp-whatif sync-hash>';
   const head = SINGLE_PAGE.head
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escHtml(title)}</title>`)
     .replace(/<meta name="description" content="[^"]*">/, () => `<meta name="description" content="${escHtml(title)}">`)
-    .replace('<grdp-whatif sync-hash></grdp-whatif>', () => element);
+    .replace(open, () => `${open}<script type="application/json">${safeJson(good.json)}</script>`);
+  if (!SINGLE_PAGE.head.includes(open)) throw new Error('the single file has no <grdp-whatif sync-hash> element');
   return head + embed + SINGLE_PAGE.tail;
 }
 
