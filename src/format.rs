@@ -89,23 +89,30 @@ fn rounded_digits(x: f64, d: usize, shift: usize) -> (String, String) {
 fn quick_digits(x: f64, d: usize, shift: usize) -> Option<(String, String)> {
     let k = i32::try_from(d + shift).ok().filter(|&k| k <= 15)?;
     let y = x.abs() * 10f64.powi(k);
-    if !(y < 1e9) || (y.fract() - 0.5).abs() <= 1e-6 {
+    if y.is_nan() || y >= 1e9 || (y.fract() - 0.5).abs() <= 1e-6 {
         return None;
     }
     // Below 10⁹: the cast is exact and cannot saturate.
     let n = y.round() as u64;
     let scale = 10u64.pow(u32::try_from(d).ok()?);
-    let int = (n / scale).to_string();
-    let frac = n % scale;
-    let mut f = String::with_capacity(d);
-    if d > 0 {
-        let digits = frac.to_string();
-        for _ in digits.len()..d {
-            f.push('0');
+    Some((decimal(n / scale, 1), decimal(n % scale, d)))
+}
+
+/// `n` in decimal digits, at least `width` of them (zeros in front).
+fn decimal(mut n: u64, width: usize) -> String {
+    let mut buf = [b'0'; 20];
+    let mut at = buf.len();
+    while n > 0 && at > 0 {
+        at -= 1;
+        if let Some(b) = buf.get_mut(at) {
+            *b = b'0' + (n % 10) as u8;
         }
-        f.push_str(&digits);
+        n /= 10;
     }
-    Some((int, f))
+    let at = at.min(buf.len().saturating_sub(width));
+    buf.get(at..)
+        .map(|b| b.iter().map(|&c| char::from(c)).collect())
+        .unwrap_or_default()
 }
 
 fn exact_digits(x: f64, d: usize, shift: usize) -> (String, String) {
@@ -258,7 +265,17 @@ mod tests {
             let m = (next() >> 11) as f64 / (1u64 << 53) as f64;
             xs.push(m * 10f64.powi(mag));
         }
-        xs.extend([0.0, -0.0, 1.005, 226.649_999_999_999_98, 0.125, 2.5, 1e9, 999_999_999.5, f64::MIN_POSITIVE]);
+        xs.extend([
+            0.0,
+            -0.0,
+            1.005,
+            226.649_999_999_999_98,
+            0.125,
+            2.5,
+            1e9,
+            999_999_999.5,
+            f64::MIN_POSITIVE,
+        ]);
         let mut quick = 0;
         for &x in &xs {
             for d in 0..=4 {
@@ -271,7 +288,11 @@ mod tests {
             }
         }
         // Most numbers take the quick path (else it is not worth having).
-        assert!(quick * 10 > xs.len() * 10 * 8, "{quick} of {}", xs.len() * 10);
+        assert!(
+            quick * 10 > xs.len() * 10 * 8,
+            "{quick} of {}",
+            xs.len() * 10
+        );
     }
 
     #[track_caller]
