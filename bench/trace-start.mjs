@@ -21,7 +21,7 @@ const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
   'disabled-by-default-v8.compile', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing', 'loading', 'blink', 'disabled-by-default-v8.gc'].join(',');
 
 const dir = mkdtempSync(join(tmpdir(), 'grdp-trace-'));
-const url = who === 'peer' ? pathToFileURL(peerSingleFile(dir)).href : pathToFileURL(resolve('dist/grdp-whatif.html')).href;
+const url = process.env.TRACE_URL || (who === 'peer' ? pathToFileURL(peerSingleFile(dir)).href : pathToFileURL(resolve('dist/grdp-whatif.html')).href);
 const mark = who === 'peer' ? 'peer:first-chart' : 'grdp-whatif:first-chart';
 const path = process.env.TRACE_KEEP || join(dir, 'trace.json');
 

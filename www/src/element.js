@@ -121,7 +121,13 @@ class GrdpWhatIfElement extends HTMLElement {
       rendering: false, again: false, readyFired: false, destroyed: false,
       loadToken: 0, abort: null, memo: null, listeners: [], io: null, heightRo: null, lastHash: null, hashTimer: null, resizeQueued: false,
     };
-    this._frame();
+    // The skeleton in a task of its own (not in the script's, which also
+    // parses and starts the engine), unless a render needs it sooner.
+    breath().then(() => {
+      if (life.destroyed || life.frame) return;
+      this._frame();
+      this.render();
+    });
     this._listen();
     if (this.hasAttribute('sync-hash') && window.parent !== window) {
       // In an iframe: report the content's height (both ways) to the host,
@@ -250,6 +256,12 @@ class GrdpWhatIfElement extends HTMLElement {
     if (live) {
       try {
         next = reduce(prev, action, this._ctx());
+        // The engine's presentation of it (and its chart) now, kept for
+        // the render (the memo): the next task only draws and writes.
+        if (next.status === 'ready') {
+          if (next.view === 'chart' && life.frame) this._ensureChart();
+          this._present(viewOf(next));
+        }
       } catch (e) {
         if (isTrap(e)) { this._fatal(e); return; }
         next = null;
@@ -372,6 +384,12 @@ class GrdpWhatIfElement extends HTMLElement {
     const life = this._life;
     if (!life || life.destroyed) return;
     if (life.rendering) { life.again = true; return; }
+    if (!life.frame) {
+      // Loading: the skeleton is on its way (see _begin); anything else
+      // is shown now.
+      if (life.state.status === 'loading') return;
+      this._frame();
+    }
     life.rendering = true;
     try {
       do {
@@ -585,6 +603,18 @@ class GrdpWhatIfElement extends HTMLElement {
     });
   }
 
+  /** The chart pane, made when first needed (true when made now: what the
+   *  engine presented before went to no chart, so it is asked again). */
+  _ensureChart() {
+    const life = this._life;
+    if (life.chart) return false;
+    life.chart = new ChartPane(life.wb, { hover: (y) => this.dispatch({ type: 'hover', year: y }), resize: () => this._chartResized() });
+    life.chart.canvas.addEventListener('keydown', (e) => this._chartKey(e));
+    life.frame.chartHolder.replaceChildren(life.chart.box);
+    life.memo = null;
+    return true;
+  }
+
   _renderView(s, p, t) {
     const life = this._life;
     const f = life.frame;
@@ -598,14 +628,8 @@ class GrdpWhatIfElement extends HTMLElement {
       return h('li', null, sw, h('span', { text: l.text }));
     }));
     if (chartShown) {
-      if (!life.chart) {
-        life.chart = new ChartPane(life.wb, { hover: (y) => this.dispatch({ type: 'hover', year: y }), resize: () => this._chartResized() });
-        life.chart.canvas.addEventListener('keydown', (e) => this._chartKey(e));
-        f.chartHolder.replaceChildren(life.chart.box);
-        life.memo = null;
-        // The view is new: put the presentation's chart in it.
-        this._present(viewOf(s));
-      }
+      // A new chart view: the presentation's chart put in it.
+      if (this._ensureChart()) this._present(viewOf(s));
       life.chart.label(p.chartLabel);
       if (life.chart.draw(this) && !life.firstChart) { life.firstChart = true; mark('first-chart'); }
       const lines = s.hover === null ? null : life.engine.tip(viewOf(s), s.hover);
