@@ -312,3 +312,80 @@ test('committing a field changes only what the reader typed: Enter in an untouch
   assert.equal((await seen(o.page)).state.scenario.realGrowth, 0.0984);
   await done(o);
 });
+
+// A start works out its first state in one task and shows it in the next
+// (start-up in short tasks). What lands in between is shown, or ends the
+// start cleanly. The hook runs what a host page would do right after the
+// engine has presented the first state, before it is on screen.
+for (const [what, act, check] of [
+  ['a language switch', 'el.setAttribute("lang", "en")', async (o, s) => {
+    assert.equal(s.state.lang, 'en');
+    assert.equal(await o.page.locator(`${W} .gw`).getAttribute('lang'), 'en');
+    assert.match(s.cards[0], /per year|a year|\/year/i, s.cards[0]);
+  }],
+  ['a move to another place in the page', 'document.getElementById("b").appendChild(el)', async (o, s) => {
+    assert.equal(await o.page.evaluate(() => document.getElementById('w').parentElement.id), 'b');
+    assert.match(s.cards[0], /12,8%\/năm/);
+    assert.equal(await o.page.evaluate(() => window.__ready), 1, 'ready fired once');
+  }],
+  ['a new dataset', 'el.setDataset(window.__other)', async (o, s) => {
+    // The sentence names the dataset's province (the titles are the
+    // copied dataset's own words).
+    assert.match(s.sentence, /Tỉnh Khác/, s.sentence);
+    assert.doesNotMatch(s.sentence, /Lạng Sơn/);
+    assert.equal(await o.page.evaluate(() => window.__ready), 1, 'ready fired once');
+  }],
+]) {
+  test(`${what} while the first state is being worked out is shown`, async () => {
+    const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:') });
+    const other = await (await fetch(`${srv.origin}/other.json`)).text();
+    await o.page.addInitScript(({ act, other }) => {
+      window.__other = other;
+      window.__ready = 0;
+      document.addEventListener('grdp-whatif:ready', () => { window.__ready += 1; });
+      customElements.whenDefined('grdp-whatif').then(() => {
+        const P = customElements.get('grdp-whatif').prototype;
+        const present = P._present;
+        let fired = false;
+        P._present = function (view) {
+          const r = present.call(this, view);
+          if (!fired && this.state.status === 'loading') {
+            fired = true;
+            const el = this;
+            // eslint-disable-next-line no-new-func
+            queueMicrotask(() => { window.__acted = true; new Function('el', act)(el); });
+          }
+          return r;
+        };
+      });
+    }, { act, other });
+    await o.page.goto(`${srv.origin}/plain.html`);
+    await ready(o.page);
+    await o.page.waitForTimeout(300);
+    assert.equal(await o.page.evaluate(() => window.__acted), true, 'the hook ran inside the start');
+    await check(o, await seen(o.page));
+    await done(o);
+  });
+}
+
+test('destroy() while the first state is being worked out ends the start: nothing drawn after, no error', async () => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:') });
+  await o.page.addInitScript(() => {
+    customElements.whenDefined('grdp-whatif').then(() => {
+      const P = customElements.get('grdp-whatif').prototype;
+      const present = P._present;
+      P._present = function (view) {
+        const r = present.call(this, view);
+        if (this.state.status === 'loading' && !window.__acted) { window.__acted = true; queueMicrotask(() => this.destroy()); }
+        return r;
+      };
+    });
+  });
+  await o.page.goto(`${srv.origin}/plain.html`);
+  await o.page.waitForFunction(() => window.__acted === true, null, { timeout: 15000 });
+  await o.page.waitForTimeout(500);
+  const left = await o.page.evaluate(() => ({ nodes: document.getElementById('w').shadowRoot.childNodes.length, status: document.getElementById('w').state.status }));
+  assert.equal(left.nodes, 0, 'the shadow root stays empty');
+  assert.notEqual(left.status, 'ready');
+  await done(o);
+});
