@@ -65,6 +65,11 @@ struct Grid {
     head: Vec<String>,
     rows: Vec<Vec<Cell>>,
     note: Option<String>,
+    /// For the CSV: a column after the source (`kinds.0`, its header) saying
+    /// what each row's figure is (`kinds.1`, a cell per row), where the
+    /// table shows it as a tag beside the figure ("71,1 (ước)"): a
+    /// spreadsheet cell holds only the number.
+    kinds: Option<(String, Vec<Cell>)>,
 }
 
 fn num(w: &Words<'_>, v: f64) -> Cell {
@@ -72,6 +77,14 @@ fn num(w: &Words<'_>, v: f64) -> Cell {
         Cell::Number(v, w.num(v, w.decimals()))
     } else {
         Cell::Empty
+    }
+}
+
+fn kind_word(lang: Lang, k: PointKind) -> &'static str {
+    match k {
+        PointKind::Reported => lang.pick("công bố", "published"),
+        PointKind::Estimate => lang.pick("ước tính", "estimate"),
+        PointKind::Derived => lang.pick("tính từ số công bố", "derived from published figures"),
     }
 }
 
@@ -167,8 +180,12 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
             .filter(|_| k > 0 || q.years.first() != Some(&y))
     };
     let mut rows = Vec::new();
+    let mut kinds = Vec::new();
     for y in years {
         let hp = ind.history.iter().find(|h| h.year == y);
+        kinds.push(hp.map_or(Cell::Empty, |h| {
+            Cell::Text(kind_word(lang, h.kind).to_string())
+        }));
         let mut row = vec![year_cell(ind, y)];
         match hp {
             Some(h) => {
@@ -244,11 +261,18 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         )
         .to_string()
     });
+    let tagged = ind.history.iter().any(|h| h.kind != PointKind::Reported);
     Grid {
         caption: caption(w, d),
         head,
         rows,
         note,
+        kinds: tagged.then(|| {
+            (
+                lang.pick("Loại số liệu", "Kind of figure").to_string(),
+                kinds,
+            )
+        }),
     }
 }
 
@@ -300,6 +324,7 @@ fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
         head,
         rows,
         note: None,
+        kinds: None,
     }
 }
 
@@ -319,16 +344,31 @@ fn view(g: Grid) -> TableView {
 fn csv(g: &Grid) -> String {
     // UTF-8 with a BOM, so spreadsheets show the Vietnamese headers right.
     let mut out = String::from('\u{feff}');
-    let width = g.head.len();
+    let width = g.head.len() + usize::from(g.kinds.is_some());
     let mut line = |cells: Vec<String>| {
         let mut cells = cells;
         cells.resize(width, String::new());
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     };
-    line(g.head.iter().map(|h| csv_text(h)).collect());
-    for r in &g.rows {
-        line(r.iter().map(Cell::csv).collect());
+    // The figures' kinds go after the year, the figure and its source.
+    const KIND_AT: usize = 3;
+    let with_kind = |mut cells: Vec<String>, kind: Option<String>| {
+        if let Some(k) = kind {
+            cells.insert(KIND_AT.min(cells.len()), k);
+        }
+        cells
+    };
+    let kinds = g.kinds.as_ref();
+    line(with_kind(
+        g.head.iter().map(|h| csv_text(h)).collect(),
+        kinds.map(|(h, _)| csv_text(h)),
+    ));
+    for (i, r) in g.rows.iter().enumerate() {
+        line(with_kind(
+            r.iter().map(Cell::csv).collect(),
+            kinds.map(|(_, ks)| ks.get(i).map_or(String::new(), Cell::csv)),
+        ));
     }
     out
 }

@@ -451,6 +451,52 @@ fn the_csv_is_rectangular_and_safe() {
     }
 }
 
+/// A figure the table tags "(ước)" or "(tính)" keeps that in the CSV, in
+/// a column of its own (a spreadsheet cell holds only the number).
+#[test]
+fn the_csv_says_which_figures_are_estimates_or_derived() {
+    use crate::dataset::PointKind;
+    let d = d();
+    let mut tagged = 0;
+    for lang in [Lang::Vi, Lang::En] {
+        for ind in &d.indicators {
+            let v = view(&d, &ind.id, lang);
+            let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+            let text = csv(&d, &v, &c).unwrap();
+            let lines: Vec<&str> = text
+                .trim_start_matches('\u{feff}')
+                .trim_end()
+                .split("\r\n")
+                .collect();
+            let any = ind.history.iter().any(|h| h.kind != PointKind::Reported);
+            let head = lang.pick("Loại số liệu", "Kind of figure");
+            assert_eq!(lines[0].contains(head), any, "{}: {}", ind.id, lines[0]);
+            if !any {
+                continue;
+            }
+            for h in &ind.history {
+                let row = lines
+                    .iter()
+                    .find(|l| {
+                        l.starts_with(&format!("{},", h.year))
+                            || l.contains(&format!("–{},", h.year))
+                    })
+                    .unwrap_or_else(|| panic!("{} {}", ind.id, h.year));
+                let word = match h.kind {
+                    PointKind::Reported => lang.pick("công bố", "published"),
+                    PointKind::Estimate => lang.pick("ước tính", "estimate"),
+                    PointKind::Derived => {
+                        lang.pick("tính từ số công bố", "derived from published figures")
+                    }
+                };
+                assert!(row.contains(word), "{} {}: {row}", ind.id, h.year);
+                tagged += usize::from(h.kind != PointKind::Reported);
+            }
+        }
+    }
+    assert!(tagged > 0, "the dataset has estimates or derived figures");
+}
+
 /// Cells in a CSV line, quotes respected.
 fn csv_width(line: &str) -> usize {
     let mut n = 1;
