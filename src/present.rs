@@ -333,7 +333,7 @@ pub fn source_line(d: &Dataset, id: &str, lang: Lang) -> String {
             format!(
                 "{}, “{}”{}",
                 isolate(s.publication.text(lang)),
-                isolate(&s.title.vi),
+                isolate(shown_title(s, lang).0),
                 if date.is_empty() {
                     String::new()
                 } else {
@@ -342,6 +342,19 @@ pub fn source_line(d: &Dataset, id: &str, lang: Lang) -> String {
             )
         }
         None => id.to_string(),
+    }
+}
+
+/// A source's title as shown, and its translation to give beside it. A
+/// publication's title is its name, in Vietnamese whatever the page's
+/// language (the translation goes beside it); a title the dataset writes
+/// itself (a worked-out figure's, an assumption's) is text like any other,
+/// in the page's language where the dataset has it.
+fn shown_title(s: &crate::dataset::Source, lang: Lang) -> (&str, Option<&str>) {
+    let en = s.title.en.as_deref().filter(|_| lang == Lang::En);
+    match s.kind {
+        SourceKind::Publication => (&s.title.vi, en),
+        SourceKind::Derived | SourceKind::Assumption => (en.unwrap_or(&s.title.vi), None),
     }
 }
 
@@ -590,11 +603,13 @@ fn sources(d: &Dataset, ind: &Indicator, lang: Lang) -> Vec<SourceView> {
         .iter()
         .filter_map(|id| d.source(id))
         .map(|s| {
-            let title = loc(&Text::vi(&s.title.vi), lang);
-            let translation = match (lang, &s.title.en) {
-                (Lang::En, Some(en)) => Some(en.clone()),
-                _ => None,
+            let (shown, translation) = shown_title(s, lang);
+            let title = if translation.is_none() && shown != s.title.vi {
+                plain(shown.to_string(), lang)
+            } else {
+                loc(&Text::vi(shown), lang)
             };
+            let translation = translation.map(str::to_string);
             SourceView {
                 kind: match s.kind {
                     SourceKind::Publication => String::new(),

@@ -1205,3 +1205,66 @@ fn every_figure_column_of_the_table_has_its_unit() {
         t.head
     );
 }
+
+/// A title the dataset writes itself (a worked-out figure's, an
+/// assumption's) reads in English on the English page, in the sources
+/// list and in the table's source cells; a publication's title stays its
+/// Vietnamese name, with the translation beside it in the list.
+#[test]
+fn the_dataset_s_own_source_titles_are_in_the_page_s_language() {
+    use crate::dataset::SourceKind;
+    let d = d();
+    let own: Vec<_> = d
+        .sources
+        .iter()
+        .filter(|s| s.kind != SourceKind::Publication && s.title.en.is_some())
+        .collect();
+    assert!(
+        !own.is_empty(),
+        "the dataset has worked-out and assumed sources"
+    );
+    for s in &own {
+        let en = s.title.en.as_deref().unwrap();
+        let line = source_line(&d, &s.id, Lang::En);
+        assert!(line.contains(en) && !line.contains(&s.title.vi), "{line}");
+        assert!(source_line(&d, &s.id, Lang::Vi).contains(&s.title.vi));
+    }
+    let mut seen_own = 0;
+    let mut seen_pub = 0;
+    for ind in &d.indicators {
+        let v = view(&d, &ind.id, Lang::En);
+        let (p, _) = shown(&d, &v);
+        for sv in &p.sources {
+            if let Some(s) = own
+                .iter()
+                .find(|s| Some(sv.title.text.as_str()) == s.title.en.as_deref())
+            {
+                assert_eq!(sv.title.lang, "en", "{}", s.id);
+                assert!(sv.translation.is_none());
+                seen_own += 1;
+            } else if sv.kind.is_empty() {
+                assert_eq!(sv.title.lang, "vi", "{}", sv.title.text);
+                seen_pub += 1;
+            }
+            assert!(
+                own.iter().all(|s| sv.title.text != s.title.vi),
+                "{}: a Vietnamese own title on the English page",
+                sv.title.text
+            );
+        }
+        let mut t = v.clone();
+        t.table = true;
+        if let Some(tb) = shown(&d, &t).0.table {
+            for row in &tb.rows {
+                for cell in row {
+                    assert!(
+                        own.iter().all(|s| !cell.contains(&s.title.vi)),
+                        "{}: {cell}",
+                        ind.id
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen_own > 0 && seen_pub > 0, "{seen_own} {seen_pub}");
+}
