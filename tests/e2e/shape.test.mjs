@@ -323,6 +323,16 @@ for (const [what, act, check] of [
     assert.equal(await o.page.locator(`${W} .gw`).getAttribute('lang'), 'en');
     assert.match(s.cards[0], /per year|a year|\/year/i, s.cards[0]);
   }],
+  ['an indicator attribute set', 'el.setAttribute("indicator", "exports")', async (o, s) => {
+    assert.equal(s.state.indicator, 'exports');
+    assert.equal(await o.page.locator(`${W} select.indsel`).inputValue(), 'exports');
+    assert.match(s.title, /[Xx]uất khẩu/, s.title);
+  }],
+  ['a scenario attribute set', 'el.setAttribute("scenario", "#v=1&g=0.09&ty=2031")', async (o, s) => {
+    assert.equal(s.state.scenario.realGrowth, 0.09);
+    assert.equal(s.state.scenario.targetYear, 2031);
+    assert.match(s.link, /g=0\.09/);
+  }],
   ['a move to another place in the page', 'document.getElementById("b").appendChild(el)', async (o, s) => {
     assert.equal(await o.page.evaluate(() => document.getElementById('w').parentElement.id), 'b');
     assert.match(s.cards[0], /12,8%\/năm/);

@@ -247,11 +247,16 @@ class GrdpWhatIfElement extends HTMLElement {
     life.memo = null;
     if (life.chart) { life.chart.free(); life.chart = null; }
     life.built = null;
-    const own = this.hasAttribute('sync-hash');
-    const hash = location.hash;
-    const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
     const prev = life.state;
-    const action = { type: 'loaded', indicator: prev.indicator || this.getAttribute('indicator'), link: prev.status === 'loading' && !prev.scenario ? link : null, notice: notice || null };
+    // What the page asks for (attributes, the address), read when used: an
+    // `indicator` or `scenario` set while loading waits for this.
+    const asked = () => {
+      const own = this.hasAttribute('sync-hash');
+      const hash = location.hash;
+      const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
+      return { type: 'loaded', indicator: prev.indicator || this.getAttribute('indicator'), link: prev.status === 'loading' && !prev.scenario ? link : null, notice: notice || null };
+    };
+    let action = asked();
     let next = null;
     if (live) {
       try {
@@ -268,9 +273,11 @@ class GrdpWhatIfElement extends HTMLElement {
       }
       await breath();
       if (!live()) return;
+      const now = asked();
+      if (now.indicator !== action.indicator || now.link !== action.link) { action = now; next = null; }
     }
-    // Shown as worked out, unless something changed the state meanwhile
-    // (then worked out again, as any event is).
+    // Shown as worked out, unless the state or what the page asks for
+    // changed meanwhile (then worked out again, as any event is).
     if (next && life.state === prev) this._set(next);
     else this.dispatch(action);
     mark('rendered');
