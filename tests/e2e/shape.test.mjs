@@ -399,3 +399,20 @@ test('destroy() while the first state is being worked out ends the start: nothin
   assert.notEqual(left.status, 'ready');
   await done(o);
 });
+
+test('lang and theme taken away go back to what they are without them (the page language, the system theme)', async () => {
+  const o = await open('/plain.html');
+  await ready(o.page);
+  const lang = () => o.page.evaluate(() => document.getElementById('w').state.lang);
+  const theme = () => o.page.evaluate(() => document.getElementById('w').state.theme);
+  await o.page.evaluate(() => { const el = document.getElementById('w'); el.setAttribute('lang', 'en'); el.setAttribute('theme', 'dark'); });
+  assert.equal(await lang(), 'en');
+  assert.equal(await theme(), 'dark');
+  await o.page.evaluate(() => { const el = document.getElementById('w'); el.removeAttribute('lang'); el.removeAttribute('theme'); });
+  assert.equal(await lang(), 'vi', 'the page is <html lang="vi">');
+  assert.equal(await theme(), 'auto');
+  await o.page.evaluate(() => { document.documentElement.lang = 'en'; const el = document.getElementById('w'); el.setAttribute('lang', 'fr'); });
+  assert.equal(await lang(), 'en', 'not one of ours: the page language');
+  assert.match((await seen(o.page)).cards[0], /a year/);
+  await done(o);
+});

@@ -61,8 +61,10 @@ class GrdpWhatIfElement extends HTMLElement {
   attributeChangedCallback(name, oldV, newV) {
     const life = this._life;
     if (!life || oldV === newV || life.destroyed) return;
-    if (name === 'lang') this.dispatch({ type: 'lang', lang: newV });
-    else if (name === 'theme') this.dispatch({ type: 'theme', theme: newV });
+    // Taken away (or not one of ours), `lang` and `theme` go back to what
+    // they are without it: the page's language, the system's theme.
+    if (name === 'lang') this.dispatch({ type: 'lang', lang: langOf(this) });
+    else if (name === 'theme') this.dispatch({ type: 'theme', theme: ['light', 'dark', 'auto'].includes(newV) ? newV : 'auto' });
     else if (name === 'indicator' && newV) this.dispatch({ type: 'indicator', id: newV });
     else if (name === 'scenario' && newV) this.dispatch({ type: 'link', hash: newV });
     else if (name === 'src') { this._given = null; this._load(); }

@@ -88,6 +88,8 @@ export const WORDS = {
 export function langOf(el) {
   const own = el.getAttribute('lang');
   if (own === 'vi' || own === 'en') return own;
-  const page = (el.closest && el.closest('[lang]') && el.closest('[lang]').getAttribute('lang')) || '';
+  // The nearest language around the element (its own, not one of ours, aside).
+  const around = el.parentElement && el.parentElement.closest ? el.parentElement.closest('[lang]') : null;
+  const page = (around && around.getAttribute('lang')) || '';
   return /^en\b/i.test(page) ? 'en' : 'vi';
 }
