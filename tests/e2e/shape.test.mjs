@@ -338,6 +338,12 @@ for (const [what, act, check] of [
     assert.match(s.cards[0], /12,8%\/năm/);
     assert.equal(await o.page.evaluate(() => window.__ready), 1, 'ready fired once');
   }],
+  ['a removal and a return', 'el.remove(); setTimeout(() => document.getElementById("b").appendChild(el), 200)', async (o, s) => {
+    // Ready fires once the view is on screen: when the element is back.
+    await o.page.waitForFunction(() => window.__ready === 1, null, { timeout: 5000 });
+    assert.equal(await o.page.evaluate(() => document.getElementById('w').isConnected), true);
+    assert.match(s.cards[0], /12,8%\/năm/);
+  }],
   ['a new dataset', 'el.setDataset(window.__other)', async (o, s) => {
     // The sentence names the dataset's province (the titles are the
     // copied dataset's own words).

@@ -49,7 +49,17 @@ class GrdpWhatIfElement extends HTMLElement {
 
   connectedCallback() {
     if (!this._life) this._begin();
-    else if (!this._life.destroyed) this._listen();
+    else if (!this._life.destroyed) { this._listen(); this._readyOnce(); }
+  }
+
+  /** `grdp-whatif:ready`, once per life, when the first view is on screen:
+   *  a widget taken out of the page while it started says so when it is
+   *  back (a detached element's event reaches no page listener). */
+  _readyOnce() {
+    const life = this._life;
+    if (!life || life.readyFired || life.destroyed || life.state.status !== 'ready' || !this.isConnected) return;
+    life.readyFired = true;
+    this.dispatchEvent(new CustomEvent('grdp-whatif:ready', { bubbles: true, composed: true }));
   }
 
   disconnectedCallback() {
@@ -283,10 +293,7 @@ class GrdpWhatIfElement extends HTMLElement {
     if (next && life.state === prev) this._set(next);
     else this.dispatch(action);
     mark('rendered');
-    if (!life.readyFired && life.state.status === 'ready') {
-      life.readyFired = true;
-      this.dispatchEvent(new CustomEvent('grdp-whatif:ready', { bubbles: true, composed: true }));
-    }
+    this._readyOnce();
   }
 
   _fail(failure) {
