@@ -184,7 +184,14 @@ test('the CSV download is the table, with units, sources and the figures that di
   const buf = readFileSync(await download.path());
   assert.deepEqual([...buf.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
   const text = buf.toString('utf8').slice(1);
-  const rows = parseCsv(text);
+  const all = parseCsv(text);
+  // The CSV has one column more, after the source: what each figure is,
+  // which the table tags beside the figure ("59,8 (ước)").
+  assert.equal(all[0][3], 'Loại số liệu');
+  const kindOf = (shown) => (!shown ? '' : /\(ước\)$/.test(shown) ? 'ước tính' : /\(tính\)$/.test(shown) ? 'tính từ số công bố' : 'công bố');
+  all.slice(1).forEach((r, i) => assert.equal(r[3], kindOf(clean(cells[i][1])), `row ${i}: ${cells[i][1]}`));
+  assert.ok(all.some((r) => r[3] === 'ước tính'), 'an estimate is said so');
+  const rows = all.map((r) => r.filter((_, j) => j !== 3));
   assert.deepEqual(rows[0], head, 'the same columns, with their units');
   assert.ok(head.some((h) => /\(triệu đồng\)/.test(h)));
   assert.equal(rows.length - 1, cells.length, 'the same rows');

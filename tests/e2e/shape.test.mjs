@@ -402,7 +402,7 @@ test('destroy() while the first state is being worked out ends the start: nothin
   await o.page.waitForTimeout(500);
   const left = await o.page.evaluate(() => ({ nodes: document.getElementById('w').shadowRoot.childNodes.length, status: document.getElementById('w').state.status }));
   assert.equal(left.nodes, 0, 'the shadow root stays empty');
-  assert.notEqual(left.status, 'ready');
+  assert.equal(left.status, 'destroyed');
   await done(o);
 });
 

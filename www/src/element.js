@@ -839,7 +839,7 @@ class GrdpWhatIfElement extends HTMLElement {
   /** The view state: `{ status, indicator, lang, theme, view, preset, scenario }` (a copy). */
   get state() {
     const s = this._life ? this._life.state : initialState();
-    return { status: s.status, indicator: s.indicator, lang: s.lang, theme: s.theme, view: s.view, preset: s.preset, scenario: s.scenario ? { ...s.scenario } : null };
+    return { status: this._life && this._life.destroyed ? 'destroyed' : s.status, indicator: s.indicator, lang: s.lang, theme: s.theme, view: s.view, preset: s.preset, scenario: s.scenario ? { ...s.scenario } : null };
   }
 
   /** The share link of what is shown, or null. */
