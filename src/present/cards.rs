@@ -321,8 +321,15 @@ fn need_decimals(w: &Words<'_>, d: &Dataset, p: &Projection, r: f64) -> u8 {
         .indicator(&s.indicator)
         .and_then(crate::scenario::historical_rate)
         .filter(|_| record(d, p).is_some() && s.model != Model::Rate);
-    w.apart(p.rate, r)
-        .max(rec.map_or(0, |rec| w.apart(rec, r)))
+    // A per-capita scenario's nominal rate is worked out (from the real
+    // growth, prices and population the reader set), as the record is.
+    let beside = if s.model == Model::PerCapita {
+        w.apart_worked(p.rate, r)
+    } else {
+        w.apart(p.rate, r)
+    };
+    beside
+        .max(rec.map_or(0, |rec| w.apart_worked(rec, r)))
         .max(w.apart(0.0, r))
 }
 
@@ -881,9 +888,11 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             let dg = p
                 .required_real_growth
                 .map_or(own_decimals(s.real_growth), |g| w.apart(s.real_growth, g));
-            let dr = p
-                .required_rate
-                .map_or(own_decimals(p.rate), |r| w.apart(p.rate, r));
+            // The nominal rate is worked out: apart from the need as the
+            // need is printed, with no decimals of its own.
+            let dr = p.required_rate.map_or(1, |r| {
+                w.apart_worked(p.rate, r).max(need_decimals(w, d, p, r))
+            });
             lang.pick(
                 format!(
                     "Nếu GRDP thực {}, giá {} và dân số {}, {label} của {name} {} danh nghĩa, đạt {end} năm {ty}{usd}{target}.{need}{chance}",

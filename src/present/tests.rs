@@ -1268,3 +1268,43 @@ fn the_dataset_s_own_source_titles_are_in_the_page_s_language() {
     }
     assert!(seen_own > 0 && seen_pub > 0, "{seen_own} {seen_pub}");
 }
+
+/// A worked-out nominal rate that happens to be exact at four decimals
+/// (10,6 % real growth, 3,5 % prices, 0,8 % population: 13,5625 %) gives
+/// the need beside it no extra decimals: one step of the main slider must
+/// not turn the headline "12,8%/năm" into "12,8274%/năm".
+#[test]
+fn a_worked_out_nominal_rate_adds_no_decimals_to_the_need() {
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        for tenth in 80..=130 {
+            let mut v = view(&d, "grdpPerCapita", lang);
+            v.preset = "custom".into();
+            v.scenario.real_growth = Some(f64::from(tenth) / 1000.0);
+            let (p, _) = shown(&d, &v);
+            let need = &p.cards.iter().find(|c| c.id == "need").unwrap().value;
+            let digits = need
+                .split([',', '.'])
+                .nth(1)
+                .map_or(0, |f| f.chars().take_while(char::is_ascii_digit).count());
+            // More decimals only where the nominal rate and the need print
+            // alike with one (9,9 % real: 12,84 % beside a needed 12,83 %).
+            let sc = &v.scenario;
+            let nominal = (1.0 + f64::from(tenth) / 1000.0) * (1.0 + sc.inflation.unwrap())
+                / (1.0 + sc.population_growth.unwrap())
+                - 1.0;
+            let shown_need: f64 = need
+                .trim_end_matches(|c: char| !c.is_ascii_digit())
+                .replace(',', ".")
+                .parse()
+                .unwrap();
+            let one = |x: f64| (x * 10.0).round();
+            let alike = one(nominal * 100.0) == one(shown_need);
+            assert!(
+                digits == 1 || (alike && digits <= 2),
+                "{tenth}‰: {need} beside {nominal}"
+            );
+            assert!(!p.sentence.contains("8274"), "{tenth}‰: {}", p.sentence);
+        }
+    }
+}

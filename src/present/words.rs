@@ -159,7 +159,20 @@ impl<'a> Words<'a> {
     /// they differ, in the right order: never "9,8%" beside a needed "9,8%"
     /// with "not reached" between them. At least each one's own decimals.
     pub fn apart(&self, a: f64, b: f64) -> u8 {
-        let mut d = own_decimals(a).max(own_decimals(b));
+        self.apart_from(own_decimals(a).max(own_decimals(b)), a, b)
+    }
+
+    /// [`Words::apart`] for a worked-out `a` (the nominal rate a per-capita
+    /// scenario comes to, a record): no decimals of its own to keep, even
+    /// where it happens to be exact at four (10,6 % real, 3,5 % prices and
+    /// 0,8 % population come to exactly 13,5625 % nominal: not a reason to
+    /// print the need beside it as "12,8274%").
+    pub fn apart_worked(&self, a: f64, b: f64) -> u8 {
+        self.apart_from(own_decimals(b), a, b)
+    }
+
+    fn apart_from(&self, start: u8, a: f64, b: f64) -> u8 {
+        let mut d = start;
         while d < 4 && self.pct(a, d) == self.pct(b, d) && (a - b).abs() > 1e-12 {
             d += 1;
         }
