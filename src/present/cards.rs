@@ -888,11 +888,9 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             let dg = p
                 .required_real_growth
                 .map_or(own_decimals(s.real_growth), |g| w.apart(s.real_growth, g));
-            // The nominal rate is worked out: apart from the need as the
-            // need is printed, with no decimals of its own.
-            let dr = p.required_rate.map_or(1, |r| {
-                w.apart_worked(p.rate, r).max(need_decimals(w, d, p, r))
-            });
+            // The nominal rate is worked out: with the need's decimals
+            // (which already keep the two apart), none of its own.
+            let dr = p.required_rate.map_or(1, |r| need_decimals(w, d, p, r));
             lang.pick(
                 format!(
                     "Nếu GRDP thực {}, giá {} và dân số {}, {label} của {name} {} danh nghĩa, đạt {end} năm {ty}{usd}{target}.{need}{chance}",

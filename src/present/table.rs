@@ -66,10 +66,10 @@ struct Grid {
     rows: Vec<Vec<Cell>>,
     note: Option<String>,
     /// For the CSV: a column after the source (`kinds.0`, its header) saying
-    /// what each row's figure is (`kinds.1`, a cell per row), where the
+    /// what each row's figure is (`kinds.1`, a word per row), where the
     /// table shows it as a tag beside the figure ("71,1 (ước)"): a
     /// spreadsheet cell holds only the number.
-    kinds: Option<(String, Vec<Cell>)>,
+    kinds: Option<(&'static str, Vec<&'static str>)>,
 }
 
 fn num(w: &Words<'_>, v: f64) -> Cell {
@@ -183,9 +183,7 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
     let mut kinds = Vec::new();
     for y in years {
         let hp = ind.history.iter().find(|h| h.year == y);
-        kinds.push(hp.map_or(Cell::Empty, |h| {
-            Cell::Text(kind_word(lang, h.kind).to_string())
-        }));
+        kinds.push(hp.map_or("", |h| kind_word(lang, h.kind)));
         let mut row = vec![year_cell(ind, y)];
         match hp {
             Some(h) => {
@@ -267,12 +265,7 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         head,
         rows,
         note,
-        kinds: tagged.then(|| {
-            (
-                lang.pick("Loại số liệu", "Kind of figure").to_string(),
-                kinds,
-            )
-        }),
+        kinds: tagged.then(|| (lang.pick("Loại số liệu", "Kind of figure"), kinds)),
     }
 }
 
@@ -367,7 +360,7 @@ fn csv(g: &Grid) -> String {
     for (i, r) in g.rows.iter().enumerate() {
         line(with_kind(
             r.iter().map(Cell::csv).collect(),
-            kinds.map(|(_, ks)| ks.get(i).map_or(String::new(), Cell::csv)),
+            kinds.map(|(_, ks)| ks.get(i).map_or(String::new(), |k| csv_text(k))),
         ));
     }
     out
