@@ -19,6 +19,10 @@
 //   link       el.link (= location.hash, sync-hash) carries lang=en and the
 //              stepped growth; a fresh load of page + link shows the same
 //              scenario, readouts, sentence, title and chart pixels;
+//   figures    after the link's load, the cards, sentence and headline on
+//              screen are what a fresh engine of the page's build gives for
+//              the state the widget reports; every indicator × vi/en × four
+//              scenarios worked out in the page equal node's (dist's module);
 //   iframe     (the iframe embed only; iframe-check.mjs) the widget in the
 //              frame is drawn ("drawn"); the iframe is its content's height
 //              within a few px with no inner scrollbar, at rest, after
@@ -46,8 +50,8 @@ const DIST = resolve('dist');
 const ARTIFACTS = resolve('tests/artifacts/browsers');
 const TOTAL_BUDGET = Number(process.env.BROWSERS_BUDGET_MS || 170000);
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : ['firefox', 'webkit'];
-const CHECKS = ['drawn', 'step', 'english', 'link', 'iframe', 'no errors'];
-const PAGE_CHECKS = ['drawn', 'step', 'english', 'link', 'no errors'];
+const CHECKS = ['drawn', 'step', 'english', 'link', 'figures', 'iframe', 'no errors'];
+const PAGE_CHECKS = ['drawn', 'step', 'english', 'link', 'figures', 'no errors'];
 const IFRAME_CHECKS = ['drawn', 'iframe', 'no errors'];
 
 const t0 = Date.now();
@@ -75,6 +79,7 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 
+let nodeFigures = null; // figuresInNode's, worked out once
 const pct = (x) => `${(x * 100).toFixed(1)} %`;
 const clip = (t, n = 70) => (t.length > n ? `${t.slice(0, n - 1)}…` : t);
 
@@ -158,6 +163,17 @@ async function checkPage(b, page) {
     await b.goto(page.url + shown.link);
     const r = await waitFor(b, W.probe, (p) => W.expectRestored(shown, p).length === 0, 20000);
     note('link', W.expectRestored(shown, r.last), () => `${shown.link.replace(/&ind=[^&]*/, '').slice(0, 40)}… → same readouts, scenario, chart`);
+  });
+
+  // (e) the figures: what the restored widget shows is what a fresh engine
+  // of the page's build says for its state; and every indicator's figures,
+  // in both languages, are node's to the digit.
+  await guard('figures', async () => {
+    const problems = W.expectScreenIsEngine(await b.eval(W.screenAgainstEngine));
+    const inPage = await b.eval(W.sweepFigures, W.SWEEP_MOVES);
+    nodeFigures ??= await W.figuresInNode(DIST, W.SWEEP_MOVES);
+    problems.push(...W.compareFigures(inPage, nodeFigures));
+    note('figures', problems, () => `the screen is the engine's for its state; ${Object.keys(nodeFigures).length} views (every indicator × vi/en × ${W.SWEEP_MOVES.length} scenarios) the same as in node`);
   });
   await collect('load 2');
   note('no errors', errors, 'none on either load');

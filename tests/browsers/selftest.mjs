@@ -8,7 +8,8 @@
 // On the standalone file in each engine: a cleared chart is not "drawn"; no
 // key press is not a "step"; the Vietnamese page is not "english", nor is an
 // English one that still holds the Vietnamese headline; a load without the
-// link does not "restore" it; a console.error and an uncaught error are
+// link does not "restore" it; a card changed on screen or a figure other
+// than node's is not "figures"; a console.error and an uncaught error are
 // seen by errors().
 // The iframe check (iframe-check.mjs), on hosts made from
 // dist/iframe-example.html served over http: the real host passes (else the
@@ -102,6 +103,19 @@ for (const name of engines) {
     const plain = await until(b, (p) => W.expectDrawn(p).length === 0);
     expectProblems(name, 'link ignored (page opened without it)', W.expectRestored(en, plain));
     expectProblems(name, 'a link without lang=en', W.expectLink(plain.link, plain));
+
+    // figures: the real page passes; a card's figure changed on screen, and
+    // a page whose engine works out another figure than node, are caught.
+    const same = W.expectScreenIsEngine(await b.eval(W.screenAgainstEngine));
+    if (same.length) throw new Error(`the figures check fails the real page: ${same.join('; ')}`);
+    await b.eval(() => { const big = document.querySelector('grdp-whatif').shadowRoot.querySelectorAll('.readout .big'); const c = big[big.length - 1]; c.textContent = c.textContent.replace(/\d/, (d) => String((Number(d) + 1) % 10)); });
+    expectProblems(name, 'figures: a card shows another figure than the engine', W.expectScreenIsEngine(await b.eval(W.screenAgainstEngine)));
+    const inPage = await b.eval(W.sweepFigures, W.SWEEP_MOVES);
+    const node = await W.figuresInNode(DIST, W.SWEEP_MOVES);
+    if (W.compareFigures(inPage, node).length) throw new Error(`the figures check fails the real page: ${W.compareFigures(inPage, node)[0]}`);
+    const k = Object.keys(inPage)[5];
+    inPage[k].cards[inPage[k].cards.length - 1] = '67%';
+    expectProblems(name, 'figures: one view worked out differently from node', W.compareFigures(inPage, node));
 
     // drawn: both layers cleared.
     await b.eval(() => { for (const c of document.querySelector('grdp-whatif').shadowRoot.querySelectorAll('.chartbox canvas')) c.width = c.width; });

@@ -170,6 +170,59 @@ export function toggleMore(frame, open) {
   return { open: d.open, summary: (s.textContent || '').trim() };
 }
 
+/** In page: what the widget shows beside what a fresh engine of this
+ *  page's own build says for the state the widget reports (the cards, the
+ *  sentence, the headline): a figure the element keeps or caches wrongly, or
+ *  one this engine's wasm computes differently on a later run, differs. */
+export async function screenAgainstEngine() {
+  const el = document.querySelector('grdp-whatif');
+  const root = el.shadowRoot;
+  const clean = (s) => String(s || '').replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+  const api = await window.GrdpWhatIf.ready;
+  const s = el.state;
+  const e = new api.Engine();
+  try {
+    const p = e.present({ indicator: s.indicator, lang: s.lang, preset: s.preset || 'custom', scenario: s.scenario, theme: s.theme, view: s.view, table: s.view === 'table' });
+    return {
+      engine: { cards: p.cards.map((c) => [c.label, c.value, c.detail].map(clean).join(' | ')), sentence: clean(p.sentence), title: clean(p.title && p.title.text) },
+      screen: {
+        cards: Array.from(root.querySelectorAll('.readout')).map((c) => Array.from(c.children).map((n) => clean(n.textContent)).join(' | ')),
+        sentence: clean(root.querySelector('.narrative').textContent),
+        title: clean(root.querySelector('.title').textContent),
+      },
+    };
+  } finally { e.free(); }
+}
+
+/** In page: the cards' values and the sentence of every indicator, in both
+ *  languages, at its opening scenario and with its growth moved by each of
+ *  `moves` (a fraction added to the scenario's growth field), from this
+ *  page's own build of the engine. Compared with the same views worked out
+ *  in node (figuresInNode): the maths is IEEE doubles in wasm, the same bits
+ *  in every engine. */
+export async function sweepFigures(moves) {
+  const api = await window.GrdpWhatIf.ready;
+  const e = new api.Engine();
+  const out = {};
+  try {
+    for (const ind of e.indicators()) {
+      for (const lang of ['vi', 'en']) {
+        for (const m of moves) {
+          const sc = e.start(ind);
+          const f = sc.realGrowth !== null && sc.realGrowth !== undefined ? 'realGrowth' : 'growth';
+          if (typeof sc[f] === 'number') sc[f] += m;
+          const p = e.present({ indicator: ind, lang, preset: 'custom', scenario: sc, theme: 'light', view: 'chart' });
+          out[`${ind} ${lang} ${m}`] = { cards: p.cards.map((c) => c.value), sentence: p.sentence };
+        }
+      }
+    }
+  } finally { e.free(); }
+  return out;
+}
+
+/** The growth moves sweepFigures is asked for. */
+export const SWEEP_MOVES = [0, 0.001, -0.0137, 0.0249];
+
 // ---------- node side: what the checks expect ----------
 
 /** The main growth slider, stepped with ArrowRight. */
@@ -266,5 +319,56 @@ export function expectRestored(shown, fresh) {
   if (shown.sliders[SLIDER]?.value !== fresh.sliders[SLIDER]?.value) bad.push(`slider ${fresh.sliders[SLIDER]?.value}, shown ${shown.sliders[SLIDER]?.value}`);
   if (fresh.link !== shown.link) bad.push(`el.link ${fresh.link}`);
   if (shown.chart?.sig !== fresh.chart?.sig) bad.push(`chart pixels differ (${fresh.chart?.sig}, shown ${shown.chart?.sig})`);
+  return bad;
+}
+
+/** The screen against the engine (screenAgainstEngine's result): each
+ *  difference. */
+export function expectScreenIsEngine(r) {
+  const bad = [];
+  if (!sameJson(r.engine.cards, r.screen.cards)) {
+    r.engine.cards.forEach((c, i) => { if (c !== r.screen.cards[i]) bad.push(`card ${i} shows "${r.screen.cards[i]}", the engine says "${c}"`); });
+    if (r.engine.cards.length !== r.screen.cards.length) bad.push(`${r.screen.cards.length} cards shown, the engine has ${r.engine.cards.length}`);
+  }
+  if (r.engine.sentence !== r.screen.sentence) bad.push(`sentence shown "${r.screen.sentence.slice(0, 120)}", the engine says "${r.engine.sentence.slice(0, 120)}"`);
+  if (r.engine.title !== r.screen.title) bad.push(`title shown "${r.screen.title}", the engine says "${r.engine.title}"`);
+  return bad;
+}
+
+/** sweepFigures' views worked out in node by the ES-module build in dist/. */
+export async function figuresInNode(dist, moves) {
+  const { readFileSync, writeFileSync, mkdtempSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const { tmpdir } = await import('node:os');
+  // Imported as .mjs (dist's .js would make node warn that it guessed the type).
+  const copy = `${mkdtempSync(`${tmpdir()}/grdp-figures-`)}/grdp_whatif.mjs`;
+  writeFileSync(copy, readFileSync(`${dist}/grdp_whatif.js`));
+  const wb = await import(pathToFileURL(copy).href);
+  wb.initSync({ module: readFileSync(`${dist}/grdp_whatif_bg.wasm`) });
+  const e = new wb.Engine();
+  const out = {};
+  for (const ind of e.indicators()) {
+    for (const lang of ['vi', 'en']) {
+      for (const m of moves) {
+        const sc = e.start(ind);
+        const f = sc.realGrowth !== null && sc.realGrowth !== undefined ? 'realGrowth' : 'growth';
+        if (typeof sc[f] === 'number') sc[f] += m;
+        const p = e.present({ indicator: ind, lang, preset: 'custom', scenario: sc, theme: 'light', view: 'chart' });
+        out[`${ind} ${lang} ${m}`] = { cards: p.cards.map((c) => c.value), sentence: p.sentence };
+      }
+    }
+  }
+  e.free();
+  return out;
+}
+
+/** The page's figures against node's: each view that differs. */
+export function compareFigures(page, node) {
+  const bad = [];
+  for (const k of Object.keys(node)) {
+    if (!page[k]) { bad.push(`${k}: not worked out in the page`); continue; }
+    if (!sameJson(page[k].cards, node[k].cards)) bad.push(`${k}: cards ${JSON.stringify(page[k].cards)}, node ${JSON.stringify(node[k].cards)}`);
+    else if (page[k].sentence !== node[k].sentence) bad.push(`${k}: the sentence differs`);
+  }
   return bad;
 }

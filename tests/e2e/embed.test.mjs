@@ -227,6 +227,26 @@ test('loading="lazy" starts a widget only when it comes near the viewport', asyn
   s3.server.close();
 });
 
+test('a lazy widget not started yet starts when its loading attribute is taken away', async () => {
+  const page = `<!doctype html><meta charset="utf-8"><div style="height:4000px">article text</div><grdp-whatif id="lazy" loading="lazy" lang="en"></grdp-whatif><script src="/embed.js"></script>`;
+  const s3 = await startServer({ '/lazy.html': page });
+  const o = await openPage(browser, {});
+  await o.page.goto(`${s3.origin}/lazy.html`);
+  await o.page.waitForTimeout(800);
+  assert.equal(await o.page.evaluate(() => document.querySelector('#lazy').state.status), 'loading');
+  // Still out of view: the page asks for it now (a newsroom's "show all").
+  await o.page.evaluate(() => document.querySelector('#lazy').removeAttribute('loading'));
+  await o.page.waitForFunction(() => document.querySelector('#lazy').state.status === 'ready', null, { timeout: 20000 });
+  const seen = await o.page.evaluate(() => ({ y: scrollY, card: document.querySelector('#lazy').shadowRoot.querySelector('.readout .big').textContent }));
+  assert.equal(seen.y, 0, 'started without being scrolled to');
+  assert.match(seen.card, /12\.8%/);
+  // Set back to lazy once started: nothing restarts.
+  await o.page.evaluate(() => { const el = document.querySelector('#lazy'); el.setAttribute('loading', 'lazy'); el.removeAttribute('loading'); });
+  assert.equal(await o.page.evaluate(() => document.querySelector('#lazy').state.status), 'ready');
+  await o.context.close();
+  s3.server.close();
+});
+
 test('the iframe embed follows its content height, both ways, and the listener checks the origin', async () => {
   const o = await openPage(browser, {});
   await o.page.goto(`${srv.origin}/iframe-example.html`);

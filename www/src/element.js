@@ -33,7 +33,7 @@ const breath = () => (globalThis.scheduler && typeof globalThis.scheduler.yield 
 const isTrap = (e) => typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
 
 class GrdpWhatIfElement extends HTMLElement {
-  static get observedAttributes() { return ['lang', 'theme', 'indicator', 'scenario', 'src']; }
+  static get observedAttributes() { return ['lang', 'theme', 'indicator', 'scenario', 'src', 'loading']; }
 
   constructor() {
     super();
@@ -78,6 +78,8 @@ class GrdpWhatIfElement extends HTMLElement {
     else if (name === 'indicator' && newV) this.dispatch({ type: 'indicator', id: newV });
     else if (name === 'scenario' && newV) this.dispatch({ type: 'link', hash: newV });
     else if (name === 'src') { this._given = null; this._load(); }
+    // A lazy widget not started yet starts when `loading` stops saying lazy.
+    else if (name === 'loading' && newV !== 'lazy' && life.io) { life.io.disconnect(); life.io = null; this._load(); }
   }
 
   /** Show another dataset, given as its JSON text (the studio's preview; a
