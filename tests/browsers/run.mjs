@@ -19,7 +19,8 @@
 //   link       el.link (= location.hash, sync-hash) carries lang=en and the
 //              stepped growth; a fresh load of page + link shows the same
 //              scenario, readouts, sentence, title and chart pixels;
-//   figures    after the link's load, the cards, sentence and headline on
+//   figures    after the step and English and after the link's load, the
+//              cards, sentence and headline on
 //              screen are what a fresh engine of the page's build gives for
 //              the state the widget reports; every indicator × vi/en × four
 //              scenarios worked out in the page equal node's (dist's module);
@@ -149,6 +150,9 @@ async function checkPage(b, page) {
     english = r.last;
     note('english', W.expectEnglish(vi, english), () => `"${clip(english.title, 50)}"`);
   });
+  // The figures after a step and a switch, before any reload (checked in (e)).
+  let beforeReload = null;
+  try { beforeReload = await b.eval(W.screenAgainstEngine); } catch (e) { beforeReload = { error: String(e.message || e) }; }
   await b.screenshot(shot('')).catch((e) => { errors.push(`[load 1] screenshot failed: ${e.message}`); });
   await collect('load 1');
 
@@ -169,11 +173,14 @@ async function checkPage(b, page) {
   // of the page's build says for its state; and every indicator's figures,
   // in both languages, are node's to the digit.
   await guard('figures', async () => {
-    const problems = W.expectScreenIsEngine(await b.eval(W.screenAgainstEngine));
+    const problems = [];
+    if (!beforeReload || beforeReload.error) problems.push(`after the step and English: not read (${beforeReload && beforeReload.error})`);
+    else problems.push(...W.expectScreenIsEngine(beforeReload).map((m) => `after the step and English: ${m}`));
+    problems.push(...W.expectScreenIsEngine(await b.eval(W.screenAgainstEngine)).map((m) => `after the link's load: ${m}`));
     const inPage = await b.eval(W.sweepFigures, W.SWEEP_MOVES);
     nodeFigures ??= await W.figuresInNode(DIST, W.SWEEP_MOVES);
     problems.push(...W.compareFigures(inPage, nodeFigures));
-    note('figures', problems, () => `the screen is the engine's for its state; ${Object.keys(nodeFigures).length} views (every indicator × vi/en × ${W.SWEEP_MOVES.length} scenarios) the same as in node`);
+    note('figures', problems, () => `the screen is the engine's for its state (after the step and English, and after the link's load); ${Object.keys(nodeFigures).length} views (every indicator × vi/en × ${W.SWEEP_MOVES.length} scenarios) the same as in node`);
   });
   await collect('load 2');
   note('no errors', errors, 'none on either load');
