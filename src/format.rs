@@ -98,6 +98,29 @@ fn quick_digits(x: f64, d: usize, shift: usize) -> Option<(String, String)> {
     Some((decimal(n / scale, 1), decimal(n % scale, d)))
 }
 
+/// `x` rounded to `d` decimals as [`number`] prints it (half away from
+/// zero on the digits of its shortest decimal form), as a number: what a
+/// reader compares when two printed figures sit side by side.
+/// # Example
+/// ```
+/// use grdp_whatif::format::rounded;
+/// assert_eq!(rounded(54.849_999_999_999_994, 1), 54.8); // printed "54,8"
+/// assert_eq!(rounded(1.005, 2), 1.01);
+/// assert_eq!(rounded(-2.25, 1), -2.3);
+/// ```
+pub fn rounded(x: f64, d: u8) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    let (i, f) = rounded_digits(x, usize::from(d), 0);
+    let v: f64 = format!("{i}.{f}").parse().unwrap_or(x);
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
 /// `n` in decimal digits, at least `width` of them (zeros in front).
 fn decimal(mut n: u64, width: usize) -> String {
     let mut buf = [b'0'; 20];

@@ -409,7 +409,7 @@ fn presets(ind: &Indicator, pressed: &str, lang: Lang) -> Vec<PresetView> {
 /// Where a control's value comes from, in a word: the dataset's assumption
 /// ("giả định"; worked out from the figures, still assumed to hold ahead),
 /// the record, or the reader's own choice.
-fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lang: Lang) -> String {
+pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lang: Lang) -> String {
     let a = &d.assumptions;
     let dflt = match key {
         Key::Inflation => a.inflation.as_ref(),
@@ -1004,6 +1004,10 @@ pub fn presentation(
                         .and_then(|s| s.values.get(i))
                         .copied()
                         .unwrap_or(f64::NAN);
+                    // The true change, with the base year's two decimals: within
+                    // the rounding of the projected share printed beside it
+                    // (3,8 from 4,21 is "down 0,45", the 3,76 it rounds; not
+                    // "0,5", which neither printed pair gives).
                     let change = end - obs;
                     let verb = if change >= 0.0 {
                         lang.pick("tăng", "up")
@@ -1022,12 +1026,12 @@ pub fn presentation(
                             format!(
                                 "{first_year}: {}%; {verb} {} điểm %",
                                 w.num(obs, 2),
-                                w.num(change.abs(), 1)
+                                w.num(change.abs(), 2)
                             ),
                             format!(
                                 "{first_year}: {}%; {verb} {} points",
                                 w.num(obs, 2),
-                                w.num(change.abs(), 1)
+                                w.num(change.abs(), 2)
                             ),
                         ),
                         tone: Tone::Neutral,

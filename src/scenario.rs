@@ -701,7 +701,49 @@ fn path_values(s: &Scenario, rate: f64) -> Result<Vec<f64>, FieldError> {
             .collect(),
         _ => growth::project_series(s.base_value, rate, steps).map_err(from_growth)?,
     };
-    Ok(values.into_iter().map(|v| v.max(lo).min(hi)).collect())
+    Ok(values
+        .into_iter()
+        .map(|v| snap(v.max(lo).min(hi)))
+        .collect())
+}
+
+/// Significant digits a path's values keep (see [`snap`]).
+pub const PATH_DIGITS: i32 = 12;
+
+/// `v` to [`PATH_DIGITS`] significant digits: the decimal the arithmetic
+/// meant, without its binary noise. 18,3 + 6 × 3,3 is 38,099999999999994 in
+/// floating point; a share that lands on a 38,1 % target lands on it (not
+/// "38,10000% … falls short"). A real difference (92,9999978 against a
+/// target of 93) is twelve digits clear of the noise and stays.
+/// # Example
+/// ```
+/// use grdp_whatif::scenario::snap;
+/// assert_eq!(snap(18.3 + 6.0 * 3.3), 38.1);
+/// assert_eq!(snap(100.0 * (1.0 - 0.0652)), 93.48);
+/// assert_eq!(snap(92.999_997_8), 92.999_997_8);
+/// assert_eq!(snap(0.0), 0.0);
+/// ```
+pub fn snap(v: f64) -> f64 {
+    if v == 0.0 || !v.is_finite() {
+        return v;
+    }
+    let k = PATH_DIGITS - 1 - v.abs().log10().floor() as i32;
+    // Both ways through exact powers of ten (up to 1e22), so the result is
+    // the double nearest the rounded decimal.
+    let snapped = if (0..=22).contains(&k) {
+        let p = 10f64.powi(k);
+        (v * p).round() / p
+    } else if (-22..0).contains(&k) {
+        let p = 10f64.powi(-k);
+        (v / p).round() * p
+    } else {
+        v
+    };
+    if snapped.is_finite() {
+        snapped
+    } else {
+        v
+    }
 }
 
 /// The rate (or step) that takes the base to `t` in the target year.
@@ -715,7 +757,28 @@ fn required(s: &Scenario, t: f64) -> Result<f64, FieldError> {
 }
 
 /// The first year the path is at or beyond `t` (the base year included).
-fn reach_year(s: &Scenario, rate: f64, t: f64) -> Option<i32> {
+/// Within the projected years it is read from the path's own `values` (so
+/// the year a path reaches the target and the value it prints there never
+/// disagree); beyond them it is worked out from the rate.
+fn reach_year(s: &Scenario, rate: f64, t: f64, values: &[f64]) -> Option<i32> {
+    let step = s.step_years.max(1) as i32;
+    if s.model != Model::Rate {
+        // A term's total: the base is the term before, the first term that
+        // can reach the target is the next one.
+        let first = usize::from(s.model == Model::TermTotal);
+        if let Some(k) = values.iter().skip(first).position(|&v| s.reaches(v, t)) {
+            let k = i32::try_from(k + first).ok()?;
+            return s.base_year.checked_add(k.checked_mul(step)?);
+        }
+        let last = i32::try_from(values.len().saturating_sub(1)).ok()?;
+        let after = s.base_year.checked_add(last.checked_mul(step)?)?;
+        return reach_year_by_rate(s, rate, t).map(|y| y.max(after + step));
+    }
+    reach_year_by_rate(s, rate, t)
+}
+
+/// [`reach_year`] from the rate alone.
+fn reach_year_by_rate(s: &Scenario, rate: f64, t: f64) -> Option<i32> {
     let step = s.step_years.max(1) as i32;
     if s.model == Model::TermTotal {
         // The base is the term before: the first term that can reach the
@@ -790,7 +853,7 @@ pub fn project_with(s: &Scenario, draws: &mut montecarlo::Draws) -> Result<Proje
         ),
         _ => (None, None),
     };
-    let reached_year = threshold.and_then(|t| reach_year(s, rate, t));
+    let reached_year = threshold.and_then(|t| reach_year(s, rate, t, &values));
     let (bands, probability) = simulate(s, rate, threshold, draws);
     let (fx, usd) = match (per_capita, s.fx_base) {
         (true, Some(fx_base)) => {

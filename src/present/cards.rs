@@ -116,11 +116,16 @@ fn against(w: &Words<'_>, p: &Projection) -> Option<String> {
     let (lo, hi) = (p.target_low?, p.target_high?);
     let level = w.level(lo, hi);
     if w.ind.is_percent() && lo == hi {
-        // A share of a percentage ("101% of 30%") reads badly: the gap in points.
+        // A share of a percentage ("101% of 30%") reads badly: the gap in
+        // points, with the decimals the path's value is printed with beside
+        // it (37,55 and 37,6: "0,05 below", not "0,1"; 45,2 and 28,254:
+        // "16,9 above"), more only if it would read as none.
         let gap = p.value_at_target_year - lo;
-        // As many decimals as the gap needs to be told from none.
-        let mut d = 1;
-        while d < 4 && w.num(gap.abs(), d) == w.num(0.0, d) && gap.abs() > 1e-12 {
+        let mut d = end_decimals(w, p).max(1);
+        while d < super::words::MAX_APART
+            && w.num(gap.abs(), d) == w.num(0.0, d)
+            && gap.abs() > 1e-12
+        {
             d += 1;
         }
         let pts = w.num(gap.abs(), d);
@@ -455,14 +460,19 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
 /// 130 (not "130,0 … chưa đạt"), 185,01 for a path just over 185,01 (not
 /// "185,0 … đạt"), 190,004 above a range's 190 (not "190,0 … vượt").
 pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
+    w.value_d(p.value_at_target_year, end_decimals(w, p))
+}
+
+/// The decimals [`end_value`] prints the path's end with (the table's
+/// target-year cell too).
+pub(super) fn end_decimals(w: &Words<'_>, p: &Projection) -> u8 {
     let v = p.value_at_target_year;
     let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
-        return w.value(v);
+        return w.decimals();
     };
-    let round = |x: f64, d: u8| {
-        let k = 10f64.powi(i32::from(d));
-        (x * k).round() / k
-    };
+    // Rounded as printed (not by a multiply, which can round 54,849999…
+    // up where the print rounds it down).
+    let round = crate::format::rounded;
     let fits = |d: u8| {
         let rv = round(v, d);
         [lo, hi].iter().all(|&e| {
@@ -471,13 +481,13 @@ pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
         })
     };
     let mut d = w.decimals();
-    while !fits(d) && d < w.decimals() + 4 {
+    while !fits(d) && d < w.decimals() + super::words::MAX_APART {
         d += 1;
     }
-    w.value_d(v, d)
+    d
 }
 
-fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
+fn chance_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     // Met in the base year, every simulated path starts there: "100 %
     // reach it" beside a path that falls short of it by the target year
     // would read as a forecast of success.
@@ -486,16 +496,26 @@ fn chance_card(w: &Words<'_>, p: &Projection) -> Option<Card> {
     }
     let c = p.probability?;
     let s = &p.scenario;
+    let lang = w.lang;
+    // In the unit of its control (a rate's spread is in percentage points)
+    // and tagged as the control is: the dataset's assumption, worked out
+    // from the figures, or the reader's choice.
     let spread = if s.model == Model::Linear {
         w.points_rate(s.spread)
     } else {
-        w.rate(s.spread)
+        let n = w.num(s.spread * 100.0, own_decimals(s.spread));
+        lang.pick(
+            format!("{n} điểm %/năm"),
+            format!("{n} percentage points a year"),
+        )
     };
+    let tag = d.indicator(&s.indicator).map_or_else(String::new, |ind| {
+        super::tag_of(d, ind, super::controls::Key::Spread, Some(s.spread), lang)
+    });
     let paths = w.num(f64::from(s.paths), 0);
-    let lang = w.lang;
     let detail = lang.pick(
-        format!("trong {paths} đường mô phỏng, độ bất định {spread} (giả định); không phải dự báo"),
-        format!("of {paths} simulated paths, uncertainty {spread} (an assumption); not a forecast"),
+        format!("trong {paths} đường mô phỏng, độ bất định {spread} ({tag}); không phải dự báo"),
+        format!("of {paths} simulated paths, uncertainty {spread} ({tag}); not a forecast"),
     );
     let label = lang.pick(
         format!(
@@ -625,7 +645,7 @@ fn rate_cards(
             ));
         }
     }
-    out.extend(chance_card(w, p));
+    out.extend(chance_card(w, d, p));
     out
 }
 
@@ -761,7 +781,7 @@ pub fn cards(
     if let Some(t) = trend {
         out.push(path_card(w, "trend", t));
     }
-    out.extend(chance_card(w, p));
+    out.extend(chance_card(w, d, p));
     out
 }
 
@@ -874,6 +894,10 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         (Model::Compound, Some(r)) => {
             w.change_rate_d(p.rate, w.given_d(p.rate, need_decimals(w, d, p, r)))
         }
+        // Points a year as the reader gave them (0,645, not "0,65" beside a
+        // needed 0,650), and apart from the need.
+        (Model::Linear, Some(r)) => w.change_step_d(p.rate, w.apart_points(p.rate, r)),
+        (Model::Linear, None) => w.change_step_d(p.rate, super::words::own_points_decimals(p.rate)),
         _ => w.change_step(p.rate),
     };
     match s.model {

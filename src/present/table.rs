@@ -222,9 +222,18 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         let k = p.years.iter().position(|&x| x == y).unwrap_or(0);
         // The base year is a published figure, not the scenario's.
         let projected = |q: &Projection| at(q, y, k).filter(|_| y > q.scenario.base_year);
-        row.push(projected(p).map_or(Cell::Empty, |v| num(w, v)));
+        // In the target year, as the cards print it beside the target
+        // (114,96, not "115,0" beside "does not reach 115").
+        let cell = |q: &Projection, v: f64| {
+            if y == q.target_year && v.is_finite() {
+                Cell::Number(v, w.num(v, super::cards::end_decimals(w, q)))
+            } else {
+                num(w, v)
+            }
+        };
+        row.push(projected(p).map_or(Cell::Empty, |v| cell(p, v)));
         if let Some(t) = trend {
-            row.push(projected(t).map_or(Cell::Empty, |v| num(w, v)));
+            row.push(projected(t).map_or(Cell::Empty, |v| cell(t, v)));
         }
         if let Some(b) = bands {
             let i = p

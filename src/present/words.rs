@@ -147,8 +147,8 @@ impl<'a> Words<'a> {
     /// (linear indicators): `r` (needed) beside `g` (the scenario's), as
     /// [`Words::apart`] does for rates.
     pub fn apart_points(&self, g: f64, r: f64) -> u8 {
-        let mut d = 1;
-        while d < 4 && self.num(g, d) == self.num(r, d) && (g - r).abs() > 1e-12 {
+        let mut d = own_points_decimals(g);
+        while d < MAX_APART && self.num(g, d) == self.num(r, d) && (g - r).abs() > 1e-12 {
             d += 1;
         }
         d.max(2)
@@ -173,7 +173,7 @@ impl<'a> Words<'a> {
 
     fn apart_from(&self, start: u8, a: f64, b: f64) -> u8 {
         let mut d = start;
-        while d < 4 && self.pct(a, d) == self.pct(b, d) && (a - b).abs() > 1e-12 {
+        while d < MAX_APART && self.pct(a, d) == self.pct(b, d) && (a - b).abs() > 1e-12 {
             d += 1;
         }
         d
@@ -309,11 +309,16 @@ impl<'a> Words<'a> {
 
     /// As [`Words::change_rate`], for the model's step (points for a linear indicator).
     pub fn change_step(&self, r: f64) -> String {
+        self.change_step_d(r, 2)
+    }
+
+    /// [`Words::change_step`] with `d` decimals for points a year.
+    pub fn change_step_d(&self, r: f64, d: u8) -> String {
         if self.ind.model != Model::Linear {
             return self.change_rate(r);
         }
-        let shown = self.num(r.abs(), 2);
-        if shown == self.num(0.0, 2) {
+        let shown = self.num(r.abs(), d);
+        if shown == self.num(0.0, d) {
             return self.pick("không đổi", "unchanged").to_string();
         }
         let verb = if r > 0.0 {
@@ -402,12 +407,27 @@ impl<'a> Words<'a> {
     }
 }
 
+/// Most decimals two figures set side by side are printed with to tell
+/// them apart: a near tie (a rate 0,00002 points short of the need, found on
+/// the sliders' own grid) is printed as far as it takes, not as two equal
+/// figures with "not reached" between them.
+pub const MAX_APART: u8 = 10;
+
 /// The decimals a rate (a fraction) is printed with by itself: one, or as
 /// many as it has up to four as a percentage (a rate the reader typed as
 /// "9,86", a link's 4,5678); a worked-out rate with more decimals prints
 /// with one.
 pub fn own_decimals(r: f64) -> u8 {
     exact_decimals(r).map_or(1, |d| d.max(1))
+}
+
+/// The decimals a step in points a year (the reader's, as typed or
+/// linked: 0,645) is printed with: at least two, as many as it has up to
+/// four.
+pub fn own_points_decimals(g: f64) -> u8 {
+    (0..=4)
+        .find(|&d| has_decimals(g, d))
+        .map_or(2, |d| d.max(2))
 }
 
 /// The decimals a rate has as a percentage, when it has at most four.
