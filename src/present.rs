@@ -1021,7 +1021,9 @@ pub fn presentation(
                             part.label.text(lang),
                             sp.years.get(last).copied().unwrap_or(0)
                         ),
-                        value: format!("{}%", w.num(end, 1)),
+                        // Two decimals, as the base year's: the change beside
+                        // it is the printed figures' difference.
+                        value: format!("{}%", w.num(end, 2)),
                         detail: lang.pick(
                             format!(
                                 "{first_year}: {}%; {verb} {} điểm %",
@@ -1051,12 +1053,12 @@ pub fn presentation(
                 .and_then(|i| ind.shares.get(i))
                 .map_or(first_year, |s| s.year);
             // Each part rounded on its own (a figure is never moved to make
-            // a sum): said when the printed parts miss 100,0.
+            // a sum): said when the printed parts miss 100,00.
             let printed: f64 = (0..ind.parts.len())
                 .filter_map(|i| sp.values.get(i).and_then(|v| v.get(last)))
-                .map(|v| (v * 10.0).round())
+                .map(|v| (crate::format::rounded(*v, 2) * 100.0).round())
                 .sum();
-            let rounded = if (printed - 1000.0).abs() > 0.5 {
+            let rounded = if (printed - 10000.0).abs() > 0.5 {
                 lang.pick(
                     " Các số đã làm tròn nên cộng lại có thể lệch 100% một chút.",
                     " The figures are rounded, so they may not add up to exactly 100%.",
@@ -1174,7 +1176,7 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                 let n = if published.is_some() {
                     w.published(v)
                 } else {
-                    w.num(v, 1)
+                    w.num(v, 2)
                 };
                 lines.push(format!("{}: {n}%", part.label.text(lang)));
             }
@@ -1224,17 +1226,25 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                     .filter(|_| year > q.scenario.base_year)
                     .and_then(|k| q.values.get(k).copied())
             };
+            // In the target year, as the cards print it beside the target.
+            let shown = |q: &Projection, v: f64| {
+                if year == q.target_year {
+                    w.value_d(v, cards::end_decimals(&w, q))
+                } else {
+                    w.value(v)
+                }
+            };
             if let Some(v) = at(p) {
                 lines.push(format!(
                     "{}: {}",
                     lang.pick("Kịch bản đang chọn", "Chosen scenario"),
-                    w.value(v)
+                    shown(p, v)
                 ));
-                if let Some(t) = trend.as_ref().and_then(|t| at(t)) {
+                if let Some((tq, t)) = trend.as_ref().and_then(|t| at(t).map(|v| (t, v))) {
                     lines.push(format!(
                         "{}: {}",
                         preset_label(ind, "trend", lang).text,
-                        w.value(t)
+                        shown(tq, t)
                     ));
                 }
                 if let (Some(b), Some(k)) = (&p.bands, p.years.iter().position(|&y| y == year)) {

@@ -484,6 +484,13 @@ pub(super) fn end_decimals(w: &Words<'_>, p: &Projection) -> u8 {
     while !fits(d) && d < w.decimals() + super::words::MAX_APART {
         d += 1;
     }
+    // A share beside a one-figure target is read with its gap in points
+    // ([`against`]): printed with the target's decimals too, the printed
+    // value minus the printed target is the printed gap (72,64 and 72,59:
+    // "0,05 above", not "72,6% … 0,05 above").
+    if w.ind.is_percent() && lo == hi {
+        d = d.max(w.target_decimals(lo));
+    }
     d
 }
 
@@ -501,7 +508,7 @@ fn chance_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     // and tagged as the control is: the dataset's assumption, worked out
     // from the figures, or the reader's choice.
     let spread = if s.model == Model::Linear {
-        w.points_rate(s.spread)
+        w.points_rate_d(s.spread, super::words::own_points_decimals(s.spread))
     } else {
         let n = w.num(s.spread * 100.0, own_decimals(s.spread));
         lang.pick(
@@ -741,6 +748,16 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
 /// A term total against its target, in words.
 fn reach_term(w: &Words<'_>, p: &Projection) -> String {
     let lang = w.lang;
+    if let Some(y) = p.reached_year.filter(|_| fell_back(p)) {
+        // An earlier term met it, the target's term falls back short.
+        let step = p.scenario.step_years.max(1) as i32;
+        let term = |end: i32| format!("{}–{end}", end - step + 1);
+        let (met, short) = (term(y), term(p.target_year));
+        return lang.pick(
+            format!("tổng {met} đạt mục tiêu nhưng tổng {short} lại không đạt"),
+            format!("the {met} total meets the target, but the {short} total falls short of it"),
+        );
+    }
     match (reached(p), beyond(p)) {
         (true, true) => lang
             .pick(

@@ -354,7 +354,17 @@ impl<'a> Words<'a> {
         }
         let (verb_up, verb_down) = (self.pick("tăng", "up"), self.pick("giảm", "down"));
         if self.ind.model == Model::Linear {
-            let shown = self.num(c.abs(), 1);
+            // Points, with the decimals that keep a change from reading as
+            // none (64,55 from 64,5: "tăng 0,05", not "tăng 0,0"); none is
+            // "không đổi".
+            let mut dp = 1;
+            while dp < MAX_APART && c.abs() > 1e-12 && self.num(c.abs(), dp) == self.num(0.0, dp) {
+                dp += 1;
+            }
+            if self.num(c.abs(), dp) == self.num(0.0, dp) {
+                return self.pick("không đổi", "unchanged").to_string();
+            }
+            let shown = self.num(c.abs(), dp);
             let verb = if c >= 0.0 { verb_up } else { verb_down };
             return format!("{verb} {shown} {}", self.pick("điểm %", "points"));
         }
