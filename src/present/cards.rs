@@ -673,7 +673,10 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
         let (x, y, dd) = if lo == hi {
             (a, b, w.apart(p.cumulative_change, a))
         } else {
-            w.inward(a, b)
+            // With the decimals that place the scenario's own change on the
+            // side of each end it is on (a 4,56 % change "within the
+            // range" is not set beside a printed "4,5%" end).
+            w.inward_beside(a, b, Some(p.cumulative_change))
         };
         let change = |v: f64| w.change_total_d(v, dd);
         let detail = if lo == hi {

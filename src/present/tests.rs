@@ -1597,3 +1597,29 @@ fn a_share_s_gap_is_the_printed_value_minus_the_printed_target() {
         card(&p, "scenario")
     );
 }
+
+#[test]
+fn a_term_s_range_is_printed_so_the_scenario_sits_where_it_is() {
+    // The 2026–2030 range is −0,936 % … +4,568 % on 181,7: printed inwards
+    // at one decimal it read "−0,9% … 4,5%" beside a 4,56 % "within the range".
+    let d = d();
+    for g in [0.0456, -0.0093, 0.02] {
+        let mut v = view(&d, "investment", Lang::En);
+        v.preset = "custom".into();
+        v.scenario.growth = Some(g);
+        let (p, _) = shown(&d, &v);
+        let need = p.cards.first().unwrap();
+        let within = p.sentence.contains("within the target range");
+        let nums: Vec<f64> = need.detail.split(" to ").map(first_number).collect();
+        let sign = |part: &str| if part.contains("down") { -1.0 } else { 1.0 };
+        let parts: Vec<&str> = need.detail.split(" to ").collect();
+        let (lo, hi) = (nums[0] * sign(parts[0]), nums[1] * sign(parts[1]));
+        let shown_g = g * 100.0;
+        assert_eq!(
+            within,
+            lo <= shown_g + 1e-9 && shown_g <= hi + 1e-9,
+            "{g}: {need:?} / {}",
+            p.sentence
+        );
+    }
+}
