@@ -417,7 +417,12 @@ pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lan
         Key::FxChange => a.fx_change.as_ref(),
         Key::Spread => {
             let linear = ind.model == Model::Linear;
-            let near = |x: f64, y: f64| (x - y).abs() < if linear { 0.05 } else { 0.0005 };
+            // The dataset's own value, as it is or as the control shows it
+            // (3,4158 shown as 3,4): a value the reader moved, however
+            // close (3,37, 3,46), is the reader's.
+            let near = |x: f64, y: f64| {
+                (x - y).abs() < 1e-9 || (controls::as_shown(ind, Key::Spread, x) - y).abs() < 1e-9
+            };
             return match (v, ind.spread, scenario::historical_spread(ind)) {
                 (Some(v), Some(x), _) if near(x, v) => lang.pick("giả định", "assumption").into(),
                 (Some(v), None, Some(x)) if near(x, v) => lang

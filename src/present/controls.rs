@@ -446,6 +446,15 @@ pub fn complete(
     Ok(out)
 }
 
+/// `v` as `key`'s control shows it (rounded to its step), as [`complete`]
+/// sets a value the dataset gives; `v` itself for a key it has no control for.
+pub fn as_shown(ind: &Indicator, key: Key, v: f64) -> f64 {
+    defs(ind)
+        .into_iter()
+        .find(|d| d.key == key)
+        .map_or(v, |d| round_to(v, &d))
+}
+
 fn round_to(v: f64, d: &Def) -> f64 {
     let k = 10f64.powi(i32::from(d.decimals())) * d.scale;
     (v * k).round() / k

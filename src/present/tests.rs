@@ -1623,3 +1623,26 @@ fn a_term_s_range_is_printed_so_the_scenario_sits_where_it_is() {
         );
     }
 }
+
+#[test]
+fn a_spread_the_reader_moved_is_the_reader_s() {
+    // The record gives 3,4158 %, shown as 3,4: 3,4 is "worked out from the
+    // figures", a typed 3,37 or 3,46 is the reader's (they were tagged as
+    // worked out, being within 0,05 of it).
+    let d = d();
+    for (spread, tag) in [
+        (None, "worked out from the figures"),
+        (Some(0.0337), "your choice"),
+        (Some(0.0346), "your choice"),
+        (Some(0.034), "worked out from the figures"),
+    ] {
+        let mut v = view(&d, "grdpPerCapita", Lang::En);
+        if spread.is_some() {
+            v.scenario.spread = spread;
+        }
+        let (p, _) = shown(&d, &v);
+        let c = p.controls.iter().find(|c| c.key == "spread").unwrap();
+        assert_eq!(c.tag, tag, "{spread:?}");
+        assert!(card(&p, "chance").detail.contains(&format!("({tag})")));
+    }
+}
