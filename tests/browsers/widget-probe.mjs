@@ -200,8 +200,9 @@ export async function screenAgainstEngine() {
  *  page's own build of the engine. Compared with the same views worked out
  *  in node (figuresInNode): the maths is IEEE doubles in wasm, the same bits
  *  in every engine. */
-export async function sweepFigures(moves) {
-  const api = await window.GrdpWhatIf.ready;
+export async function sweepFigures(moves, given) {
+  // `given`: the API itself (figuresInNode); in the page, the page's own.
+  const api = given || await window.GrdpWhatIf.ready;
   const e = new api.Engine();
   const out = {};
   try {
@@ -345,21 +346,7 @@ export async function figuresInNode(dist, moves) {
   writeFileSync(copy, readFileSync(`${dist}/grdp_whatif.js`));
   const wb = await import(pathToFileURL(copy).href);
   wb.initSync({ module: readFileSync(`${dist}/grdp_whatif_bg.wasm`) });
-  const e = new wb.Engine();
-  const out = {};
-  for (const ind of e.indicators()) {
-    for (const lang of ['vi', 'en']) {
-      for (const m of moves) {
-        const sc = e.start(ind);
-        const f = sc.realGrowth !== null && sc.realGrowth !== undefined ? 'realGrowth' : 'growth';
-        if (typeof sc[f] === 'number') sc[f] += m;
-        const p = e.present({ indicator: ind, lang, preset: 'custom', scenario: sc, theme: 'light', view: 'chart' });
-        out[`${ind} ${lang} ${m}`] = { cards: p.cards.map((c) => c.value), sentence: p.sentence };
-      }
-    }
-  }
-  e.free();
-  return out;
+  return sweepFigures(moves, wb);
 }
 
 /** The page's figures against node's: each view that differs. */

@@ -211,9 +211,11 @@ test('a link copied from an embedded widget restores it on the article page', as
   await o.context.close();
 });
 
+/** A lazy widget far below the fold. */
+const LAZY_PAGE = `<!doctype html><meta charset="utf-8"><div style="height:4000px">article text</div><grdp-whatif id="lazy" loading="lazy" lang="en"></grdp-whatif><script src="/embed.js"></script>`;
+
 test('loading="lazy" starts a widget only when it comes near the viewport', async () => {
-  const page = `<!doctype html><meta charset="utf-8"><div style="height:4000px">article text</div><grdp-whatif id="lazy" loading="lazy" lang="en"></grdp-whatif><script src="/embed.js"></script>`;
-  const s3 = await startServer({ '/lazy.html': page });
+  const s3 = await startServer({ '/lazy.html': LAZY_PAGE });
   const o = await openPage(browser, {});
   await o.page.goto(`${s3.origin}/lazy.html`);
   await o.page.waitForTimeout(800);
@@ -228,8 +230,7 @@ test('loading="lazy" starts a widget only when it comes near the viewport', asyn
 });
 
 test('a lazy widget not started yet starts when its loading attribute is taken away', async () => {
-  const page = `<!doctype html><meta charset="utf-8"><div style="height:4000px">article text</div><grdp-whatif id="lazy" loading="lazy" lang="en"></grdp-whatif><script src="/embed.js"></script>`;
-  const s3 = await startServer({ '/lazy.html': page });
+  const s3 = await startServer({ '/lazy.html': LAZY_PAGE });
   const o = await openPage(browser, {});
   await o.page.goto(`${s3.origin}/lazy.html`);
   await o.page.waitForTimeout(800);
