@@ -282,6 +282,10 @@ pub fn label(key: Key, ind: &Indicator, lang: Lang) -> String {
     }
 }
 
+/// The most decimals, in the unit a control shows, a link's value keeps
+/// (and a field shows).
+pub const LINK_DECIMALS: u8 = 4;
+
 /// The text a field shows for `v` (stored units).
 ///
 /// With the field's decimals, or with the one more a reader may type
@@ -292,8 +296,8 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
     let shown = v * d.scale;
     let dec = d.decimals();
     // Up to four: a link may carry more than a reader can type, and the
-    // field shows what is used.
-    let k = (dec..=dec.max(4))
+    // field shows what is used ([`read_link`] keeps at most four).
+    let k = (dec..=dec.max(LINK_DECIMALS))
         .find(|&k| has_decimals(shown, k))
         .unwrap_or(dec);
     number(shown, lang, Style::fixed(k).ungrouped())
@@ -601,7 +605,11 @@ fn read_link_for(
                 },
             ));
         }
-        k.set(&mut given, v);
+        // Used to four decimals of what the control shows (a hand-made
+        // 0.0988449 is 9,8845 %), so the field, the sentence and the model
+        // all use the one value the field can show.
+        let k_ = 10f64.powi(i32::from(LINK_DECIMALS)) * d.scale;
+        k.set(&mut given, (v * k_).round() / k_ + 0.0);
     }
     let scenario = if ind.model == Model::Shares {
         let mut s = ScenarioInput {

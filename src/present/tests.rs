@@ -1042,6 +1042,18 @@ fn a_link_s_value_is_used_and_shown_as_it_is() {
         .unwrap();
     assert_eq!(controls::parse_field(&tv, "133,684"), Ok(133.684));
     assert!(controls::parse_field(&tv, "133,6841").is_err());
+    // More decimals than a field can show: used as the field shows them,
+    // four (the field had "9,9" beside a sentence's "9,8845%").
+    let l = controls::read_link(&d, "#v=1&g=0.0988449&tv=133.68449", None).unwrap();
+    assert_eq!(l.scenario.real_growth, Some(0.098845));
+    assert_eq!(l.scenario.target_value, Some(133.6845));
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.real_growth = l.scenario.real_growth;
+        s.target_value = None;
+    });
+    let field = |k: &str| p.controls.iter().find(|c| c.key == k).unwrap().text.clone();
+    assert_eq!(field("realGrowth"), "9,8845");
+    assert!(p.sentence.contains("tăng 9,8845%/năm"), "{}", p.sentence);
 }
 
 #[test]
