@@ -609,6 +609,10 @@ pub struct SharePoint {
     pub year: i32,
     pub values: Vec<f64>,
     pub source: String,
+    /// Published, an estimate, or worked out from published figures (a
+    /// year's shares back-calculated from the changes an article gives).
+    #[serde(skip_serializing_if = "is_default")]
+    pub kind: PointKind,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Text>,
 }
@@ -619,6 +623,7 @@ fn share(v: &Value, path: &Path<'_>) -> R<SharePoint> {
         year: f.req("year", read::int)?,
         values: f.req("values", |v, p| read::list(v, p, read::number))?,
         source: f.req("source", read::string)?,
+        kind: f.opt("kind", point_kind)?.unwrap_or_default(),
         note: f.opt("note", text)?,
     };
     f.finish()?;

@@ -696,17 +696,20 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
     let rec = scenario::record(ind);
     if let (Some(a), Some(b), Some(r)) = (rec.first(), rec.last(), scenario::historical_rate(ind)) {
         if b.year > a.year && ind.model != Model::Rate {
+            // The figures with the decimals they are given with (65,56, not
+            // 65,6: the rate is worked out from what is given).
+            let given = |v: f64| w.num(v, w.target_decimals(v).max(1));
             let how = match ind.model {
                 Model::Linear => format!(
                     "({} − {}) / {}",
-                    w.num(b.value, 1),
-                    w.num(a.value, 1),
+                    given(b.value),
+                    given(a.value),
                     b.year - a.year
                 ),
                 _ => format!(
                     "({} / {})^(1/{}) − 1",
-                    w.num(b.value, 1),
-                    w.num(a.value, 1),
+                    given(b.value),
+                    given(a.value),
                     b.year - a.year
                 ),
             };
@@ -732,11 +735,8 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
             label: lang
                 .pick("Độ bất định mỗi năm", "Uncertainty each year")
                 .into(),
-            value: if ind.model == Model::Linear {
-                w.points_rate(s)
-            } else {
-                w.rate(s)
-            },
+            // In the unit of the control and the chance card: points a year.
+            value: w.spread(s, ind.model == Model::Linear),
             kind: lang.pick("tính từ số liệu", "worked out").into(),
             how: Some(plain(
                 lang.pick(
@@ -1170,7 +1170,13 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                 return Vec::new();
             };
             let published = ind.shares.iter().find(|s| s.year == year);
-            // A year of the record as published, a projected one rounded.
+            // With two decimals, as the table and the cards print them; a
+            // year worked out from published figures says so, and how.
+            let mark = match published.map(|o| o.kind) {
+                Some(crate::dataset::PointKind::Estimate) => lang.pick(" (ước)", " (estimate)"),
+                Some(crate::dataset::PointKind::Derived) => lang.pick(" (tính)", " (derived)"),
+                _ => "",
+            };
             for (i, part) in ind.parts.iter().enumerate() {
                 let v = sp
                     .values
@@ -1178,15 +1184,17 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                     .and_then(|c| c.get(k))
                     .copied()
                     .unwrap_or(f64::NAN);
-                let n = if published.is_some() {
-                    w.published(v)
-                } else {
-                    w.num(v, 2)
-                };
-                lines.push(format!("{}: {n}%", part.label.text(lang)));
+                lines.push(format!("{}: {}%{mark}", part.label.text(lang), w.num(v, 2)));
             }
             match published {
-                Some(o) => lines.push(src(&o.source)),
+                Some(o) => {
+                    lines.push(src(&o.source));
+                    if let (Some(n), false) =
+                        (&o.note, o.kind == crate::dataset::PointKind::Reported)
+                    {
+                        lines.push(n.text(lang).to_string());
+                    }
+                }
                 None => lines.push(lang.pick("dự phóng", "projected").into()),
             }
         }

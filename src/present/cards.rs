@@ -507,15 +507,7 @@ fn chance_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     // In the unit of its control (a rate's spread is in percentage points)
     // and tagged as the control is: the dataset's assumption, worked out
     // from the figures, or the reader's choice.
-    let spread = if s.model == Model::Linear {
-        w.points_rate_d(s.spread, super::words::own_points_decimals(s.spread))
-    } else {
-        let n = w.num(s.spread * 100.0, own_decimals(s.spread));
-        lang.pick(
-            format!("{n} điểm %/năm"),
-            format!("{n} percentage points a year"),
-        )
-    };
+    let spread = w.spread(s.spread, s.model == Model::Linear);
     let tag = d.indicator(&s.indicator).map_or_else(String::new, |ind| {
         super::tag_of(d, ind, super::controls::Key::Spread, Some(s.spread), lang)
     });

@@ -70,6 +70,8 @@ struct Grid {
     /// table shows it as a tag beside the figure ("71,1 (ước)"): a
     /// spreadsheet cell holds only the number.
     kinds: Option<(&'static str, Vec<&'static str>)>,
+    /// Where that column goes in the CSV.
+    kind_at: usize,
 }
 
 fn num(w: &Words<'_>, v: f64) -> Cell {
@@ -275,6 +277,8 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         rows,
         note,
         kinds: tagged.then(|| (lang.pick("Loại số liệu", "Kind of figure"), kinds)),
+        // After the year, the figure and its source.
+        kind_at: 3,
     }
 }
 
@@ -298,19 +302,29 @@ fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
             .map(|p| format!("{} (%)", p.label.text(lang))),
     );
     head.push(lang.pick("Nguồn", "Source").to_string());
+    let mut kinds = Vec::new();
     let rows = sp
         .years
         .iter()
         .enumerate()
         .map(|(k, y)| {
+            let obs = ind.shares.iter().find(|s| s.year == *y);
+            kinds.push(obs.map_or("", |o| kind_word(lang, o.kind)));
+            // A year worked out from published figures says so, beside
+            // each figure and, with how, beside its source.
+            let mark = obs.map_or("", |o| kind_mark(lang, o.kind));
             let mut row = vec![Cell::Text(y.to_string())];
             row.extend(sp.values.iter().map(|col| {
                 col.get(k)
-                    .map_or(Cell::Empty, |v| Cell::Number(*v, w.num(*v, 2)))
+                    .map_or(Cell::Empty, |v| Cell::Number(*v, format!("{}{mark}", w.num(*v, 2))))
             }));
-            let obs = ind.shares.iter().find(|s| s.year == *y);
             row.push(Cell::Text(match obs {
-                Some(o) => source_line(d, &o.source, lang),
+                Some(o) => match &o.note {
+                    Some(n) if o.kind != PointKind::Reported => {
+                        format!("{}; {}", source_line(d, &o.source, lang), n.text(lang))
+                    }
+                    _ => source_line(d, &o.source, lang),
+                },
                 None => lang
                     .pick(
                         "dự phóng: tiếp nối mức dịch chuyển 2020–2025",
@@ -321,12 +335,15 @@ fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
             row
         })
         .collect();
+    let tagged = ind.shares.iter().any(|s| s.kind != PointKind::Reported);
+    let kind_at = head.len();
     Grid {
         caption: format!("{}, {}", ind.label.text(lang), d.name.text(lang)),
         head,
         rows,
         note: None,
-        kinds: None,
+        kinds: tagged.then(|| (lang.pick("Loại số liệu", "Kind of figure"), kinds)),
+        kind_at,
     }
 }
 
@@ -353,11 +370,9 @@ fn csv(g: &Grid) -> String {
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     };
-    // The figures' kinds go after the year, the figure and its source.
-    const KIND_AT: usize = 3;
     let with_kind = |mut cells: Vec<String>, kind: Option<String>| {
         if let Some(k) = kind {
-            cells.insert(KIND_AT.min(cells.len()), k);
+            cells.insert(g.kind_at.min(cells.len()), k);
         }
         cells
     };

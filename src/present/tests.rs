@@ -468,13 +468,19 @@ fn the_csv_says_which_figures_are_estimates_or_derived() {
                 .trim_end()
                 .split("\r\n")
                 .collect();
-            let any = ind.history.iter().any(|h| h.kind != PointKind::Reported);
+            let any = ind.history.iter().any(|h| h.kind != PointKind::Reported)
+                || ind.shares.iter().any(|h| h.kind != PointKind::Reported);
             let head = lang.pick("Loại số liệu", "Kind of figure");
             assert_eq!(lines[0].contains(head), any, "{}: {}", ind.id, lines[0]);
             if !any {
                 continue;
             }
-            for h in &ind.history {
+            let kinds = ind
+                .history
+                .iter()
+                .map(|h| (h.year, h.kind))
+                .chain(ind.shares.iter().map(|h| (h.year, h.kind)));
+            for h in kinds.map(|(year, kind)| Point { year, kind }) {
                 let row = lines
                     .iter()
                     .find(|l| {
@@ -495,6 +501,33 @@ fn the_csv_says_which_figures_are_estimates_or_derived() {
         }
     }
     assert!(tagged > 0, "the dataset has estimates or derived figures");
+}
+
+struct Point {
+    year: i32,
+    kind: crate::dataset::PointKind,
+}
+
+#[test]
+fn the_structure_s_worked_out_year_says_so_in_the_table_and_the_readout() {
+    // The 2020 shares are back-calculated from the article's 2025 shares and
+    // changes: tagged, with how, not shown as published.
+    let d = d();
+    for (lang, mark, how) in [(Lang::Vi, "(tính)", "tính từ tỷ trọng"), (Lang::En, "(derived)", "worked out from")] {
+        let v = view(&d, "structure", lang);
+        let (p, _) = shown(&d, &v);
+        let t = p.table.unwrap();
+        let row = t.rows.iter().find(|r| r[0] == "2020").unwrap();
+        assert!(row[1..5].iter().all(|c| c.ends_with(mark)), "{row:?}");
+        assert!(row[5].contains(how), "{row:?}");
+        let row = t.rows.iter().find(|r| r[0] == "2025").unwrap();
+        assert!(!row.iter().any(|c| c.contains(mark)), "{row:?}");
+        let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+        let tip = super::tip(&d, &v, &c, 2020);
+        assert!(tip.iter().any(|l| l.contains("50,20%") || l.contains("50.20%")), "{tip:?}");
+        assert!(tip.iter().filter(|l| l.contains(mark)).count() == 4, "{tip:?}");
+        assert!(tip.iter().any(|l| l.contains(how)), "{tip:?}");
+    }
 }
 
 /// Cells in a CSV line, quotes respected.
@@ -1656,5 +1689,61 @@ fn a_spread_the_reader_moved_is_the_reader_s() {
         let c = p.controls.iter().find(|c| c.key == "spread").unwrap();
         assert_eq!(c.tag, tag, "{spread:?}");
         assert!(card(&p, "chance").detail.contains(&format!("({tag})")));
+    }
+}
+
+#[test]
+fn a_rate_that_is_not_zero_is_never_printed_as_zero() {
+    // 1,36 × 0,8³⁰ = 0,0017 %: "0,00%" would read as no poor households left.
+    let d = d();
+    let (p, _) = with(&d, "poorHouseholds", Lang::Vi, |s| {
+        s.growth = Some(-0.2);
+        s.target_year = Some(2055);
+    });
+    assert!(!p.sentence.contains("0,00%"), "{}", p.sentence);
+    assert!(p.sentence.contains("0,002%"), "{}", p.sentence);
+    let t = p.table.unwrap();
+    let last = t.rows.last().unwrap();
+    assert!(last.iter().all(|c| c != "0,00"), "{last:?}");
+}
+
+#[test]
+fn the_worked_out_figures_are_shown_as_they_are_worked_out() {
+    let d = d();
+    // The exports' 2020 index is given as 65,56: (100 / 65,6)^(1/5) − 1
+    // would be 8,80 %, not the 8,81 % printed beside it.
+    let (p, _) = shown(&d, &view(&d, "exports", Lang::Vi));
+    let h = p
+        .how
+        .iter()
+        .find(|h| h.label.starts_with("Mức thay đổi"))
+        .unwrap();
+    assert_eq!(h.value, "8,81%/năm");
+    assert!(h.how.as_ref().unwrap().text.contains("(100,0 / 65,56)^(1/5)"), "{:?}", h.how);
+    // The yearly uncertainty is a spread in points, as its control and the
+    // chance card say, in both languages.
+    for (lang, unit) in [(Lang::Vi, "điểm %/năm"), (Lang::En, "percentage points a year")] {
+        let (p, _) = shown(&d, &view(&d, "grdpPerCapita", lang));
+        let h = p
+            .how
+            .iter()
+            .find(|h| h.label.starts_with("Độ bất định") || h.label.starts_with("Uncertainty"))
+            .unwrap();
+        assert!(h.value.ends_with(unit), "{}", h.value);
+        let chance = p.cards.iter().find(|c| c.detail.contains(unit));
+        assert!(chance.is_some(), "{:?}", p.cards);
+    }
+}
+
+#[test]
+fn a_target_set_as_a_rate_needs_that_rate() {
+    // "10 % a year or more": the target is 100 × 1,10⁵ = 161,051, so the
+    // need is 10 % (a target stored as 161,05 printed "9,9999%").
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "domesticRevenue", lang));
+        let need = &card(&p, "need").value;
+        assert!(need.starts_with("10"), "{need}");
+        assert!(!p.sentence.contains("9,99") && !p.sentence.contains("9.99"), "{}", p.sentence);
     }
 }

@@ -36,8 +36,13 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// A number as the reader writes it.
+    /// A number as the reader writes it; a figure that is not zero is
+    /// never printed as zero (a poverty rate of 0,0017 % is "0,002", not
+    /// "0,00", which reads as none left): up to four more decimals.
     pub fn num(&self, v: f64, d: u8) -> String {
+        let d = (d..=d + 4)
+            .find(|&k| v == 0.0 || crate::format::rounded(v, k) != 0.0)
+            .unwrap_or(d);
         number(v, self.lang, Style::fixed(d))
     }
 
@@ -124,6 +129,20 @@ impl<'a> Words<'a> {
     /// reader typed with two decimals keeps them ("9,86%/năm").
     pub fn rate(&self, r: f64) -> String {
         self.rate_d(r, own_decimals(r))
+    }
+
+    /// An uncertainty (a standard deviation of yearly changes) in its
+    /// control's unit: percentage points a year ("3,4 điểm %/năm"), for a
+    /// rate or for a share that moves by points alike.
+    pub fn spread(&self, sd: f64, linear: bool) -> String {
+        if linear {
+            return self.points_rate_d(sd, own_points_decimals(sd));
+        }
+        let n = self.num(sd * 100.0, own_decimals(sd));
+        self.pick(
+            format!("{n} điểm %/năm"),
+            format!("{n} percentage points a year"),
+        )
     }
 
     /// [`Words::rate`] with `d` decimals.
