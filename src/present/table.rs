@@ -315,8 +315,9 @@ fn shares_grid(w: &Words<'_>, d: &Dataset, sp: &SharesProjection) -> Grid {
             let mark = obs.map_or("", |o| kind_mark(lang, o.kind));
             let mut row = vec![Cell::Text(y.to_string())];
             row.extend(sp.values.iter().map(|col| {
-                col.get(k)
-                    .map_or(Cell::Empty, |v| Cell::Number(*v, format!("{}{mark}", w.num(*v, 2))))
+                col.get(k).map_or(Cell::Empty, |v| {
+                    Cell::Number(*v, format!("{}{mark}", w.num(*v, 2)))
+                })
             }));
             row.push(Cell::Text(match obs {
                 Some(o) => match &o.note {

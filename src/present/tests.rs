@@ -513,7 +513,10 @@ fn the_structure_s_worked_out_year_says_so_in_the_table_and_the_readout() {
     // The 2020 shares are back-calculated from the article's 2025 shares and
     // changes: tagged, with how, not shown as published.
     let d = d();
-    for (lang, mark, how) in [(Lang::Vi, "(tính)", "tính từ tỷ trọng"), (Lang::En, "(derived)", "worked out from")] {
+    for (lang, mark, how) in [
+        (Lang::Vi, "(tính)", "tính từ tỷ trọng"),
+        (Lang::En, "(derived)", "worked out from"),
+    ] {
         let v = view(&d, "structure", lang);
         let (p, _) = shown(&d, &v);
         let t = p.table.unwrap();
@@ -524,8 +527,15 @@ fn the_structure_s_worked_out_year_says_so_in_the_table_and_the_readout() {
         assert!(!row.iter().any(|c| c.contains(mark)), "{row:?}");
         let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
         let tip = super::tip(&d, &v, &c, 2020);
-        assert!(tip.iter().any(|l| l.contains("50,20%") || l.contains("50.20%")), "{tip:?}");
-        assert!(tip.iter().filter(|l| l.contains(mark)).count() == 4, "{tip:?}");
+        assert!(
+            tip.iter()
+                .any(|l| l.contains("50,20%") || l.contains("50.20%")),
+            "{tip:?}"
+        );
+        assert!(
+            tip.iter().filter(|l| l.contains(mark)).count() == 4,
+            "{tip:?}"
+        );
         assert!(tip.iter().any(|l| l.contains(how)), "{tip:?}");
     }
 }
@@ -1719,10 +1729,21 @@ fn the_worked_out_figures_are_shown_as_they_are_worked_out() {
         .find(|h| h.label.starts_with("Mức thay đổi"))
         .unwrap();
     assert_eq!(h.value, "8,81%/năm");
-    assert!(h.how.as_ref().unwrap().text.contains("(100,0 / 65,56)^(1/5)"), "{:?}", h.how);
+    assert!(
+        h.how
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("(100,0 / 65,56)^(1/5)"),
+        "{:?}",
+        h.how
+    );
     // The yearly uncertainty is a spread in points, as its control and the
     // chance card say, in both languages.
-    for (lang, unit) in [(Lang::Vi, "điểm %/năm"), (Lang::En, "percentage points a year")] {
+    for (lang, unit) in [
+        (Lang::Vi, "điểm %/năm"),
+        (Lang::En, "percentage points a year"),
+    ] {
         let (p, _) = shown(&d, &view(&d, "grdpPerCapita", lang));
         let h = p
             .how
@@ -1744,6 +1765,10 @@ fn a_target_set_as_a_rate_needs_that_rate() {
         let (p, _) = shown(&d, &view(&d, "domesticRevenue", lang));
         let need = &card(&p, "need").value;
         assert!(need.starts_with("10"), "{need}");
-        assert!(!p.sentence.contains("9,99") && !p.sentence.contains("9.99"), "{}", p.sentence);
+        assert!(
+            !p.sentence.contains("9,99") && !p.sentence.contains("9.99"),
+            "{}",
+            p.sentence
+        );
     }
 }
