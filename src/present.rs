@@ -1115,6 +1115,7 @@ pub fn presentation(
         lang: Some(lang.code().to_string()),
         theme: input.theme.clone().filter(|t| t != "auto"),
         view: input.view.clone().filter(|v| v != "chart"),
+        widget: None,
     });
     let unit = w.unit_caption();
     let chart_label = if unit.is_empty() {

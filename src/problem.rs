@@ -248,6 +248,13 @@ pub enum Problem {
     LinkNoVersion,
     LinkTwice,
     LinkUnknownKey,
+    /// An indicator whose figures read but cannot be shown (its worked-out
+    /// uncertainty beyond any simulation, say), with its label.
+    Unshowable {
+        vi: String,
+        en: String,
+        inner: Box<Problem>,
+    },
     /// A link's value for a control, with the control's words.
     LinkValue {
         vi: String,
@@ -605,6 +612,22 @@ impl Problem {
                 .to_string(),
             Problem::LinkTwice => lang.pick("xuất hiện hai lần", "appears twice").to_string(),
             Problem::LinkUnknownKey => lang.pick("khoá lạ", "unknown key").to_string(),
+            Problem::Unshowable { vi: lv, en: le, inner } => {
+                let hint = match **inner {
+                    Problem::OutOfRange { .. } => lang.pick(
+                        ". Các số liệu thay đổi quá thất thường để mô phỏng: kiểm tra xem có số nào gõ sai (thừa chữ số, sai dấu phân cách), hoặc ghi độ bất định (spread) cho chỉ tiêu",
+                        ". Its figures change too unevenly to simulate: check for a mistyped figure (an extra digit, a wrong separator), or give the indicator a spread",
+                    ),
+                    _ => "",
+                };
+                format!(
+                    "{} “{}” {}: {}{hint}",
+                    lang.pick("Chỉ tiêu", "The indicator"),
+                    lang.pick(lv, le),
+                    lang.pick("không hiển thị được", "cannot be shown"),
+                    inner.message(lang)
+                )
+            }
             Problem::LinkValue { vi: lv, en: le, inner } => {
                 let hint = match **inner {
                     Problem::OutOfRange { percent: true, .. } => lang.pick(

@@ -687,6 +687,61 @@ pub struct Projection {
 /// assert!((p.required_rate.unwrap() - 0.1283).abs() < 5e-5);
 /// assert_eq!((p.years.first(), p.years.last()), (Some(&2025), Some(&2030)));
 /// ```
+/// A dataset text read and checked as [`Dataset::from_json`] does, and
+/// each indicator's own scenario worked out ([`problems`]): what the
+/// widget loads.
+///
+/// # Errors
+/// The first problem.
+pub fn load(text: &str) -> Result<Dataset, FieldError> {
+    let d = Dataset::from_json(text)?;
+    match problems(&d).into_iter().next() {
+        Some(e) => Err(e),
+        None => Ok(d),
+    }
+}
+
+/// Every problem of a dataset text ([`Dataset::check`], then, when it reads
+/// and passes, [`problems`]). Empty: the widget can show it.
+pub fn check(text: &str) -> Vec<FieldError> {
+    let found = Dataset::check(text);
+    if !found.is_empty() {
+        return found;
+    }
+    Dataset::read(text).map_or_else(|e| vec![e], |d| problems(&d))
+}
+
+/// Indicators a dataset gives that its own scenario cannot be worked out
+/// for, though every field reads: a record so uneven that the uncertainty
+/// worked out from it is beyond any simulation (a figure typed with an
+/// extra ".000"), or figures whose path overflows. Each names the
+/// indicator's figures (`indicators[i].history`) and wraps the reason.
+pub fn problems(d: &Dataset) -> Vec<FieldError> {
+    d.indicators
+        .iter()
+        .enumerate()
+        .filter(|(_, ind)| ind.model != Model::Shares)
+        .filter_map(|(i, ind)| {
+            let input = ScenarioInput {
+                indicator: Some(ind.id.clone()),
+                paths: Some(0),
+                ..Default::default()
+            };
+            let e = Scenario::resolve(&input, d)
+                .and_then(|s| project(&s))
+                .err()?;
+            Some(FieldError::new(
+                format!("indicators[{i}].history"),
+                Problem::Unshowable {
+                    vi: ind.label.text(crate::lang::Lang::Vi).to_string(),
+                    en: ind.label.text(crate::lang::Lang::En).to_string(),
+                    inner: Box::new(e.problem),
+                },
+            ))
+        })
+        .collect()
+}
+
 pub fn project(s: &Scenario) -> Result<Projection, FieldError> {
     project_with(s, &mut montecarlo::Draws::new(u64::from(s.seed)))
 }
@@ -1067,6 +1122,40 @@ mod tests {
 
     fn d() -> Dataset {
         Dataset::default_lang_son().unwrap()
+    }
+
+    #[test]
+    fn an_indicator_too_uneven_to_simulate_is_a_problem_of_the_dataset() {
+        let d = d();
+        assert!(problems(&d).is_empty());
+        assert!(check(crate::dataset::DEFAULT_JSON).is_empty());
+        let mut bad = d.clone();
+        let i = bad
+            .indicators
+            .iter()
+            .position(|x| x.id == "exports")
+            .unwrap();
+        let ind = &mut bad.indicators[i];
+        // A figure typed with an extra ".000".
+        for (k, (year, value)) in [(2021, 70.0), (2022, 80.0), (2023, 90.0), (2025, 100_000.0)]
+            .into_iter()
+            .enumerate()
+        {
+            let mut p = ind.history[0].clone();
+            p.year = year;
+            p.value = value;
+            if k < ind.history.len() {
+                ind.history[k] = p;
+            } else {
+                ind.history.push(p);
+            }
+        }
+        ind.spread = None;
+        let found = problems(&bad);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].field, format!("indicators[{i}].history"));
+        let vi = found[0].problem.message(crate::lang::Lang::Vi);
+        assert!(vi.contains("“Xuất khẩu") && vi.contains("gõ sai"), "{vi}");
     }
 
     #[track_caller]

@@ -23,6 +23,10 @@ pub struct ShareState {
     pub lang: Option<String>,
     pub theme: Option<String>,
     pub view: Option<String>,
+    /// Which widget of a page with several the link is for (`w`: the
+    /// element's id, or its place, 1 for the first): the page applies a
+    /// link to that one only. Not part of the scenario.
+    pub widget: Option<String>,
 }
 
 /// Read the state as the JS side gives it: `{ scenario, lang, theme, view }`,
@@ -46,6 +50,7 @@ pub fn read_state(v: &Value) -> R<ShareState> {
             read::choice(v, p, &["light", "dark", "auto"])
         })?,
         view: f.opt("view", |v, p| read::choice(v, p, &["chart", "table"]))?,
+        widget: None,
     };
     f.finish()?;
     Ok(st)
@@ -99,7 +104,7 @@ fn ident(key: &str, v: &str) -> Result<String, FieldError> {
 /// Read a hash (with or without the leading `#`). An empty hash is the default state.
 ///
 /// ```text
-/// #v=1&k=v&k=v…   keys: lang theme view ind g gr inf pop fxc tv ty sp
+/// #v=1&k=v&k=v…   keys: lang theme view ind g gr inf pop fxc tv ty sp w
 /// ```
 ///
 /// # Errors
@@ -147,6 +152,7 @@ pub fn parse_hash(hash: &str) -> Result<ShareState, FieldError> {
             "tv" => sc.target_value = Some(num(k, v)?),
             "ty" => sc.target_year = Some(int(k, v)?),
             "sp" => sc.spread = Some(num(k, v)?),
+            "w" => st.widget = Some(ident(k, v)?),
             _ => return Err(lerr(k, Problem::LinkUnknownKey)),
         }
     }
@@ -203,6 +209,9 @@ pub fn format_hash(st: &ShareState) -> String {
     }
     if let Some(v) = sc.spread {
         push("sp", format!("{v}"));
+    }
+    if let Some(v) = &st.widget {
+        push("w", v.clone());
     }
     out
 }

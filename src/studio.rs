@@ -367,6 +367,9 @@ pub fn build_with(table_text: &str, choices: &str, opts: &ReadOptions) -> Built 
     match Dataset::read(&text) {
         Ok(d) => {
             let mut found = d.problems();
+            if found.is_empty() {
+                found.extend(crate::scenario::problems(&d));
+            }
             found.extend(d.link_problems());
             problems.extend(found.iter().map(|e| locate(e, &cells)));
             let usable = found.is_empty();

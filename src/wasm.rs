@@ -336,8 +336,11 @@ impl Engine {
     /// the checker finds (field, and the message in both languages).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
+        // Read and checked, and each indicator's own scenario can be worked
+        // out (or the first that cannot is the problem, not a widget stuck
+        // on its loading line).
         Ok(Engine::over(
-            Dataset::from_json(text).map_err(|e| js_error(&e))?,
+            scenario::load(text).map_err(|e| js_error(&e))?,
         ))
     }
 
@@ -640,7 +643,7 @@ pub fn default_dataset() -> Result<JsValue, JsValue> {
 /// Throws the first problem (see `checkDataset` for all of them).
 #[wasm_bindgen(js_name = loadDataset)]
 pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&Dataset::from_json(text).map_err(|e| js_error(&e))?)
+    to_js(&scenario::load(text).map_err(|e| js_error(&e))?)
 }
 
 #[cfg(feature = "full")]
@@ -654,7 +657,7 @@ pub fn check_dataset(text: &str) -> Result<JsValue, JsValue> {
         vi: String,
         en: String,
     }
-    let found: Vec<Found> = Dataset::check(text)
+    let found: Vec<Found> = scenario::check(text)
         .into_iter()
         .map(|e| Found {
             vi: e.problem.message(Lang::Vi),
@@ -864,6 +867,9 @@ struct SeriesOut {
     col: usize,
     years: Vec<i32>,
     values: Vec<f64>,
+    /// Every value was written with `%` ("12,8%"): the studio reads the
+    /// series as a percentage even when its name does not say so.
+    percent: bool,
 }
 
 #[cfg(feature = "full")]
@@ -946,6 +952,7 @@ pub fn build_dataset(
                 col: s.name_cell.col,
                 years: s.points.iter().map(|x| x.year).collect(),
                 values: s.points.iter().map(|x| x.value).collect(),
+                percent: s.points.iter().all(|x| x.percent),
             })
             .collect(),
     });

@@ -117,11 +117,13 @@ proptest! {
         tv in proptest::option::of(-1e6f64..1e6),
         ty in proptest::option::of(1900i32..2200),
         sp in proptest::option::of(0.0f64..1.0),
+        w in proptest::option::of("[A-Za-z0-9_-]{1,40}"),
     ) {
         let mut st = ShareState {
             lang: lang.map(str::to_string),
             theme: theme.map(str::to_string),
             view: view.map(str::to_string),
+            widget: w,
             ..Default::default()
         };
         st.scenario = ScenarioInput {

@@ -50,7 +50,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let mut problems = Dataset::check(&text);
+        let mut problems = grdp_whatif::scenario::check(&text);
         if problems.is_empty() {
             // Links that are not web addresses: the widget drops them; a desk wants to know.
             if let Ok(d) = Dataset::read(&text) {

@@ -70,7 +70,16 @@ class GrdpWhatIfElement extends HTMLElement {
 
   attributeChangedCallback(name, oldV, newV) {
     const life = this._life;
-    if (!life || oldV === newV || life.destroyed) return;
+    if (!life || life.destroyed) return;
+    // The same value set again still asks for it (a link may have changed
+    // the language since): only `src` and `loading` need a change.
+    if (oldV === newV && (name === 'src' || name === 'loading')) return;
+    // Asked for before the widget can show it (while a dataset loads, or
+    // after one failed): used when the next dataset is shown.
+    if (life.state.status !== 'ready' && (name === 'indicator' || name === 'scenario') && newV) {
+      life.pending = { ...life.pending, [name]: newV };
+      return;
+    }
     // Taken away (or not one of ours), `lang` and `theme` go back to what
     // they are without it: the page's language, the system's theme.
     if (name === 'lang') this.dispatch({ type: 'lang', lang: langOf(this) });
@@ -208,7 +217,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const inline = this.querySelector('script[type="application/json"]');
     try {
       if (typeof this._given === 'string') text = this._given;
-      else if (src) text = await fetchText(src, abort.signal);
+      else if (src !== null) text = await fetchText(src, abort.signal);
       else if (inline) text = inline.textContent;
     } catch (e) {
       if (!live() || abort.signal.aborted) return;
@@ -267,8 +276,9 @@ class GrdpWhatIfElement extends HTMLElement {
     const asked = () => {
       const own = this.hasAttribute('sync-hash');
       const hash = location.hash;
-      const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash)) ? hash : this.getAttribute('scenario');
-      return { type: 'loaded', indicator: prev.indicator || this.getAttribute('indicator'), link: prev.status === 'loading' && !prev.scenario ? link : null, notice: notice || null };
+      const link = (own && hash.length > 1) || (!own && /^#v=/.test(hash) && this._linkIsMine(hash)) ? hash : this.getAttribute('scenario');
+      const p = life.pending || {};
+      return { type: 'loaded', indicator: p.indicator || prev.indicator || this.getAttribute('indicator'), link: p.scenario || (prev.status === 'loading' && !prev.scenario ? link : null), notice: notice || null };
     };
     let action = asked();
     let next = null;
@@ -292,8 +302,20 @@ class GrdpWhatIfElement extends HTMLElement {
     }
     // Shown as worked out, unless the state or what the page asks for
     // changed meanwhile (then worked out again, as any event is).
-    if (next && life.state === prev) this._set(next);
-    else this.dispatch(action);
+    if (!next || life.state !== prev) {
+      try {
+        next = reduce(life.state, action, this._ctx());
+      } catch (e) {
+        // A dataset the engine took but cannot show: said so, never left
+        // on its loading line.
+        if (isTrap(e)) { this._fatal(e); return; }
+        const err = errorOf(e);
+        this._datasetFailed(err, err.en);
+        return;
+      }
+    }
+    life.pending = null;
+    this._set(next);
     mark('rendered');
     this._readyOnce();
   }
@@ -559,7 +581,7 @@ class GrdpWhatIfElement extends HTMLElement {
   _renderNotice(s, t) {
     const f = this._life.frame;
     const n = s.notice;
-    const text = !n ? '' : n.kind === 'link' ? t.linkNotice(n[s.lang]) : n.kind === 'fallback' ? t.fallbackNotice : n[s.lang];
+    const text = !n ? '' : n.kind === 'link' ? t.linkNotice(n[s.lang], n.first) : n.kind === 'indicator' ? t.indicatorNotice(n[s.lang]) : n.kind === 'fallback' ? t.fallbackNotice : n[s.lang];
     setText(f.notice, text);
     f.notice.hidden = !text;
   }
@@ -578,7 +600,16 @@ class GrdpWhatIfElement extends HTMLElement {
       setAttr(f.presets, 'aria-label', t.presets);
       return [...p.presets.map((x) => h('button', {
         type: 'button', 'data-preset': x.id,
-        onclick: () => { if (this._life.frame.shape === shape) this.dispatch({ type: 'preset', id: x.id }); },
+        onclick: () => {
+          if (this._life.frame.shape !== shape) return;
+          const before = this._life.state;
+          this.dispatch({ type: 'preset', id: x.id });
+          // "Your own" with none made yet: to the main slider, where one is made.
+          if (x.id === 'custom' && this._life.state === before) {
+            const r = this._life.frame.controls && this._life.frame.controls.querySelector('input[type="range"]');
+            if (r) r.focus();
+          }
+        },
       }, localized(x.label, p.lang), x.assumed ? h('span', { class: 'tag', text: ` · ${t.tag.assumption}` }) : null)), f.reset];
     });
     const pressed = p.presets.find((x) => x.pressed);
@@ -755,9 +786,27 @@ class GrdpWhatIfElement extends HTMLElement {
   }
 
   _shareUrl() {
-    const p = this._life.memo && this._life.memo.p;
     const base = this.getAttribute('share-url') || location.href.split('#')[0];
-    return base + (p ? p.link : '');
+    return base + (this.link || '');
+  }
+
+  /** This widget's name in a link (`w`) on a page with several: its id,
+   *  else its place among them (1 for the first); null when it is alone
+   *  (`always`: the name it would have). */
+  _widgetKey(always) {
+    const all = document.querySelectorAll('grdp-whatif');
+    if (all.length < 2 && !always) return null;
+    if (/^[A-Za-z0-9_-]{1,40}$/.test(this.id)) return this.id;
+    return String(Array.prototype.indexOf.call(all, this) + 1);
+  }
+
+  /** Whether the page's hash is for this widget: the one it names (`w`),
+   *  or, naming none, the page's first widget. Several widgets on a page
+   *  stay independent. */
+  _linkIsMine(hash) {
+    const m = /(?:^#|&)w=([^&]*)/.exec(hash);
+    if (m) return m[1] === this._widgetKey(true);
+    return document.querySelector('grdp-whatif') === this;
   }
 
   async _copyLink() {
@@ -847,7 +896,9 @@ class GrdpWhatIfElement extends HTMLElement {
   /** The share link of what is shown, or null. */
   get link() {
     const m = this._life && this._life.memo;
-    return m && m.p ? m.p.link : null;
+    if (!m || !m.p) return null;
+    const key = this._widgetKey(false);
+    return key ? `${m.p.link}&w=${key}` : m.p.link;
   }
 }
 
@@ -861,7 +912,10 @@ if (!globalThis.GrdpWhatIf) {
   const NAMES = ['requiredGrowthRate', 'yearsToTarget', 'valueAfter', 'projectSeries', 'projectSchedule', 'perCapitaNominalGrowth',
     'realGrowthNeeded', 'compoundRateBetween', 'project', 'defaultDataset', 'loadDataset', 'checkDataset', 'parseShareLink', 'formatShareLink',
     'Engine', 'drawChart', 'ChartView', 'formatNumber'];
+  // Descriptors without a prototype: a host's enumerable
+  // Object.prototype.get or .value would otherwise be read into them.
   Object.defineProperty(api, 'ready', {
+    __proto__: null,
     enumerable: true,
     get() {
       if (!readyPromise) {
@@ -874,5 +928,5 @@ if (!globalThis.GrdpWhatIf) {
       return readyPromise;
     },
   });
-  Object.defineProperty(globalThis, 'GrdpWhatIf', { value: api, configurable: true, writable: false, enumerable: false });
+  Object.defineProperty(globalThis, 'GrdpWhatIf', { __proto__: null, value: api, configurable: true, writable: false, enumerable: false });
 }

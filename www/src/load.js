@@ -48,7 +48,7 @@ export async function newInstance() {
   const module = await wasmModule();
   const wb = createWasm();
   const exports = wb.initSync({ module });
-  Object.defineProperty(wb, 'memory', { value: exports.memory });
+  Object.defineProperty(wb, 'memory', { __proto__: null, value: exports.memory });
   return wb;
 }
 
@@ -65,6 +65,8 @@ export class LoadError extends Error {
 /** The text at `url`, read as it arrives and abandoned past the limit.
  *  `signal` cancels it (a newer `src`); a server that never answers times out. */
 export async function fetchText(url, signal) {
+  // An empty address (a template's blank) is not this page's own URL.
+  if (!String(url).trim()) throw new LoadError('emptySrc', null, 'the src attribute is empty');
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), LOAD_TIMEOUT_MS);
   const stop = () => timeout.abort();
@@ -91,7 +93,7 @@ export async function fetchText(url, signal) {
         step = await reader.read();
       } catch (e) {
         if (signal && signal.aborted) throw e;
-        if (timeout.signal.aborted) throw new LoadError('timeout', LOAD_TIMEOUT_MS / 1000, `${url} stopped sending`);
+        if (timeout.signal.aborted) throw new LoadError('stalled', LOAD_TIMEOUT_MS / 1000, `${url} stopped sending`);
         throw new LoadError('network', null, String(e && e.message || e));
       }
       if (step.done) break;

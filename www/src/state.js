@@ -72,9 +72,14 @@ export function reduce(s, a, ctx) {
       return { ...s, status: 'failed', failure: a.failure };
     case 'loaded': {
       const ids = ctx.indicators();
-      const id = ids.includes(a.indicator) ? a.indicator : ids[0];
+      // A link's indicator, when the dataset has it, even if the rest of the
+      // link cannot be used (then that indicator's own scenario, said so).
+      const m = a.link ? /(?:^#?|&)ind=([^&]*)/.exec(String(a.link)) : null;
+      let fromLink = null;
+      try { fromLink = m ? decodeURIComponent(m[1]) : null; } catch (e) { fromLink = null; }
+      const id = ids.includes(fromLink) ? fromLink : ids.includes(a.indicator) ? a.indicator : ids[0];
       let next = opened({ ...s, status: 'ready', failure: null, notice: a.notice || null }, ctx, id);
-      if (a.link) next = reduce(next, { type: 'link', hash: a.link }, ctx);
+      if (a.link) next = reduce(next, { type: 'link', hash: a.link, first: true }, ctx);
       return next;
     }
     case 'lang':
@@ -85,12 +90,21 @@ export function reduce(s, a, ctx) {
       return a.view === 'chart' || a.view === 'table' ? { ...s, view: a.view, hover: null } : s;
     case 'indicator':
       if (s.status !== 'ready' || a.id === s.indicator || !ctx.indicators().includes(a.id)) return s;
-      return { ...opened(s, ctx, a.id), notice: null };
+      try {
+        return { ...opened(s, ctx, a.id), notice: null };
+      } catch (e) {
+        // The engine's own refusal (worded in both languages): the last
+        // indicator stays, with the reason; anything else is not ours to keep.
+        if (!(e && typeof e.vi === 'string')) throw e;
+        return { ...s, notice: { kind: 'indicator', vi: e.vi, en: e.en } };
+      }
     case 'reset':
       return s.status === 'ready' ? { ...opened(s, ctx, s.indicator), notice: null } : s;
     case 'preset': {
       if (s.status !== 'ready') return s;
-      if (a.id === 'custom') return s.custom ? tried(s, { ...s, preset: 'custom', scenario: s.custom, drafts: {} }, ctx, '', '') : { ...s, preset: 'custom' };
+      // "Your own" before the reader has made one: nothing to show (the
+      // page points them to the sliders).
+      if (a.id === 'custom') return s.custom ? tried(s, { ...s, preset: 'custom', scenario: s.custom, drafts: {} }, ctx, '', '') : s;
       let sc;
       try { sc = cleanScenario(ctx.engine.withPreset(s.indicator, a.id, s.scenario)); } catch (e) { return s; }
       return tried(s, { ...s, preset: a.id, scenario: sc, drafts: {} }, ctx, '', '');
@@ -121,7 +135,7 @@ export function reduce(s, a, ctx) {
         const err = errorOf(e);
         // A broken link still says which language its reader wanted.
         const lang = /(?:^#?|&)lang=(vi|en)(?:&|$)/.exec(String(a.hash));
-        return { ...s, lang: lang ? lang[1] : s.lang, notice: { kind: 'link', vi: err.vi, en: err.en } };
+        return { ...s, lang: lang ? lang[1] : s.lang, notice: { kind: 'link', first: !!a.first, vi: err.vi, en: err.en } };
       }
       const next = {
         ...s,
@@ -130,7 +144,7 @@ export function reduce(s, a, ctx) {
         custom: st.preset === 'custom' ? cleanScenario(st.scenario) : null, drafts: {}, hover: null, notice: null,
       };
       const check = ctx.check(viewOf(next));
-      return check.ok ? next : { ...s, notice: { kind: 'link', vi: check.error.vi, en: check.error.en } };
+      return check.ok ? next : { ...s, notice: { kind: 'link', first: !!a.first, vi: check.error.vi, en: check.error.en } };
     }
     case 'hover':
       return a.year === s.hover ? s : { ...s, hover: a.year };

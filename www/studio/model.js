@@ -93,19 +93,41 @@ export function readDraft(text) {
   }
 }
 
-/** What the table's name says about the kind of figure and its unit. */
-export function guess(name) {
+/** Units written out ({ vi, en }) for what the format has no name for. */
+const OWN_UNITS = [
+  [/tỷ usd|ty usd|billion usd|\bbn usd/, { vi: 'tỷ USD', en: 'billion USD' }],
+  [/nghìn usd|nghin usd|thousand usd/, { vi: 'nghìn USD', en: 'thousand USD' }],
+  [/nghìn đồng|nghin dong|ngàn đồng|thousand vnd/, { vi: 'nghìn đồng', en: 'thousand VND' }],
+];
+
+/** What the table's name (and its cells: `percent`, every value written
+ *  with %) says about the kind of figure and its unit. A unit in brackets
+ *  that has no name in the format is kept as written ({ vi, en }), never
+ *  replaced by another: "(tỷ USD)" is not "USD". */
+export function guess(name, percent) {
   const n = name.toLowerCase();
-  const unit = /nghìn tỷ|nghin ty|thousand billion/.test(n) ? 'thousandBillionVnd'
-    : /triệu usd|million usd/.test(n) ? 'millionUsd'
-      : /tỷ đồng|ty dong|billion vnd|tỷ\b/.test(n) ? 'billionVnd'
-        : /triệu đồng|trieu dong|million vnd|triệu\b/.test(n) ? 'millionVnd'
-          : /\busd\b/.test(n) ? 'usd'
-            : /%|phần trăm|percent/.test(n) ? 'percent' : null;
+  let unit = null;
+  for (const [re, u] of OWN_UNITS) if (u && re.test(n)) { unit = u; break; }
+  if (!unit) {
+    unit = /nghìn tỷ|nghin ty|thousand billion/.test(n) ? 'thousandBillionVnd'
+      : /triệu usd|million usd/.test(n) ? 'millionUsd'
+        : /tỷ đồng|ty dong|billion vnd|bn vnd|tỷ\b/.test(n) ? 'billionVnd'
+          : /triệu đồng|trieu dong|million vnd|triệu\b/.test(n) ? 'millionVnd'
+            : /\busd\b/.test(n) ? 'usd'
+              : /%|phần trăm|percent/.test(n) || percent ? 'percent' : null;
+  }
+  if (!unit) {
+    // A unit in brackets the format has no name for: as written.
+    const m = /[([]([^)\]]+)[)\]]\s*$/.exec(name);
+    if (m && m[1].trim()) unit = { vi: m[1].trim(), en: m[1].trim() };
+  }
   let model = 'compound';
-  if (/bình quân đầu người|đầu người|per capita|\/người|per person/.test(n)) model = 'perCapita';
+  // Money per person in triệu đồng or USD only: the per-capita model works
+  // out GRDP per person; anything else per person grows as a figure does.
+  const perPerson = /bình quân đầu người|đầu người|per capita|\/người|per person/.test(n);
+  if (perPerson && (unit === null || unit === 'millionVnd' || unit === 'usd' || unit === 'millionUsd') && !/tháng|month/.test(n)) model = 'perCapita';
   else if (/tốc độ|tăng trưởng|growth rate|\bgrowth\b/.test(n) && unit === 'percent') model = 'rate';
-  else if (unit === 'percent' || /tỷ lệ|tỷ trọng|share|rate/.test(n)) model = 'linear';
+  else if (unit === 'percent' || (!perPerson && /tỷ lệ|tỷ trọng|share|rate/.test(n))) model = 'linear';
   const u = unit || (model === 'perCapita' ? 'millionVnd' : model === 'linear' ? 'percent' : null);
   return { model, unit: u };
 }
@@ -117,7 +139,7 @@ export function bareName(name) {
 
 /** An indicator for a series of the table. */
 export function indicatorFor(series, choices, slugify, words) {
-  const { model, unit } = guess(series.name);
+  const { model, unit } = guess(series.name, !!series.percent);
   const taken = new Set((choices.indicators || []).map((i) => i && i.id));
   const base = slugify(bareName(series.name));
   let id = base;
@@ -205,7 +227,9 @@ export function setModel(ind, model) {
     delete next.shares;
   }
   if (model === 'linear' || model === 'rate') next.unit = 'percent';
-  if (model === 'perCapita' && !['millionVnd', 'usd', 'millionUsd'].includes(next.unit)) next.unit = 'millionVnd';
+  // Per capita with no unit yet: triệu đồng. A unit the table gave (nghìn
+  // đồng, say) is never swapped for another: the checker says what to do.
+  if (model === 'perCapita' && !next.unit) next.unit = 'millionVnd';
   if (model === 'termTotal') { if (typeof next.term !== 'number') next.term = 5; } else delete next.term;
   if (model !== 'compound') delete next.prices;
   return next;

@@ -1,0 +1,188 @@
+// Cases an outside tester found by using the widget as a host page, a
+// network and a reader would (this round's third pass): each as the right
+// behaviour, so it cannot come back.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openPage, ready, settled, seen } from './helpers.mjs';
+
+const W = 'grdp-whatif';
+const DATA = readFileSync('data/lang-son.json', 'utf8');
+const OTHER = DATA.replace('"id": "lang-son"', '"id": "other"').replace(/Lạng Sơn/g, 'Tỉnh Khác');
+// Exports with a figure typed with an extra ".000" (100 → 100.000): reads,
+// passes the field checks, cannot be simulated.
+const JUMPY = (() => {
+  const d = JSON.parse(DATA);
+  const ind = d.indicators.find((i) => i.id === 'exports');
+  const src = ind.history[0].source;
+  ind.history = [[2021, 70], [2022, 80], [2023, 90], [2025, 100000]].map(([year, value]) => ({ year, value, source: src }));
+  ind.targets = [];
+  return JSON.stringify(d);
+})();
+const page = (body, head = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8">${head}</head><body>${body}<script src="/embed.js"></script></body></html>`;
+
+let browser, srv;
+before(async () => {
+  browser = await launch();
+  srv = await startServer({
+    '/jumpy.json': JUMPY,
+    '/other.json': OTHER,
+    '/slow-other.json': (req, res) => { setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(OTHER), 800); },
+    '/jumpy.html': page(`<${W} id="w" src="/jumpy.json"></${W}><${W} id="f" src="/jumpy.json" fallback="default"></${W}>`),
+    '/plain.html': page(`<${W} id="w"></${W}>`),
+    '/two.html': page(`<${W} id="a"></${W}><${W} id="b" indicator="forestCover"></${W}>`),
+    '/empty-src.html': page(`<${W} id="w" src=""></${W}>`),
+    '/protos.html': page(`<${W} id="w"></${W}>`, `<script>
+      // Enumerable accessor words on every object: a descriptor built from a
+      // plain object literal would inherit them.
+      Object.defineProperty(Object.prototype, 'get', { __proto__: null, value: function () {}, enumerable: true, configurable: true, writable: true });
+      Object.defineProperty(Object.prototype, 'value', { __proto__: null, value: 999, enumerable: true, configurable: true, writable: true });
+    </script>`),
+    '/big-font-host.html': page(`<${W} id="w"></${W}>`, '<style>* { font: 30px serif !important; } html { font-size: 62.5%; }</style>'),
+  });
+});
+after(async () => { await browser?.close(); srv?.server.close(); });
+
+const open = async (path, opts = {}) => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:'), ...opts });
+  await o.page.goto(`${srv.origin}${path}`);
+  return o;
+};
+
+test('a dataset that reads but cannot be simulated fails with the indicator named, never stuck loading; fallback="default" is kept', async () => {
+  const o = await open('/jumpy.html');
+  await settled(o.page, 0);
+  await ready(o.page, 1);
+  const s = await seen(o.page, 0);
+  assert.equal(s.state.status, 'failed');
+  assert.match(s.message, /Không tải được dữ liệu/);
+  assert.match(s.message, /không hiển thị được/);
+  assert.equal(s.cards.length, 0, 'no figures shown');
+  const f = await seen(o.page, 1);
+  assert.match(f.notice, /đang hiển thị dữ liệu Lạng Sơn có sẵn/);
+  const errors = o.log.errors.filter((e) => !/dataset could not be used/.test(e));
+  assert.deepEqual(errors, []);
+  await o.context.close();
+});
+
+test('an empty src is a failed dataset, not the built-in data', async () => {
+  const o = await open('/empty-src.html');
+  await settled(o.page);
+  const s = await seen(o.page);
+  assert.equal(s.state.status, 'failed');
+  assert.match(s.message, /src để trống/);
+  assert.equal(s.cards.length, 0);
+  await o.context.close();
+});
+
+test('indicator and scenario set while a new src loads are what it opens on; lang set again after a link changed it applies', async () => {
+  const o = await open('/plain.html');
+  await ready(o.page);
+  await o.page.evaluate(() => {
+    const w = document.getElementById('w');
+    w.setAttribute('src', '/slow-other.json');
+    w.setAttribute('indicator', 'exports');
+    w.setAttribute('scenario', '#v=1&ind=exports&gr=0.07');
+  });
+  await o.page.waitForFunction(() => document.getElementById('w').state.status === 'ready' && document.getElementById('w').shadowRoot.querySelector('.title')?.textContent.includes('Tỉnh Khác'), null, { timeout: 10000 });
+  const s = await seen(o.page);
+  assert.equal(s.state.indicator, 'exports');
+  assert.equal(s.state.scenario.growth, 0.07);
+  // A link that says lang=vi, then the page's lang="en" again.
+  await o.page.evaluate(() => { const w = document.getElementById('w'); w.setAttribute('lang', 'en'); w.setAttribute('scenario', '#v=1&lang=vi&ind=exports&gr=0.08'); });
+  assert.equal((await seen(o.page)).state.lang, 'vi');
+  await o.page.evaluate(() => document.getElementById('w').setAttribute('lang', 'en'));
+  assert.equal((await seen(o.page)).state.lang, 'en');
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
+
+test('a first-load link with a bad value opens its own indicator at its start, and says so', async () => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:') });
+  await o.page.goto(`${srv.origin}/plain.html#v=1&ind=digitalShare&gr=10`);
+  await ready(o.page);
+  const s = await seen(o.page);
+  assert.equal(s.state.indicator, 'digitalShare');
+  assert.match(s.notice, /kịch bản ban đầu/);
+  assert.doesNotMatch(s.notice, /gần nhất/);
+  await o.context.close();
+});
+
+test('"your own" before the reader made one: the state stays as shown, the focus goes to the main slider', async () => {
+  const o = await open('/plain.html');
+  await ready(o.page);
+  const before = await seen(o.page);
+  await o.page.locator(`${W} button[data-preset="custom"]`).click();
+  const after = await seen(o.page);
+  assert.deepEqual(after.state, before.state);
+  const pressed = await o.page.locator(`${W} button[data-preset][aria-pressed="true"]`).getAttribute('data-preset');
+  assert.equal(pressed, before.state.preset);
+  assert.equal(await o.page.evaluate(() => document.getElementById('w').shadowRoot.activeElement?.type), 'range');
+  // Once a slider moved, "your own" is pressed, and a preset and back restores it.
+  await o.page.keyboard.press('ArrowRight');
+  const mine = (await seen(o.page)).state;
+  assert.equal(mine.preset, 'custom');
+  await o.page.locator(`${W} button[data-preset="trend"]`).click();
+  await o.page.locator(`${W} button[data-preset="custom"]`).click();
+  assert.deepEqual((await seen(o.page)).state.scenario, mine.scenario);
+  await o.context.close();
+});
+
+test('a host whose every object has enumerable get and value: the widget starts and the JS API is there', async () => {
+  const o = await open('/protos.html');
+  await ready(o.page);
+  const api = await o.page.evaluate(async () => { const a = await GrdpWhatIf.ready; return a.requiredGrowthRate(71.1, 130, 5); });
+  assert.ok(Math.abs(api - 0.12827) < 1e-4, String(api));
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
+
+test("a host's '* { font: 30px serif !important }' and 62.5% root: the widget's text is the reader's default size", async () => {
+  const o = await open('/big-font-host.html');
+  await ready(o.page);
+  const sizes = await o.page.evaluate(() => {
+    const r = document.getElementById('w').shadowRoot;
+    const px = (s) => parseFloat(getComputedStyle(r.querySelector(s)).fontSize);
+    return { root: px('.gw'), sentence: px('.narrative'), family: getComputedStyle(r.querySelector('.gw')).fontFamily };
+  });
+  assert.equal(sizes.root, 16);
+  assert.equal(sizes.sentence, 16);
+  assert.doesNotMatch(sizes.family, /^serif$/);
+  await o.context.close();
+});
+
+test('at 375 px with a 32 px default font, no card figure is wider than its card', async () => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:'), viewport: { width: 375, height: 800 } });
+  const cdp = await o.context.newCDPSession(o.page);
+  await cdp.send('Page.enable');
+  await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 32 } });
+  await o.page.goto(`${srv.origin}/plain.html`);
+  await ready(o.page);
+  const over = await o.page.evaluate(() => [...document.getElementById('w').shadowRoot.querySelectorAll('.readout')]
+    .filter((c) => c.offsetParent).map((c) => ({ w: c.clientWidth, s: c.scrollWidth, t: c.textContent })).filter((x) => x.s > x.w + 1));
+  assert.deepEqual(over, []);
+  await o.context.close();
+});
+
+test("two widgets on a page: a link is the one widget's it names; the other keeps its own", async () => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:') });
+  await o.page.goto(`${srv.origin}/two.html#v=1&ind=exports&gr=0.2&w=b`);
+  await ready(o.page, 0);
+  await ready(o.page, 1);
+  const a = await seen(o.page, 0);
+  const b = await seen(o.page, 1);
+  assert.equal(a.state.indicator, 'grdpPerCapita', 'the first widget is not the link\'s');
+  assert.equal(b.state.indicator, 'exports');
+  assert.equal(b.state.scenario.growth, 0.2);
+  assert.match(b.link, /&w=b$/);
+  assert.equal(a.notice, '');
+  // Without w, the first widget's; the second opens on its own indicator.
+  await o.page.goto(`${srv.origin}/two.html#v=1&g=0.09`);
+  await o.page.reload();
+  await ready(o.page, 0);
+  await ready(o.page, 1);
+  assert.equal((await seen(o.page, 0)).state.scenario.realGrowth, 0.09);
+  assert.equal((await seen(o.page, 1)).state.indicator, 'forestCover');
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
