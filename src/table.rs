@@ -256,6 +256,17 @@ pub enum ProblemKind {
         read: f64,
         meant: f64,
     },
+    /// Every figure of a series reads both ways ("1.917": 1917 the
+    /// Vietnamese way, 1,917 the English way) and the table's `style` was
+    /// decided by its other series: `raw` (its first figure) is read as
+    /// `read`, and may be `meant`. Said at that cell until the journalist
+    /// chooses how the table writes numbers.
+    UnsureSeries {
+        raw: String,
+        style: NumberStyle,
+        read: f64,
+        meant: f64,
+    },
     /// A number written in the other style than the table's `style`; `value`
     /// is what it means in its own style. The cell is left out.
     MixedNumberStyle {
@@ -323,6 +334,12 @@ pub fn read_table(text: &str, opts: &ReadOptions) -> Result<Pasted, Problem> {
         None => detect_style(&grid, &layout, &years, &names, delimiter),
     };
     let mut series = read_series(&grid, &layout, &years, names, style, &mut problems);
+    // Only against the default: a Vietnamese table's "1.250" beside "48,6"
+    // is the usual 1250; an English reading decided by another series is
+    // the one a Vietnamese desk does not expect.
+    if opts.style.is_none() && style == NumberStyle::En {
+        check_unsure(&grid, &series, style, &mut problems);
+    }
     check_magnitudes(&grid, &mut series, style, &mut problems);
     problems.sort_by_key(|p| p.cell);
     Ok(Pasted {
@@ -354,6 +371,36 @@ fn other_reading(raw: &str, style: NumberStyle) -> Option<f64> {
     let other = read_number(t, style.other())?.value;
     let here = read_number(t, style)?.value;
     (other != here).then_some(other)
+}
+
+/// A series that cannot tell its own style (each figure "1.917", "2.040":
+/// one separator and three digits after it), read in the English style the
+/// other series decided: the reading may be a thousand times off, so it is said
+/// at its first figure (the journalist chooses the style; a style chosen is
+/// not questioned).
+fn check_unsure(grid: &Grid, series: &[Series], style: NumberStyle, problems: &mut Vec<Problem>) {
+    for s in series {
+        let mut first = None;
+        let all = s.points.iter().all(|p| {
+            let raw = grid.get(p.cell);
+            let other = other_reading(raw, style);
+            if first.is_none() {
+                first = other.map(|m| (p, raw, m));
+            }
+            other.is_some()
+        });
+        if let (true, Some((p, raw, meant))) = (all, first) {
+            problems.push(Problem::at(
+                p.cell,
+                ProblemKind::UnsureSeries {
+                    raw: clip(raw.trim()),
+                    style,
+                    read: p.value,
+                    meant,
+                },
+            ));
+        }
+    }
 }
 
 /// Numbers a thousand times off their series because they read both ways
@@ -1272,7 +1319,8 @@ impl ProblemKind {
             | ProblemKind::EmptySeries { .. } => self.name_text(lang),
             ProblemKind::NotANumber { .. }
             | ProblemKind::MixedNumberStyle { .. }
-            | ProblemKind::AmbiguousNumber { .. } => self.number_text(lang),
+            | ProblemKind::AmbiguousNumber { .. }
+            | ProblemKind::UnsureSeries { .. } => self.number_text(lang),
         }
     }
 
@@ -1448,6 +1496,29 @@ impl ProblemKind {
                     Lang::En => format!(
                         "“{raw}” reads as {r} the way this table writes numbers, about 1,000 times off the rest of its series. \
                          If you meant {m}, write {m}; if it really is {r}, check the series' unit."
+                    ),
+                }
+            }
+            ProblemKind::UnsureSeries {
+                raw,
+                style,
+                read,
+                meant,
+            } => {
+                let (r, m) = (
+                    format_number(*read, *style, false),
+                    format_number(*meant, *style, false),
+                );
+                match (lang, style) {
+                    (Lang::Vi, _) => format!(
+                        "mọi số của dãy này đọc được theo cả hai cách (“{raw}” là {r} theo cách viết số {} mà các dãy khác của bảng dùng, hoặc {m} theo cách còn lại). \
+                         Hãy chọn “Cách viết số” ở trên cho đúng với bảng của bạn.",
+                        if *style == NumberStyle::En { "kiểu Anh" } else { "kiểu Việt Nam" }
+                    ),
+                    (Lang::En, _) => format!(
+                        "every figure of this series reads both ways (“{raw}” is {r} the {} way the table's other series write numbers, or {m} the other way). \
+                         Choose how “Numbers are written” above, as your table writes them.",
+                        if *style == NumberStyle::En { "English" } else { "Vietnamese" }
                     ),
                 }
             }
@@ -2579,5 +2650,37 @@ mod proptests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_series_that_reads_both_ways_is_questioned_when_another_series_made_the_table_english() {
+        // "1.917 … 2.650" (thousands, the Vietnamese way) beside one row
+        // written "6.5": read English, revenue would be 1,917 … 2,65.
+        let text = "Chỉ tiêu\t2020\t2021\t2022\nThu ngân sách (tỷ đồng)\t1.917\t2.040\t2.210\nTốc độ tăng GRDP (%)\t6.5\t7.1\t6.8\n";
+        let p = read_table(text, &ReadOptions::default()).unwrap();
+        assert_eq!(p.style, NumberStyle::En);
+        let q: Vec<_> = p
+            .problems
+            .iter()
+            .filter(|x| matches!(x.kind, ProblemKind::UnsureSeries { .. }))
+            .collect();
+        assert_eq!(q.len(), 1, "{:?}", p.problems);
+        assert_eq!(q[0].cell.map(|c| c.a1()), Some("B2".to_string()));
+        assert!(
+            q[0].message(Lang::Vi).contains("Cách viết số"),
+            "{}",
+            q[0].message(Lang::Vi)
+        );
+        // Chosen, it is not questioned; the Vietnamese reading is 1917.
+        let opts = ReadOptions {
+            style: Some(NumberStyle::Vi),
+            ..ReadOptions::default()
+        };
+        let p = read_table(text, &opts).unwrap();
+        assert!(!p
+            .problems
+            .iter()
+            .any(|x| matches!(x.kind, ProblemKind::UnsureSeries { .. })));
+        assert_eq!(p.series[0].points[0].value, 1917.0);
     }
 }

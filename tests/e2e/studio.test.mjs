@@ -219,7 +219,34 @@ test('open data/lang-son.json, export JSON: the same dataset', async () => {
   await page.setInputFiles('#open', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"formatVersion": 1, "id": 58,5}') });
   await page.waitForFunction(() => /Không mở được bad\.json/.test(document.querySelector('.status').textContent));
   assert.equal(await page.locator('#indicators > fieldset.indicator').count(), 9);
+  // A good file over a draft with work in it: asked first; "no" keeps the draft.
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.setInputFiles('#open', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(readFileSync('data/lang-son.json', 'utf8').replace('"id": "lang-son"', '"id": "other"')) });
+  await page.waitForTimeout(300);
+  assert.match(asked[0] || '', /thay toàn bộ bản nháp/);
+  assert.equal(await page.inputValue('#f-indicators-0-label-en'), 'GRDP per head');
   assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the studio in two tabs: the older tab does not save over the newer one, and says so', async () => {
+  const { page, context } = await studio();
+  const other = await context.newPage();
+  await other.goto(STUDIO);
+  await other.waitForSelector('html[data-ready]', { timeout: 10000 });
+  await page.fill('#paste', TSV);
+  await page.dispatchEvent('#paste', 'input');
+  await nameTheSource(page);
+  await page.waitForTimeout(500);
+  const kept = await page.evaluate(() => localStorage.getItem('grdp-whatif-studio/draft-v1'));
+  assert.match(kept, /Cao Bằng/);
+  // The other tab (opened before that work) is edited, then closed.
+  await other.waitForFunction(() => /thẻ khác/.test(document.querySelector('.status').textContent));
+  await other.fill('#f-name-vi', 'Tỉnh cũ');
+  await other.waitForTimeout(500);
+  await other.close();
+  assert.match(await page.evaluate(() => localStorage.getItem('grdp-whatif-studio/draft-v1')), /Cao Bằng/);
   await context.close();
 });
 

@@ -92,11 +92,16 @@ function later() {
   S.timer = setTimeout(rebuild, 120);
 }
 
+/** The draft kept in this browser, unless another tab has written a newer
+ *  one since (then this tab never writes over it: the reader is told). */
+function writeDraft() {
+  if (S.stale) return;
+  try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...S.draft, savedAt: new Date().toISOString(), edited: !!S.touched })); } catch (e) { /* storage off or full: the draft lives on screen */ }
+}
+
 function save() {
   clearTimeout(S.saveTimer);
-  S.saveTimer = setTimeout(() => {
-    try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...S.draft, savedAt: new Date().toISOString() })); } catch (e) { /* storage off or full: the draft lives on screen */ }
-  }, 300);
+  S.saveTimer = setTimeout(writeDraft, 300);
 }
 
 /* ---------------- fields ---------------- */
@@ -714,6 +719,9 @@ async function openFile(file) {
     say(w.openFailed(file.name, fatal ? fatal[S.lang] : 'JSON'));
     return;
   }
+  // Opening a file replaces the draft: asked first when there is work in it.
+  const work = S.draft && ((S.draft.table || '').trim() || ((S.draft.choices && S.draft.choices.indicators) || []).length);
+  if (work && !window.confirm(w.openConfirm(file.name))) return;
   S.draft = { v: 1, table: '', options: { delimiter: '', orientation: '', style: '' }, choices, raw: {}, dismissed: [] };
   S.good = null;
   S.el.paste.value = '';
@@ -842,7 +850,20 @@ async function boot() {
   addEventListener('pagehide', () => {
     clearTimeout(S.saveTimer);
     if (S.timer) rebuild();
-    try { localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...S.draft, savedAt: new Date().toISOString() })); } catch (e) { /* storage off */ }
+    writeDraft();
+  });
+  // What the reader does here (typing, pasting, choosing, a file opened).
+  for (const type of ['input', 'change']) document.addEventListener(type, () => { S.touched = true; }, true);
+  // The studio open in two tabs: the one edited last keeps its draft.
+  addEventListener('storage', (e) => {
+    if (e.key !== DRAFT_KEY || e.newValue === null || S.stale) return;
+    // Only a draft the reader edited there (not one a tab wrote as it opened).
+    let theirs = null;
+    try { theirs = JSON.parse(e.newValue); } catch (x) { theirs = null; }
+    if (!theirs || typeof theirs !== 'object' || theirs.edited !== true) return;
+    S.stale = true;
+    clearTimeout(S.saveTimer);
+    say(t().otherTab);
   });
   document.documentElement.setAttribute('data-ready', '');
   if (performance.mark) performance.mark('grdp-whatif-studio:ready');
