@@ -14,7 +14,12 @@ const version = read('Cargo.toml').match(/^version = "([^"]+)"/m)[1];
 mkdirSync('dist', { recursive: true });
 
 const wasm = readFileSync('target/wb-nomod/grdp_whatif_bg.wasm');
-const glue = read('target/wb-nomod/grdp_whatif.js');
+// The glue's JSON.parse (the presentation crosses as JSON text) is the one
+// captured when the script runs, not the page's at each call: a host that
+// replaces JSON.parse later changes nothing the widget shows.
+const rawGlue = read('target/wb-nomod/grdp_whatif.js');
+const glue = rawGlue.replace(/\bJSON\.parse\(/g, 'JSON_PARSE(');
+if (glue === rawGlue) throw new Error('the glue no longer calls JSON.parse: check the capture in build.mjs');
 // The widget's files, in the order they depend on each other. Each is an ES
 // module (node tests import them); joined here into one function scope,
 // their import lines and export keywords are dropped.
@@ -37,6 +42,7 @@ const css = read('www/widget.css');
 const source = `(function () {
 "use strict";
 const WASM_B64 = "__WASM_B64__";
+const JSON_PARSE = JSON.parse.bind(JSON);
 const CSS_TEXT = ${JSON.stringify(css)};
 function createWasm() {
 ${glue}

@@ -30,6 +30,7 @@ before(async () => {
     '/slow-other.json': (req, res) => { setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(OTHER), 800); },
     '/jumpy.html': page(`<${W} id="w" src="/jumpy.json"></${W}><${W} id="f" src="/jumpy.json" fallback="default"></${W}>`),
     '/plain.html': page(`<${W} id="w"></${W}>`),
+    '/json-late.html': `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body><${W} id="w"></${W}><script src="/embed.js"></script><script>JSON.parse = function () { return { patched: true }; };</script></body></html>`,
     '/two.html': page(`<${W} id="a"></${W}><${W} id="b" indicator="forestCover"></${W}>`),
     '/empty-src.html': page(`<${W} id="w" src=""></${W}>`),
     '/protos.html': page(`<${W} id="w"></${W}>`, `<script>
@@ -183,6 +184,23 @@ test("two widgets on a page: a link is the one widget's it names; the other keep
   await ready(o.page, 1);
   assert.equal((await seen(o.page, 0)).state.scenario.realGrowth, 0.09);
   assert.equal((await seen(o.page, 1)).state.indicator, 'forestCover');
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
+
+test('a host that replaces JSON.parse after the script runs changes nothing the widget shows', async () => {
+  const clean = await open('/plain.html');
+  await ready(clean.page);
+  const want = await seen(clean.page);
+  await clean.context.close();
+  const o = await open('/json-late.html');
+  await ready(o.page);
+  const got = await seen(o.page);
+  assert.deepEqual(got.cards, want.cards);
+  assert.equal(got.sentence, want.sentence);
+  await o.page.locator(`${W} #gw-realGrowth-r`).focus();
+  await o.page.keyboard.press('ArrowRight');
+  assert.equal((await seen(o.page)).state.scenario.realGrowth, 0.106);
   assert.deepEqual(o.log.errors, []);
   await o.context.close();
 });
