@@ -717,29 +717,34 @@ pub fn check(text: &str) -> Vec<FieldError> {
 /// extra ".000"), or figures whose path overflows. Each names the
 /// indicator's figures (`indicators[i].history`) and wraps the reason.
 pub fn problems(d: &Dataset) -> Vec<FieldError> {
-    d.indicators
-        .iter()
-        .enumerate()
-        .filter(|(_, ind)| ind.model != Model::Shares)
-        .filter_map(|(i, ind)| {
-            let input = ScenarioInput {
-                indicator: Some(ind.id.clone()),
-                paths: Some(0),
-                ..Default::default()
-            };
-            let e = Scenario::resolve(&input, d)
-                .and_then(|s| project(&s))
-                .err()?;
-            Some(FieldError::new(
-                format!("indicators[{i}].history"),
-                Problem::Unshowable {
-                    vi: ind.label.text(crate::lang::Lang::Vi).to_string(),
-                    en: ind.label.text(crate::lang::Lang::En).to_string(),
-                    inner: Box::new(e.problem),
-                },
-            ))
-        })
+    (0..d.indicators.len())
+        .filter_map(|i| indicator_problem(d, i))
         .collect()
+}
+
+/// [`problems`] for the indicator at `i` alone (what the widget checks as
+/// it opens one: the other indicators are not worked out at start-up).
+pub fn indicator_problem(d: &Dataset, i: usize) -> Option<FieldError> {
+    let ind = d.indicators.get(i)?;
+    if ind.model == Model::Shares {
+        return None;
+    }
+    let input = ScenarioInput {
+        indicator: Some(ind.id.clone()),
+        paths: Some(0),
+        ..Default::default()
+    };
+    let e = Scenario::resolve(&input, d)
+        .and_then(|s| project(&s))
+        .err()?;
+    Some(FieldError::new(
+        format!("indicators[{i}].history"),
+        Problem::Unshowable {
+            vi: ind.label.text(crate::lang::Lang::Vi).to_string(),
+            en: ind.label.text(crate::lang::Lang::En).to_string(),
+            inner: Box::new(e.problem),
+        },
+    ))
 }
 
 pub fn project(s: &Scenario) -> Result<Projection, FieldError> {

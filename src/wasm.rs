@@ -336,11 +336,11 @@ impl Engine {
     /// the checker finds (field, and the message in both languages).
     #[wasm_bindgen(js_name = fromJson)]
     pub fn from_json(text: &str) -> Result<Engine, JsValue> {
-        // Read and checked, and each indicator's own scenario can be worked
-        // out (or the first that cannot is the problem, not a widget stuck
-        // on its loading line).
+        // Read and checked. Whether an indicator's own scenario can be
+        // worked out is asked as it is opened (`start`), not for all of them
+        // at start-up; `loadDataset`, `checkDataset` and the studio ask for all.
         Ok(Engine::over(
-            scenario::load(text).map_err(|e| js_error(&e))?,
+            Dataset::from_json(text).map_err(|e| js_error(&e))?,
         ))
     }
 
@@ -406,7 +406,8 @@ impl Engine {
     }
 
     /// The scenario an indicator opens on: its default preset, with every
-    /// control's value. Throws for an unknown indicator.
+    /// control's value. Throws for an unknown indicator, or one whose own
+    /// scenario cannot be worked out (named, with the likely fix).
     pub fn start(&self, indicator: &str) -> Result<JsValue, JsValue> {
         to_js(&controls::start(&self.dataset, indicator).map_err(|e| js_error(&e))?)
     }

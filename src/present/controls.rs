@@ -374,6 +374,18 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
 /// # Errors
 /// An unknown indicator; a dataset whose figures cannot be projected.
 pub fn start(dataset: &Dataset, indicator: &str) -> Result<ScenarioInput, FieldError> {
+    start_as_is(dataset, indicator).map_err(|e| {
+        // An indicator whose figures cannot be simulated: said as such.
+        dataset
+            .indicators
+            .iter()
+            .position(|i| i.id == indicator)
+            .and_then(|i| scenario::indicator_problem(dataset, i))
+            .unwrap_or(e)
+    })
+}
+
+fn start_as_is(dataset: &Dataset, indicator: &str) -> Result<ScenarioInput, FieldError> {
     let ind = dataset.indicator(indicator).ok_or_else(|| {
         FieldError::new(
             "indicator",

@@ -28,7 +28,8 @@ before(async () => {
     '/jumpy.json': JUMPY,
     '/other.json': OTHER,
     '/slow-other.json': (req, res) => { setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(OTHER), 800); },
-    '/jumpy.html': page(`<${W} id="w" src="/jumpy.json"></${W}><${W} id="f" src="/jumpy.json" fallback="default"></${W}>`),
+    '/jumpy.html': page(`<${W} id="w" src="/jumpy.json" indicator="exports"></${W}><${W} id="f" src="/jumpy.json" indicator="exports" fallback="default"></${W}>`),
+    '/jumpy-switch.html': page(`<${W} id="w" src="/jumpy.json"></${W}>`),
     '/plain.html': page(`<${W} id="w"></${W}>`),
     '/json-late.html': `<!doctype html><html lang="vi"><head><meta charset="utf-8"></head><body><${W} id="w"></${W}><script src="/embed.js"></script><script>JSON.parse = function () { return { patched: true }; };</script></body></html>`,
     '/two.html': page(`<${W} id="a"></${W}><${W} id="b" indicator="forestCover"></${W}>`),
@@ -63,6 +64,21 @@ test('a dataset that reads but cannot be simulated fails with the indicator name
   assert.match(f.notice, /đang hiển thị dữ liệu Lạng Sơn có sẵn/);
   const errors = o.log.errors.filter((e) => !/dataset could not be used/.test(e));
   assert.deepEqual(errors, []);
+  await o.context.close();
+});
+
+test('switching to an indicator that cannot be simulated keeps the last one on screen, with the reason', async () => {
+  const o = await open('/jumpy-switch.html');
+  await ready(o.page);
+  const before = await seen(o.page);
+  await o.page.locator(`${W} select.indsel`).selectOption('exports');
+  const s = await seen(o.page);
+  assert.equal(s.state.indicator, before.state.indicator);
+  assert.deepEqual(s.cards, before.cards);
+  assert.match(s.notice, /Không hiển thị được chỉ tiêu này/);
+  assert.match(s.notice, /gõ sai/);
+  assert.equal(await o.page.locator(`${W} select.indsel`).inputValue(), before.state.indicator, 'the select shows what is on screen');
+  assert.deepEqual(o.log.errors, []);
   await o.context.close();
 });
 

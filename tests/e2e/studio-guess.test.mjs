@@ -41,8 +41,15 @@ test('a dataset whose figures are too uneven to simulate is refused with the ind
   delete ind.spread;
   const text = JSON.stringify(d);
   let err = null;
-  try { api.Engine.fromJson(text); } catch (e) { err = e; }
+  try { api.loadDataset(text); } catch (e) { err = e; }
   assert.ok(err, 'refused');
+  // The widget's engine reads it, and refuses that indicator as it opens it.
+  const e = api.Engine.fromJson(text);
+  assert.ok(e.start('grdpPerCapita'));
+  let opened = null;
+  try { e.start('exports'); } catch (x) { opened = x; }
+  assert.ok(opened, 'exports refused');
+  assert.equal(opened.vi, err.vi);
   assert.match(err.field, /^indicators\[\d+\]\.history$/);
   assert.match(err.vi, /Chỉ tiêu “[^”]+” không hiển thị được/);
   assert.match(err.vi, /gõ sai/);
