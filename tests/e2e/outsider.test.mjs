@@ -220,3 +220,21 @@ test('a host that replaces JSON.parse after the script runs changes nothing the 
   assert.deepEqual(o.log.errors, []);
   await o.context.close();
 });
+
+test('the structure view has no empty "how it is worked out" heading', async () => {
+  const o = await openPage(browser, { allowed: (u) => u.startsWith(srv.origin) || u.startsWith('data:') || u.startsWith('blob:') });
+  await o.page.goto(`${srv.origin}/plain.html#v=1&ind=structure`);
+  await ready(o.page);
+  const more = await o.page.evaluate(() => {
+    const d = document.getElementById('w').shadowRoot.querySelector('details.more');
+    return { hidden: !!d.closest('[hidden]'), text: d.lastChild.textContent, heads: d.querySelectorAll('h3').length, dl: d.querySelectorAll('dl').length };
+  });
+  assert.equal(more.heads, 0, JSON.stringify(more));
+  assert.ok(more.hidden || more.text.trim().length > 0, JSON.stringify(more));
+  assert.doesNotMatch(more.text, /null|undefined/);
+  // GRDP per capita keeps its list.
+  await o.page.locator(`${W} select.indsel`).selectOption('grdpPerCapita');
+  const heads = await o.page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('details.more h3').length);
+  assert.equal(heads, 1);
+  await o.context.close();
+});

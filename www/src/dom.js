@@ -45,6 +45,6 @@ export function localized(loc, lang) {
 export function fill(el, key, make) {
   if (el.__gwKey === key) return false;
   el.__gwKey = key;
-  el.replaceChildren(...make());
+  el.replaceChildren(...make().filter((c) => c !== null && c !== undefined && c !== false));
   return true;
 }

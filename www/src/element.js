@@ -722,12 +722,15 @@ class GrdpWhatIfElement extends HTMLElement {
     const f = this._life.frame;
     const lang = p.lang;
     setText(f.more.firstChild, t.more);
+    // Nothing to open (no rates worked out, no notes): no empty section.
+    f.more.hidden = !p.how.length && !p.notes.length;
     fill(f.more.lastChild, `${p.shape}|${p.how.map((x) => x.value + x.label).join('|')}|${p.notes.length}`, () => [
-      h('h3', { text: t.howTitle }),
-      h('dl', null, ...p.how.flatMap((x) => [
+      // The heading only over something to read under it (a structure has no rates).
+      p.how.length ? h('h3', { text: t.howTitle }) : null,
+      p.how.length ? h('dl', null, ...p.how.flatMap((x) => [
         h('dt', null, h('span', { text: `${x.label}: ${x.value}` }), h('span', { class: 'tag', text: ` · ${x.kind}` })),
         h('dd', null, x.how ? localized(x.how, lang) : null),
-      ])),
+      ])) : null,
       ...p.notes.map((n) => h('p', { class: 'small' }, localized(n, lang))),
     ]);
     setText(f.sources.firstChild, t.sources);
