@@ -26,6 +26,7 @@ pub struct ShareState {
     /// Which widget of a page with several the link is for (`w`: the
     /// element's id, or its place, 1 for the first): the page applies a
     /// link to that one only. Not part of the scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub widget: Option<String>,
 }
 
@@ -50,7 +51,7 @@ pub fn read_state(v: &Value) -> R<ShareState> {
             read::choice(v, p, &["light", "dark", "auto"])
         })?,
         view: f.opt("view", |v, p| read::choice(v, p, &["chart", "table"]))?,
-        widget: None,
+        widget: f.opt("widget", read::id)?,
     };
     f.finish()?;
     Ok(st)

@@ -220,6 +220,9 @@ fn share_links_round_trip_and_refuse_junk() {
     let st = parse_share_link("#v=1&lang=en&g=0.09&ty=2032").unwrap();
     let hash = format_share_link(st.clone()).unwrap();
     assert_eq!(json(&st), json(&parse_share_link(&hash).unwrap()));
+    // The widget a link is for (a page with several) goes round too.
+    let st = parse_share_link("#v=1&g=0.09&w=b").unwrap();
+    assert_eq!(format_share_link(st).unwrap().as_str(), "#v=1&g=0.09&w=b");
     assert_js_error(parse_share_link("#v=1&g=<script>"), "g");
     assert_js_error(parse_share_link("#v=0&g=0.1"), "v");
     let nested = |k: &str, v: JsValue| obj(&[("scenario", obj(&[(k, v)]))]);
