@@ -1509,16 +1509,17 @@ impl ProblemKind {
                     format_number(*read, *style, false),
                     format_number(*meant, *style, false),
                 );
-                match (lang, style) {
-                    (Lang::Vi, _) => format!(
+                let way = |vi, en| if *style == NumberStyle::En { en } else { vi };
+                match lang {
+                    Lang::Vi => format!(
                         "mọi số của dãy này đọc được theo cả hai cách (“{raw}” là {r} theo cách viết số {} mà các dãy khác của bảng dùng, hoặc {m} theo cách còn lại). \
                          Hãy chọn “Cách viết số” ở trên cho đúng với bảng của bạn.",
-                        if *style == NumberStyle::En { "kiểu Anh" } else { "kiểu Việt Nam" }
+                        way("kiểu Việt Nam", "kiểu Anh")
                     ),
-                    (Lang::En, _) => format!(
+                    Lang::En => format!(
                         "every figure of this series reads both ways (“{raw}” is {r} the {} way the table's other series write numbers, or {m} the other way). \
                          Choose how “Numbers are written” above, as your table writes them.",
-                        if *style == NumberStyle::En { "English" } else { "Vietnamese" }
+                        way("Vietnamese", "English")
                     ),
                 }
             }

@@ -40,9 +40,15 @@ impl<'a> Words<'a> {
     /// never printed as zero (a poverty rate of 0,0017 % is "0,002", not
     /// "0,00", which reads as none left): up to four more decimals.
     pub fn num(&self, v: f64, d: u8) -> String {
-        let d = (d..=d + 4)
-            .find(|&k| v == 0.0 || crate::format::rounded(v, k) != 0.0)
-            .unwrap_or(d);
+        // Printed on every step: only a figure under one unit of its last
+        // decimal is rounded to see whether it would print as zero.
+        let shows = |k: u8| {
+            v == 0.0
+                || !v.is_finite()
+                || v.abs() >= 10f64.powi(-i32::from(k))
+                || crate::format::rounded(v, k) != 0.0
+        };
+        let d = (d..=d + 4).find(|&k| shows(k)).unwrap_or(d);
         number(v, self.lang, Style::fixed(d))
     }
 
