@@ -520,6 +520,11 @@ impl Style {
         }
     }
 
+    /// The text's size against the default 12 CSS pixels.
+    fn text_scale(&self) -> f64 {
+        self.font_px / 12.0
+    }
+
     /// CSS pixels to backing pixels (at least 1).
     fn px(&self, v: f64) -> u32 {
         (v * self.k).round().max(1.0) as u32
@@ -557,15 +562,20 @@ fn frame<'a, DB: DrawingBackend>(
         .chars()
         .count()
         .max(value_label(spec, y0).chars().count());
-    let y_area = st.px(14.0 + 7.0 * digits as f64);
+    // What holds text grows with the text: a reader's larger default font
+    // makes wider value labels, taller year labels and a taller unit line.
+    let t = st.text_scale();
+    let y_area = st.px(6.0 + (8.0 + 7.0 * digits as f64) * t);
     let top = if spec.words.unit.is_empty() {
         14.0
     } else {
         22.0
-    };
+    } * t;
+    let right = 16.0 * t;
+    let bottom = 26.0 * t;
     let (w, h) = root.dim_in_pixel();
-    let plot_w = i64::from(w) - i64::from(st.px(4.0) + st.px(16.0) + y_area);
-    let plot_h = i64::from(h) - i64::from(st.px(top) + st.px(4.0) + st.px(26.0));
+    let plot_w = i64::from(w) - i64::from(st.px(4.0) + st.px(right) + y_area);
+    let plot_h = i64::from(h) - i64::from(st.px(top) + st.px(4.0) + st.px(bottom));
     if plot_w < i64::from(st.px(40.0)) || plot_h < i64::from(st.px(40.0)) {
         return Err(ChartError(format!(
             "the canvas ({w}×{h}) is too small for a chart"
@@ -573,10 +583,10 @@ fn frame<'a, DB: DrawingBackend>(
     }
     ChartBuilder::on(root)
         .margin_top(st.px(top))
-        .margin_right(st.px(16.0))
+        .margin_right(st.px(right))
         .margin_left(st.px(4.0))
         .margin_bottom(st.px(4.0))
-        .x_label_area_size(st.px(26.0))
+        .x_label_area_size(st.px(bottom))
         .y_label_area_size(y_area)
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(drawing)
@@ -593,10 +603,10 @@ fn axes<DB: DrawingBackend>(
     let (w, _) = chart.plotting_area().dim_in_pixel();
     let css_w = f64::from(w) / st.k;
     let year_count = (x1 - x0).floor().max(1.0);
-    let fit = (css_w / 44.0).floor().max(2.0);
+    let fit = (css_w / (44.0 * st.text_scale())).floor().max(2.0);
     let step = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0]
         .into_iter()
-        .find(|s| year_count / s <= fit)
+        .find(|s| (year_count / s).floor() + 1.0 <= fit)
         .unwrap_or(100.0);
     // Bars: each labelled with its term's years, under its middle.
     let term_labels: Vec<(f64, String)> = match term(spec) {

@@ -29,8 +29,14 @@ impl Default for Recorder {
     }
 }
 
-fn text_size(text: &str) -> (u32, u32) {
-    (text.chars().count() as u32 * 7, 12)
+/// A text's box: 7 pixels a character and 12 high at the default 12 px,
+/// in proportion at other sizes.
+fn text_size(text: &str, size: f64) -> (u32, u32) {
+    let k = size / 12.0;
+    (
+        (text.chars().count() as f64 * 7.0 * k).round() as u32,
+        (12.0 * k).round() as u32,
+    )
 }
 
 impl DrawingBackend for Recorder {
@@ -110,7 +116,7 @@ impl DrawingBackend for Recorder {
         s: &TStyle,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<Infallible>> {
-        let (w, h) = text_size(text);
+        let (w, h) = text_size(text, s.size());
         let (w, h) = (w as i32, h as i32);
         let a = s.anchor();
         let x0 = match a.h_pos {
@@ -137,9 +143,9 @@ impl DrawingBackend for Recorder {
     fn estimate_text_size<TStyle: BackendTextStyle>(
         &self,
         text: &str,
-        _: &TStyle,
+        s: &TStyle,
     ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
-        Ok(text_size(text))
+        Ok(text_size(text, s.size()))
     }
 }
 
@@ -782,4 +788,52 @@ fn an_axis_does_not_go_below_zero_for_values_that_do_not() {
         ..Default::default()
     };
     assert!(ranges(&s).1 .0 < -5.0);
+}
+
+#[test]
+fn a_larger_default_font_keeps_every_label_on_the_canvas_and_apart() {
+    // A phone at 375 CSS px with the reader's default font at 32 px: the
+    // chart box is 14.5 em tall and the text twice the size.
+    for (scale, text_scale, size) in [
+        (1.0, 1.0, (800, 400)),
+        (2.0, 2.0, (702, 928)),
+        (1.0, 2.0, (351, 464)),
+        (1.0, 3.0, (351, 696)),
+    ] {
+        let mut s = spec();
+        s.scale = scale;
+        s.text_scale = text_scale;
+        s.words.unit = "triệu đồng".into();
+        s.history = (2020..=2025)
+            .map(|y| Xy {
+                year: f64::from(y),
+                value: 44.2 + f64::from(y - 2020) * 5.4,
+            })
+            .collect();
+        let rec = Recorder(Default::default(), size);
+        draw_layer(&rec.clone().into_drawing_area(), &s, Layer::All).unwrap();
+        let log = rec.0.borrow();
+        let (w, h) = (size.0 as i32, size.1 as i32);
+        for (text, r) in &log.texts {
+            assert!(
+                r.x0 >= 0 && r.y0 >= 0 && r.x1 <= w && r.y1 <= h,
+                "{text:?} at {r:?} is cut off a {w}×{h} canvas (text ×{text_scale})"
+            );
+        }
+        let years: Vec<&Rect> = log
+            .texts
+            .iter()
+            .filter(|(t, _)| t.len() == 4 && t.starts_with("20"))
+            .map(|(_, r)| r)
+            .collect();
+        assert!(years.len() >= 2, "{:?}", log.texts);
+        for (i, a) in years.iter().enumerate() {
+            for b in &years[i + 1..] {
+                assert!(
+                    !overlaps(a, b),
+                    "year labels {a:?} and {b:?} overlap (text ×{text_scale})"
+                );
+            }
+        }
+    }
 }

@@ -58,29 +58,39 @@ async function touchDrag(page, locator, fromFrac, toFrac) {
 
 const inView = (b, h = 800) => b && b.y >= -1 && b.y + b.height <= h + 1;
 
-test('phone: the headline and the chart in the first screen; every slider moved by touch with the chart in view', async () => {
-  const { context, page, errors } = await phone();
+/** The headline and the chart in the first screen, then every slider moved
+ *  by a real touch drag with the chart in view beside or above it. */
+async function slidersWithTheChart(viewport, shots) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${origin}/index.html`);
+  await ready(page);
+  const H = viewport.height;
+  const portrait = viewport.height > viewport.width;
   const top = await page.locator(W).boundingBox();
   assert.ok(top.y < 50);
   const headline = await page.locator(`${W} .readout .big`).first().boundingBox();
   const chart = await page.locator(`${W} canvas.chart`).boundingBox();
-  assert.ok(inView(headline), `headline ${JSON.stringify(headline)}`);
-  assert.ok(inView(chart), `chart ${JSON.stringify(chart)} in the first 800 px`);
-  await page.screenshot({ path: resolve(ARTIFACTS, 'phone-first-screen.png') });
+  assert.ok(inView(headline, H), `headline ${JSON.stringify(headline)}`);
+  assert.ok(inView(chart, H), `chart ${JSON.stringify(chart)} in the first ${H} px`);
+  if (shots) await page.screenshot({ path: resolve(ARTIFACTS, `${shots}-first-screen.png`) });
   // The less used controls are one tap away: open them.
   const more = page.locator(`${W} details.morectl > summary`);
   if (await more.count()) await more.tap();
   const sliders = await page.locator(`${W} input[type=range]`).all();
   assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
   for (const [k, s] of sliders.entries()) {
-    // As a reader does: scroll until the slider sits just under the chart.
     await s.scrollIntoViewIfNeeded();
+    // Upright, as a reader does: scroll until the slider sits just under the chart.
     const under = async () => {
       const sb = await s.boundingBox();
       const cb = await page.locator(`${W} canvas.chart`).boundingBox();
       return sb.y - (cb.y + cb.height) - 24;
     };
-    for (let i = 0; i < 4; i++) {
+    for (let i = 0; portrait && i < 4; i++) {
       const dy = await under();
       if (Math.abs(dy) < 4) break;
       await page.evaluate((d) => window.scrollBy(0, d), dy);
@@ -97,16 +107,36 @@ test('phone: the headline and the chart in the first screen; every slider moved 
     if (Math.abs(sb.y - y0) >= 2) console.log(`slider ${k}\n${l0}\n${await layout()}`);
     assert.ok(Math.abs(sb.y - y0) < 2, `slider ${k} stays under the finger (${y0} → ${sb.y})`);
     const cb = await page.locator(`${W} canvas.chart`).boundingBox();
-    assert.ok(inView(sb), `slider ${k} in view`);
-    assert.ok(inView(cb), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
-    assert.ok(cb.y + cb.height <= sb.y + 1, `slider ${k}: the chart is above it, not over it (chart ${JSON.stringify(cb)}, slider ${JSON.stringify(sb)})`);
+    assert.ok(inView(sb, H), `slider ${k} in view`);
+    assert.ok(inView(cb, H), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
+    const apart = cb.y + cb.height <= sb.y + 1 || cb.x + cb.width <= sb.x + 1;
+    assert.ok(apart, `slider ${k}: the chart is above it or beside it, not over it (chart ${JSON.stringify(cb)}, slider ${JSON.stringify(sb)})`);
     assert.notEqual(await s.inputValue(), v0, `slider ${k} moved by touch`);
     const after = await seen(page);
     assert.notDeepEqual(after.cards.concat(after.sentence), before.cards.concat(before.sentence), `slider ${k} changed the readouts`);
-    if (k === sliders.length - 1) await page.screenshot({ path: resolve(ARTIFACTS, 'phone-slider.png') });
+    if (shots && k === sliders.length - 1) await page.screenshot({ path: resolve(ARTIFACTS, `${shots}-slider.png`) });
   }
   assert.deepEqual(errors, []);
+  return { context, page };
+}
+
+test('phone: the headline and the chart in the first screen; every slider moved by touch with the chart in view', async () => {
+  const { context } = await slidersWithTheChart(PHONE.viewport, 'phone');
   await context.close();
+});
+
+test('a phone on its side (844 × 390, 740 × 360): the chart beside the controls, in view while each slider moves; the table view full width', async () => {
+  for (const viewport of [{ width: 844, height: 390 }, { width: 740, height: 360 }]) {
+    const { context, page } = await slidersWithTheChart(viewport, viewport.width === 844 ? 'landscape' : null);
+    // The table needs the width: it is not squeezed into the chart's column.
+    await page.locator(`${W} .actions button`).nth(1).tap();
+    await page.waitForFunction((w) => document.querySelector(w).state.view === 'table', W);
+    const tb = await page.locator(`${W} .tablewrap table`).boundingBox();
+    assert.ok(tb.width > viewport.width * 0.9, `table ${JSON.stringify(tb)} at ${viewport.width} px`);
+    const scroll = await page.locator(`${W} .tablewrap`).evaluate((e) => e.scrollWidth - e.clientWidth);
+    assert.ok(scroll <= 1, `no sideways scroll (${scroll} px)`);
+    await context.close();
+  }
 });
 
 test('phone: at most about 2,000 px tall, for every indicator, in both languages', async () => {
