@@ -934,6 +934,11 @@ fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
             format!("Đã đạt mục tiêu từ {y}"),
             format!("Target met already in {y}"),
         ),
+        // Past a range's far end by the target year, as the cards say.
+        (true, Some(y)) if reached && cards::beyond(p) => lang.pick(
+            format!("Đạt mục tiêu: {y} (vượt cận trên)"),
+            format!("Target reached: {y} (above the range)"),
+        ),
         (true, Some(y)) if reached => {
             lang.pick(format!("Đạt mục tiêu: {y}"), format!("Target reached: {y}"))
         }

@@ -54,7 +54,7 @@ fn share(w: &Words<'_>, s: f64) -> String {
 }
 
 /// Whether the path ends above a range's far end (beyond what the target asks).
-fn beyond(p: &Projection) -> bool {
+pub(crate) fn beyond(p: &Projection) -> bool {
     match (p.target_low, p.target_high) {
         (Some(lo), Some(hi)) if lo != hi => match p.scenario.goal {
             Goal::Higher => p.value_at_target_year > hi,

@@ -1772,3 +1772,29 @@ fn a_target_set_as_a_rate_needs_that_rate() {
         );
     }
 }
+
+#[test]
+fn the_chart_says_when_a_path_ends_above_a_range_as_the_cards_do() {
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        for (g, above) in [(0.105, false), (0.13, true)] {
+            let (p, spec) = with(&d, "realGrdp", lang, |s| s.growth = Some(g));
+            let card_says = card(&p, "scenario")
+                .detail
+                .contains(lang.pick("vượt cả cận trên", "above even the top"));
+            assert_eq!(card_says, above, "{g} {lang:?}: {:?}", card(&p, "scenario"));
+            let chart_says = spec
+                .words
+                .reached
+                .contains(lang.pick("vượt cận trên", "above the range"));
+            assert_eq!(chart_says, above, "{g} {lang:?}: {:?}", spec.words.reached);
+            assert!(
+                spec.words
+                    .reached
+                    .starts_with(lang.pick("Đạt mục tiêu", "Target reached")),
+                "{:?}",
+                spec.words.reached
+            );
+        }
+    }
+}
