@@ -40,6 +40,8 @@ before(async () => {
       Object.defineProperty(Object.prototype, 'get', { __proto__: null, value: function () {}, enumerable: true, configurable: true, writable: true });
       Object.defineProperty(Object.prototype, 'value', { __proto__: null, value: 999, enumerable: true, configurable: true, writable: true });
     </script>`),
+    // No custom elements (an old or stripped-down browser); one widget added after the script.
+    '/no-elements.html': `<!doctype html><html lang="vi"><head><meta charset="utf-8"><script>delete window.customElements;</script></head><body><${W} id="v"><p>Đang tải tiện ích… (cần JavaScript)</p></${W}><${W} id="e" lang="en"><p>Loading… (needs JavaScript)</p></${W}><script src="/embed.js"></script><${W} id="late" lang="en"><p>Loading…</p></${W}></body></html>`,
     '/big-font-host.html': page(`<${W} id="w"></${W}>`, '<style>* { font: 30px serif !important; } html { font-size: 62.5%; }</style>'),
   });
 });
@@ -236,5 +238,19 @@ test('the structure view has no empty "how it is worked out" heading', async () 
   await o.page.locator(`${W} select.indsel`).selectOption('grdpPerCapita');
   const heads = await o.page.evaluate(() => document.getElementById('w').shadowRoot.querySelectorAll('details.more h3').length);
   assert.equal(heads, 1);
+  await o.context.close();
+});
+
+test('a browser without custom elements: each widget says why, in its language, instead of loading for ever; the JS API still works', async () => {
+  const o = await open('/no-elements.html');
+  await o.page.waitForLoadState('load');
+  const text = (id) => o.page.locator(`#${id}`).evaluate((el) => el.textContent.trim());
+  assert.match(await text('v'), /^Trình duyệt này không chạy được tiện ích/);
+  assert.match(await text('e'), /^This browser cannot run the widget/);
+  assert.match(await text('late'), /^This browser cannot run the widget/);
+  assert.equal(await o.page.locator('#e [role=alert]').count(), 1);
+  const api = await o.page.evaluate(async () => { const a = await GrdpWhatIf.ready; return a.requiredGrowthRate(71.1, 130, 5); });
+  assert.ok(Math.abs(api - 0.12827) < 1e-4, String(api));
+  assert.deepEqual(o.log.errors.filter((e) => !/favicon|404/.test(e)), []);
   await o.context.close();
 });

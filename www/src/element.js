@@ -905,7 +905,20 @@ class GrdpWhatIfElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('grdp-whatif')) customElements.define('grdp-whatif', GrdpWhatIfElement);
+if (typeof customElements === 'undefined' || !customElements || typeof HTMLElement.prototype.attachShadow !== 'function') {
+  // No custom elements (a very old or stripped-down browser): each widget's
+  // loading line is replaced by a message saying why nothing comes, in its
+  // language, instead of "loading" for ever.
+  const say = () => {
+    for (const el of document.querySelectorAll('grdp-whatif')) {
+      if (el.getAttribute('data-gw-unsupported')) continue;
+      el.setAttribute('data-gw-unsupported', '1');
+      el.replaceChildren(h('p', { role: 'alert', text: WORDS[langOf(el)].noElements }));
+    }
+  };
+  say();
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', say);
+} else if (!customElements.get('grdp-whatif')) customElements.define('grdp-whatif', GrdpWhatIfElement);
 
 if (!globalThis.GrdpWhatIf) {
   // The API's own wasm instance is made on first use of `ready`; a failed
