@@ -446,7 +446,10 @@ pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lan
         _ => return String::new(),
     };
     match (dflt, v) {
-        (Some(x), Some(v)) if (x.value - v).abs() < 1e-9 => {
+        (Some(x), Some(v))
+            if (x.value - v).abs() < 1e-9
+                || (controls::as_shown(ind, key, x.value) - v).abs() < 1e-9 =>
+        {
             match d.source(&x.source).map(|s| s.kind) {
                 Some(SourceKind::Derived) => lang
                     .pick(

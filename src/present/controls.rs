@@ -455,8 +455,15 @@ pub fn complete(
             Key::TargetYear => f64::from(s.target_year),
             Key::Spread => s.spread,
         };
-        // Rounded to what the control shows (given values stay as given).
-        let v = if have.is_some() { v } else { round_to(v, &d) };
+        // Given values stay as given. The dataset's own assumptions are
+        // used as it gives them (to a link's four decimals: 0,035 % prices
+        // are not "unchanged", 3,25 % is not 3,3 %); what is worked out
+        // (the uncertainty) is rounded to what the control shows.
+        let v = if have.is_some() {
+            v
+        } else {
+            from_dataset(v, &d)
+        };
         d.key.set(&mut out, v);
     }
     Ok(out)
@@ -468,12 +475,23 @@ pub fn as_shown(ind: &Indicator, key: Key, v: f64) -> f64 {
     defs(ind)
         .into_iter()
         .find(|d| d.key == key)
-        .map_or(v, |d| round_to(v, &d))
+        .map_or(v, |d| from_dataset(v, &d))
 }
 
-fn round_to(v: f64, d: &Def) -> f64 {
-    let k = 10f64.powi(i32::from(d.decimals())) * d.scale;
-    (v * k).round() / k
+/// A value the dataset gives (or that is worked out from it) as its
+/// control takes it.
+fn from_dataset(v: f64, d: &Def) -> f64 {
+    match d.key {
+        Key::Inflation | Key::PopulationGrowth | Key::FxChange => {
+            round_to_decimals(v, d, LINK_DECIMALS)
+        }
+        _ => round_to_decimals(v, d, d.decimals()),
+    }
+}
+
+fn round_to_decimals(v: f64, d: &Def, decimals: u8) -> f64 {
+    let k = 10f64.powi(i32::from(decimals)) * d.scale;
+    (v * k).round() / k + 0.0
 }
 
 /// `current` with the preset `name`'s growth: the reader's target, target

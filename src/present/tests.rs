@@ -1798,3 +1798,51 @@ fn the_chart_says_when_a_path_ends_above_a_range_as_the_cards_do() {
         }
     }
 }
+
+#[test]
+fn the_datasets_own_assumptions_are_used_as_given_not_rounded_to_a_sliders_step() {
+    // Prices at 0,035 %/yr are not "unchanged", population at 3,25 %/yr is
+    // not 3,3 %: field, sentence and model use what the dataset says.
+    let mut d = d();
+    let a = &mut d.assumptions;
+    a.inflation.as_mut().unwrap().value = 0.000_35;
+    a.population_growth.as_mut().unwrap().value = 0.0325;
+    let s = controls::start(&d, "grdpPerCapita").unwrap();
+    assert_eq!(s.inflation, Some(0.000_35));
+    assert_eq!(s.population_growth, Some(0.0325));
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "grdpPerCapita", lang));
+        let field = |k: &str| p.controls.iter().find(|c| c.key == k).unwrap().text.clone();
+        assert_eq!(field("inflation"), lang.pick("0,035", "0.035"));
+        assert_eq!(field("populationGrowth"), lang.pick("3,25", "3.25"));
+        assert!(
+            p.sentence
+                .contains(lang.pick("giá tăng 0,035%/năm", "prices rise 0.035%")),
+            "{}",
+            p.sentence
+        );
+        assert!(
+            p.sentence.contains(lang.pick("3,25%/năm", "3.25%")),
+            "{}",
+            p.sentence
+        );
+        let tag = |k: &str| p.controls.iter().find(|c| c.key == k).unwrap().tag.clone();
+        for k in ["inflation", "populationGrowth"] {
+            assert!(
+                tag(k).starts_with(lang.pick("giả định", "assumption")),
+                "{k}: {}",
+                tag(k)
+            );
+        }
+    }
+    // More decimals than a field takes: used to four, and still the dataset's.
+    a_more(&mut d);
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    let c = p.controls.iter().find(|c| c.key == "inflation").unwrap();
+    assert_eq!(c.text, "3,1235");
+    assert!(c.tag.starts_with("giả định"), "{}", c.tag);
+}
+
+fn a_more(d: &mut Dataset) {
+    d.assumptions.inflation.as_mut().unwrap().value = 0.031_234_567;
+}

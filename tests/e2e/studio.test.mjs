@@ -384,3 +384,33 @@ test('opens and is usable within a second (a figure printed, not a timed test)',
   assert.ok(await page.locator('#paste').isEditable());
   await context.close();
 });
+
+test('a percentage typed as a fraction (0,035 for 3,5 %) is questioned under its field, with what to type; a usual rate is not', async () => {
+  const { page, log, context } = await studio();
+  await page.focus('#paste');
+  await page.keyboard.insertText(TSV);
+  await idle(page);
+  await nameTheSource(page);
+  const field = '#f-assumptions-inflation-value';
+  const note = page.locator(`${field}-fraction`);
+  assert.equal(await page.locator(field).count(), 1);
+  for (const [typed, says] of [['0,035', '3,5'], ['0,12', '12'], ['0,8', null], ['3,5', null], ['0,75', null], ['', null]]) {
+    await page.fill(field, typed);
+    await idle(page);
+    if (says) {
+      assert.ok(await note.isVisible(), `${typed}: questioned`);
+      assert.equal(await note.innerText(), `Đọc là ${typed} %. Nếu ý bạn là ${says} % (viết dạng phân số), hãy gõ ${says}.`);
+      assert.match(await page.locator(field).getAttribute('aria-describedby'), /-fraction/);
+    } else {
+      assert.ok(!(await note.isVisible()), `${typed}: not questioned`);
+    }
+  }
+  // What the field holds is what was typed, read as a percentage: the note asks, it does not change it.
+  await page.fill(field, '0,035');
+  await idle(page);
+  await page.waitForFunction((p) => { const el = document.querySelector(p); return el && el.shadowRoot && /0,035%/.test(el.shadowRoot.querySelector('.narrative')?.textContent || ''); }, P, { timeout: 5000 }).catch(() => {});
+  const s = await previewText(page);
+  assert.match(s.sentence, /giá tăng 0,035%\/năm/, s.sentence);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

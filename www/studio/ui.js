@@ -152,6 +152,17 @@ function numberField(path, label, { pct = false, year = false, optional = true, 
   const input = h('input', { id, type: 'text', inputmode: 'decimal', autocomplete: 'off', placeholder });
   const raw = S.draft.raw[path];
   input.value = raw !== undefined ? raw : typeof v === 'number' ? fmt(pct ? round12(v * 100) : v, 6, !year) : typeof v === 'string' ? v : '';
+  // A percentage typed as a fraction (0,035 for 3,5 %) is a valid, tiny
+  // rate: said under the field, with what to type instead.
+  const asFraction = pct ? h('p', { class: 'help warn', id: `${id}-fraction`, 'aria-live': 'polite', hidden: true }) : null;
+  const query = () => {
+    if (!asFraction) return;
+    const text = input.value.trim();
+    const n = /^[-−]?0[.,]\d{2,}$/.test(text) ? S.wb.readNumber(text, S.lang) : undefined;
+    const big = n === undefined ? 0 : round12(Math.abs(n) * 100);
+    asFraction.hidden = !(big >= 1 && big <= 40);
+    if (!asFraction.hidden) asFraction.textContent = t().fractionInPct(text, fmt(round12(n * 100), 6));
+  };
   input.addEventListener('input', () => {
     S.draft.raw[path] = input.value;
     const text = input.value.trim();
@@ -162,9 +173,16 @@ function numberField(path, label, { pct = false, year = false, optional = true, 
     }
     if (write) write(value);
     else setAt(S.draft.choices, path, value === undefined && optional ? undefined : value === undefined ? '' : value);
+    query();
     later();
   });
-  return wrap(paths || [path], label, input, help);
+  const box = wrap(paths || [path], label, input, help);
+  if (asFraction) {
+    box.append(asFraction);
+    input.setAttribute('aria-describedby', `${input.getAttribute('aria-describedby')} ${asFraction.id}`);
+    query();
+  }
+  return box;
 }
 
 function selectField(path, label, options, value, onChange, { help } = {}) {
