@@ -689,8 +689,9 @@ pub struct Indicator {
 }
 
 impl Indicator {
-    /// Which way is better: as the dataset says, else down when the first
-    /// target is below the last figure, else up.
+    /// Which way is better: as the dataset says, else up. Never guessed
+    /// from the figures: a target below the last figure is a target met
+    /// already, not a sign that lower is better.
     ///
     /// # Example
     /// ```
@@ -700,13 +701,7 @@ impl Indicator {
     /// assert_eq!(d.indicator("poorHouseholds").unwrap().goal(), Goal::Lower);
     /// ```
     pub fn goal(&self) -> Goal {
-        if let Some(g) = self.goal {
-            return g;
-        }
-        match (self.targets.first(), self.history.last()) {
-            (Some(t), Some(h)) if t.level.high() < h.value => Goal::Lower,
-            _ => Goal::Higher,
-        }
+        self.goal.unwrap_or(Goal::Higher)
     }
 
     /// Years per term of a term-total indicator.

@@ -1846,3 +1846,37 @@ fn the_datasets_own_assumptions_are_used_as_given_not_rounded_to_a_sliders_step(
 fn a_more(d: &mut Dataset) {
     d.assumptions.inflation.as_mut().unwrap().value = 0.031_234_567;
 }
+
+#[test]
+fn a_target_below_the_last_figure_without_a_goal_is_met_already_not_lower_is_better() {
+    // A dataset that leaves `goal` out means "higher is better" (the format's
+    // default): a target under today's figure is met, whatever the path.
+    let mut d = d();
+    let ind = d
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "grdpPerCapita")
+        .unwrap();
+    ind.goal = None;
+    ind.targets[0].level = crate::dataset::Level::Value(50.0);
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "grdpPerCapita", lang));
+        assert_eq!(card(&p, "chance").value, "100%", "{lang:?}");
+        let words = all_words(&p);
+        for wrong in [
+            "giảm mỗi năm",
+            "có thể giảm",
+            "chưa đạt",
+            "fall each year",
+            "does not reach",
+        ] {
+            assert!(!words.contains(wrong), "{lang:?}: {wrong:?} in {words}");
+        }
+        assert!(
+            p.sentence
+                .contains(lang.pick("đã đạt mục tiêu", "already meets the target")),
+            "{}",
+            p.sentence
+        );
+    }
+}
