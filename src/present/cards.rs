@@ -43,14 +43,18 @@ pub fn chance(w: &Words<'_>, c: f64) -> String {
     }
 }
 
-/// A share of the target, rounded down: a path at 99.6 % of it is not
-/// "100 %", and is "99,6%" rather than "99%" (so close, the decimal says it).
+/// A share of the target, rounded to the nearest whole percent (87,9 % is
+/// "88%"), except just under it: a path at 99,6 % of the target is not
+/// "100%", it is "99,6%" (rounded down, so close, the decimal says it).
 fn share(w: &Words<'_>, s: f64) -> String {
     if (0.99..1.0).contains(&s) {
         let k = 1000.0;
         return w.pct(((s * k).floor() / k).min(0.999), 1);
     }
-    w.pct((s * 100.0).floor() / 100.0, 0)
+    if s > 0.0 && s < 0.005 {
+        return w.lang.pick("dưới 1%", "under 1%").to_string();
+    }
+    w.pct(s, 0)
 }
 
 /// Whether the path ends above a range's far end (beyond what the target asks).

@@ -1880,3 +1880,29 @@ fn a_target_below_the_last_figure_without_a_goal_is_met_already_not_lower_is_bet
         );
     }
 }
+
+#[test]
+fn a_share_of_the_target_is_rounded_to_the_nearest_percent_except_just_under_it() {
+    // The plan reaches 133,68 (102,8 % of 130), the trend 114,35 (88,0 %):
+    // "103%" and "88%", not "102%" and "87%" (rounded down before).
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "grdpPerCapita", lang));
+        let words = all_words(&p);
+        for share in ["103%", "88%"] {
+            let said = lang.pick(
+                format!("bằng {share} mục tiêu 130"),
+                format!("{share} of the 130"),
+            );
+            assert!(words.contains(&said), "{lang:?}: {said:?} in {words}");
+        }
+        // Just under the target: never "100%".
+        let (p, _) = with(&d, "grdpPerCapita", lang, |s| s.real_growth = Some(0.0983));
+        let words = all_words(&p);
+        assert!(
+            !words.contains(lang.pick("bằng 100%", " 100% of")),
+            "{words}"
+        );
+        assert!(words.contains(lang.pick("bằng 99,", " 99.")), "{words}");
+    }
+}
