@@ -1248,12 +1248,13 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                     .filter(|_| year > q.scenario.base_year)
                     .and_then(|k| q.values.get(k).copied())
             };
-            // In the target year, as the cards print it beside the target.
+            // In the target year, as the cards print it beside the target;
+            // in the others on the side of the target it is on, as the table.
             let shown = |q: &Projection, v: f64| {
                 if year == q.target_year {
                     w.value_d(v, cards::end_decimals(&w, q))
                 } else {
-                    w.value(v)
+                    w.value_d(v, cards::decimals_against(&w, q, v))
                 }
             };
             if let Some(v) = at(p) {

@@ -470,7 +470,23 @@ pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
 /// The decimals [`end_value`] prints the path's end with (the table's
 /// target-year cell too).
 pub(super) fn end_decimals(w: &Words<'_>, p: &Projection) -> u8 {
-    let v = p.value_at_target_year;
+    let mut d = decimals_against(w, p, p.value_at_target_year);
+    // A share beside a one-figure target is read with its gap in points
+    // ([`against`]): printed with the target's decimals too, the printed
+    // value minus the printed target is the printed gap (72,64 and 72,59:
+    // "0,05 above", not "72,6% … 0,05 above").
+    if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
+        if w.ind.is_percent() && lo == hi {
+            d = d.max(w.target_decimals(lo));
+        }
+    }
+    d
+}
+
+/// The decimals that print `v`, a value of `p`'s path in any year, on the
+/// same side of each end of the target as it is (129,975 beside a target
+/// of 130 is "129,98", not "130,0" in a year the path has not reached it).
+pub(super) fn decimals_against(w: &Words<'_>, p: &Projection, v: f64) -> u8 {
     let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
         return w.decimals();
     };
@@ -487,13 +503,6 @@ pub(super) fn end_decimals(w: &Words<'_>, p: &Projection) -> u8 {
     let mut d = w.decimals();
     while !fits(d) && d < w.decimals() + super::words::MAX_APART {
         d += 1;
-    }
-    // A share beside a one-figure target is read with its gap in points
-    // ([`against`]): printed with the target's decimals too, the printed
-    // value minus the printed target is the printed gap (72,64 and 72,59:
-    // "0,05 above", not "72,6% … 0,05 above").
-    if w.ind.is_percent() && lo == hi {
-        d = d.max(w.target_decimals(lo));
     }
     d
 }

@@ -226,11 +226,15 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
         let projected = |q: &Projection| at(q, y, k).filter(|_| y > q.scenario.base_year);
         // In the target year, as the cards print it beside the target
         // (114,96, not "115,0" beside "does not reach 115").
+        // In other years, on the side of the target it is on (129,975 is
+        // "129,98" in a year before the target is reached, not "130,0").
         let cell = |q: &Projection, v: f64| {
-            if y == q.target_year && v.is_finite() {
+            if !v.is_finite() {
+                Cell::Empty
+            } else if y == q.target_year {
                 Cell::Number(v, w.num(v, super::cards::end_decimals(w, q)))
             } else {
-                num(w, v)
+                Cell::Number(v, w.num(v, super::cards::decimals_against(w, q, v)))
             }
         };
         row.push(projected(p).map_or(Cell::Empty, |v| cell(p, v)));

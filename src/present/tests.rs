@@ -1906,3 +1906,47 @@ fn a_share_of_the_target_is_rounded_to_the_nearest_percent_except_just_under_it(
         assert!(words.contains(lang.pick("bằng 99,", " 99.")), "{words}");
     }
 }
+
+#[test]
+fn a_year_before_the_target_is_reached_never_prints_as_the_target() {
+    // Real growth 9,88 % with the target year 2031: 129,975 in 2030, the
+    // target 130 reached in 2031. The table and the tooltip printed "130,0"
+    // for 2030 beside "reaches the target in 2031".
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let mut v = view(&d, "grdpPerCapita", lang);
+        v.preset = "custom".into();
+        v.scenario.real_growth = Some(0.0988);
+        v.scenario.target_year = Some(2031);
+        let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+        let p = presentation(&d, &v, &c).unwrap();
+        assert!(
+            p.sentence
+                .contains(lang.pick("đạt mục tiêu năm 2031", "reaches the target in 2031")),
+            "{}",
+            p.sentence
+        );
+        let tb = p.table.as_ref().unwrap();
+        let row = tb.rows.iter().find(|r| r[0] == "2030").unwrap();
+        let col = tb
+            .head
+            .iter()
+            .position(|h| h.starts_with(lang.pick("Kịch bản đang chọn", "Chosen scenario")))
+            .unwrap();
+        assert_eq!(row[col], lang.pick("129,98", "129.98"), "{row:?}");
+        let lines = tip(&d, &v, &c, 2030);
+        let chosen = lang.pick(
+            "Kịch bản đang chọn: 129,98 triệu đồng",
+            "Chosen scenario: 129.98 million VND",
+        );
+        assert!(lines.iter().any(|l| l == chosen), "{lines:?}");
+        // Years far from the target keep the indicator's one decimal.
+        let row = tb.rows.iter().find(|r| r[0] == "2027").unwrap();
+        assert_eq!(row[col].matches([',', '.']).count(), 1, "{row:?}");
+        assert_eq!(
+            row[col].split([',', '.']).nth(1).unwrap().len(),
+            1,
+            "{row:?}"
+        );
+    }
+}
