@@ -21,6 +21,10 @@ const JUMPY = (() => {
 })();
 const page = (body, head = '') => `<!doctype html><html lang="vi"><head><meta charset="utf-8">${head}</head><body>${body}<script src="/embed.js"></script></body></html>`;
 
+const PICK = (ids) => { const d = JSON.parse(DATA); d.indicators = d.indicators.filter((i) => ids.includes(i.id)); return JSON.stringify(d); };
+const TWO_A = PICK(['grdpPerCapita', 'poorHouseholds']);
+const TWO_B = PICK(['grdpPerCapita', 'forestCover']);
+
 let browser, srv;
 before(async () => {
   browser = await launch();
@@ -42,6 +46,8 @@ before(async () => {
     </script>`),
     // No custom elements (an old or stripped-down browser); one widget added after the script.
     '/no-elements.html': `<!doctype html><html lang="vi"><head><meta charset="utf-8"><script>delete window.customElements;</script></head><body><${W} id="v"><p>Đang tải tiện ích… (cần JavaScript)</p></${W}><${W} id="e" lang="en"><p>Loading… (needs JavaScript)</p></${W}><script src="/embed.js"></script><${W} id="late" lang="en"><p>Loading…</p></${W}></body></html>`,
+    '/two-a.json': TWO_A,
+    '/swap.html': page(`<${W} id="w" src="/two-a.json"></${W}>`),
     '/big-font-host.html': page(`<${W} id="w"></${W}>`, '<style>* { font: 30px serif !important; } html { font-size: 62.5%; }</style>'),
   });
 });
@@ -252,5 +258,24 @@ test('a browser without custom elements: each widget says why, in its language, 
   const api = await o.page.evaluate(async () => { const a = await GrdpWhatIf.ready; return a.requiredGrowthRate(71.1, 130, 5); });
   assert.ok(Math.abs(api - 0.12827) < 1e-4, String(api));
   assert.deepEqual(o.log.errors.filter((e) => !/favicon|404/.test(e)), []);
+  await o.context.close();
+});
+
+test('setDataset with as many indicators as before: the indicator menu is the new dataset\'s, and each of its entries opens', async () => {
+  const o = await open('/swap.html');
+  await ready(o.page);
+  const options = () => o.page.locator(`#w`).evaluate((el) => [...el.shadowRoot.querySelectorAll('select.indsel option')].map((x) => `${x.value}:${x.textContent}`));
+  assert.deepEqual((await options()).map((x) => x.split(':')[0]), ['grdpPerCapita', 'poorHouseholds']);
+  const ok = await o.page.evaluate((b) => document.querySelector('#w').setDataset(b), TWO_B);
+  assert.equal(ok, true);
+  await ready(o.page);
+  const after = await options();
+  assert.deepEqual(after.map((x) => x.split(':')[0]), ['grdpPerCapita', 'forestCover']);
+  assert.ok(!after.some((x) => /hộ nghèo/i.test(x)), after.join(' | '));
+  await o.page.locator('#w').evaluate((el) => { const sel = el.shadowRoot.querySelector('select.indsel'); sel.value = 'forestCover'; sel.dispatchEvent(new Event('change')); });
+  await o.page.waitForFunction(() => document.querySelector('#w').state.indicator === 'forestCover');
+  await ready(o.page);
+  assert.match((await seen(o.page)).title, /rừng/i);
+  assert.deepEqual(o.log.errors, []);
   await o.context.close();
 });

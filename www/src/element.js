@@ -556,7 +556,7 @@ class GrdpWhatIfElement extends HTMLElement {
     setAttr(f.indicator, 'aria-label', t.indicator);
     // Options made again only when the list or language changes; the select
     // itself stays (so does its focus).
-    fill(f.indicator, `${p.shape.split('|')[0]}|${s.lang}|${p.indicators.length}`, () => p.indicators.map(([id, label]) => h('option', { value: id, text: label })));
+    fill(f.indicator, `${s.lang}|${p.indicators.map(([id, label]) => `${id}\u0000${label}`).join('\u0001')}`, () => p.indicators.map(([id, label]) => h('option', { value: id, text: label })));
     if (f.indicator.value !== s.indicator) f.indicator.value = s.indicator;
     setAttr(f.theme, 'aria-label', t.themeLabel);
     [...f.theme.options].forEach((o) => setText(o, t.themes[o.value]));
