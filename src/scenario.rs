@@ -257,7 +257,18 @@ pub fn historical_spread(ind: &Indicator) -> Option<f64> {
 /// ```
 pub fn preset_growth(a: &Assumptions, ind: &Indicator, p: &Preset) -> Option<f64> {
     match ind.model {
-        Model::PerCapita => p.real_growth.or_else(|| {
+        Model::PerCapita => p.real_growth.or_else(|| record_growth(a, ind)),
+        _ => p.growth.or_else(|| record_growth(a, ind)),
+    }
+}
+
+/// The growth the record gives, as the model's growth control takes it:
+/// for money per person the real growth its nominal rate means with the
+/// dataset's prices and population (used by a trend preset left for the
+/// engine to work out, and by an indicator with no presets at all).
+pub fn record_growth(a: &Assumptions, ind: &Indicator) -> Option<f64> {
+    match ind.model {
+        Model::PerCapita => {
             let nominal = historical_rate(ind)?;
             let inflation = a.inflation.as_ref().map_or(0.0, |x| x.value);
             let population = a.population_growth.as_ref().map_or(0.0, |x| x.value);
@@ -265,8 +276,8 @@ pub fn preset_growth(a: &Assumptions, ind: &Indicator, p: &Preset) -> Option<f64
             // Rounded as the widget shows a rate (0.1 %), so the preset's
             // button and a typed rate agree.
             Some((real * 1000.0).round() / 1000.0).filter(|r| r.is_finite())
-        }),
-        _ => p.growth.or_else(|| historical_rate(ind)),
+        }
+        _ => historical_rate(ind),
     }
 }
 
@@ -344,7 +355,7 @@ impl Scenario {
         };
         let growth = preset
             .and_then(|p| preset_growth(&dataset.assumptions, ind, p))
-            .or_else(|| historical_rate(ind))
+            .or_else(|| record_growth(&dataset.assumptions, ind))
             .unwrap_or(0.0);
         let linear = ind.model == Model::Linear;
         let spread = ind

@@ -1950,3 +1950,31 @@ fn a_year_before_the_target_is_reached_never_prints_as_the_target() {
         );
     }
 }
+
+#[test]
+fn an_indicator_without_presets_starts_on_the_records_real_growth_not_its_nominal_rate() {
+    // GRDP per capita rose 9,97 %/yr in current prices 2020–2025; with 3,5 %
+    // prices and 0,8 % population that is 7,1 % real growth (the trend
+    // preset's figure). Without presets the widget started at 10,0 % "real".
+    let mut d = d();
+    let ind = d
+        .indicators
+        .iter_mut()
+        .find(|i| i.id == "grdpPerCapita")
+        .unwrap();
+    let trend = crate::scenario::preset_growth(
+        &Dataset::default_lang_son().unwrap().assumptions,
+        ind,
+        ind.scenarios.get("trend").unwrap(),
+    );
+    ind.scenarios = Default::default();
+    let s = controls::start(&d, "grdpPerCapita").unwrap();
+    assert_eq!(s.real_growth, trend);
+    assert!((s.real_growth.unwrap() - 0.071).abs() < 1e-9, "{s:?}");
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(
+        p.sentence.contains("GRDP thực tăng 7,1%/năm"),
+        "{}",
+        p.sentence
+    );
+}
