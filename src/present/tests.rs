@@ -1978,3 +1978,26 @@ fn an_indicator_without_presets_starts_on_the_records_real_growth_not_its_nomina
         p.sentence
     );
 }
+
+#[test]
+fn a_rate_falling_towards_zero_is_never_printed_as_zero_or_as_a_fall_of_100_percent() {
+    // Poverty falling 50 % a year to 2055: 1,36 × 0,5³⁰ ≈ 1,3e-9 %.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "poorHouseholds", lang, |s| {
+            s.growth = Some(-0.5);
+            s.target_year = Some(2055);
+        });
+        let words = all_words(&p);
+        for wrong in ["0,00%", "0.00%", "100,0000%", "100.0000%"] {
+            assert!(!words.contains(wrong), "{lang:?}: {wrong} in {words}");
+        }
+        let c = card(&p, "scenario");
+        assert_eq!(c.value, lang.pick("< 0,000001%", "< 0.000001%"), "{c:?}");
+        assert!(
+            c.detail
+                .contains(lang.pick("giảm gần 100%", "down nearly 100%")),
+            "{c:?}"
+        );
+    }
+}

@@ -48,8 +48,22 @@ impl<'a> Words<'a> {
                 || v.abs() >= 10f64.powi(-i32::from(k))
                 || crate::format::rounded(v, k) != 0.0
         };
-        let d = (d..=d + 4).find(|&k| shows(k)).unwrap_or(d);
-        number(v, self.lang, Style::fixed(d))
+        match (d..=d + 4).find(|&k| shows(k)) {
+            Some(k) => number(v, self.lang, Style::fixed(k)),
+            // Under even the fourth extra decimal: "< 0,000001", not zero.
+            None => {
+                let unit = number(
+                    10f64.powi(-i32::from(d + 4)),
+                    self.lang,
+                    Style::fixed(d + 4),
+                );
+                if v > 0.0 {
+                    format!("< {unit}")
+                } else {
+                    format!("> −{unit}")
+                }
+            }
+        }
     }
 
     /// The unit's words after a number ("triệu đồng"), empty for an index;
@@ -393,7 +407,12 @@ impl<'a> Words<'a> {
             let verb = if c >= 0.0 { verb_up } else { verb_down };
             return format!("{verb} {shown} {}", self.pick("điểm %", "points"));
         }
-        let shown = self.pct(c.abs(), d);
+        // A fall short of everything by less than the fourth decimal shows.
+        let shown = if c.abs() < 1.0 && self.pct(c.abs(), d) == self.pct(1.0, d) {
+            self.pick("gần 100%", "nearly 100%").to_string()
+        } else {
+            self.pct(c.abs(), d)
+        };
         let verb = if c >= 0.0 { verb_up } else { verb_down };
         format!("{verb} {shown}")
     }
