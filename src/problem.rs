@@ -238,6 +238,13 @@ pub enum Problem {
     TooManyDecimals {
         max: u8,
     },
+    /// "1.250" in Vietnamese or "1,250" in English: the language's
+    /// thousands mark with three digits after it, which may be either.
+    GroupingOrDecimal {
+        raw: String,
+        whole: String,
+        decimal: String,
+    },
     YearNotWhole,
     LinkTooLong {
         bytes: usize,
@@ -595,6 +602,13 @@ impl Problem {
             }
             Problem::TooManyDecimals { max } => {
                 lang.pick(format!("Tối đa {max} chữ số thập phân."), format!("At most {max} decimal places."))
+            }
+            Problem::GroupingOrDecimal { raw, whole, decimal } => {
+                let q = quoted(raw);
+                lang.pick(
+                    format!("{q}: số nghìn hay số thập phân? Gõ {whole} hoặc {decimal}."),
+                    format!("{q}: thousands or decimals? Type {whole} or {decimal}."),
+                )
             }
             Problem::YearNotWhole => lang.pick("Năm phải là số nguyên.", "The year must be a whole number.").to_string(),
             Problem::LinkTooLong { bytes } => {

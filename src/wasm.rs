@@ -453,7 +453,14 @@ impl Engine {
     /// (a rate as a fraction). Throws, in both languages, for text that is
     /// not a number the control takes.
     #[wasm_bindgen(js_name = parseField)]
-    pub fn parse_field(&self, indicator: &str, key: &str, text: &str) -> Result<f64, JsValue> {
+    pub fn parse_field(
+        &self,
+        indicator: &str,
+        key: &str,
+        text: &str,
+        lang: Option<String>,
+    ) -> Result<f64, JsValue> {
+        let lang = lang_of(lang.as_deref().unwrap_or("vi"));
         let ind = self.indicator(indicator)?;
         let def = controls::defs(ind)
             .into_iter()
@@ -468,7 +475,7 @@ impl Engine {
                 )
             })?;
         // Shown beside the field: the message without the field's name.
-        controls::parse_field(&def, text).map_err(|p| {
+        controls::parse_field(&def, text, lang).map_err(|p| {
             let e = js_error(&FieldError::new(key, p.clone()));
             let _ = js_sys::Reflect::set(&e, &"vi".into(), &p.message(Lang::Vi).into());
             let _ = js_sys::Reflect::set(&e, &"en".into(), &p.message(Lang::En).into());

@@ -390,14 +390,14 @@ fn typed_values_tips_csv_and_pictures() {
     let engine = Engine::new().unwrap();
     assert!(
         (engine
-            .parse_field("grdpPerCapita", "realGrowth", "10,5")
+            .parse_field("grdpPerCapita", "realGrowth", "10,5", None)
             .unwrap()
             - 0.105)
             .abs()
             < 1e-12
     );
     let e = engine
-        .parse_field("grdpPerCapita", "realGrowth", "abc")
+        .parse_field("grdpPerCapita", "realGrowth", "abc", None)
         .unwrap_err();
     assert_eq!(
         get(&e, "vi").as_string().as_deref(),
@@ -405,12 +405,28 @@ fn typed_values_tips_csv_and_pictures() {
     );
     // Shown beside the field: the message without the field's name.
     let e = engine
-        .parse_field("grdpPerCapita", "realGrowth", "99")
+        .parse_field("grdpPerCapita", "realGrowth", "99", None)
         .unwrap_err();
     assert_eq!(get(&e, "field").as_string().as_deref(), Some("realGrowth"));
     assert_eq!(
         get(&e, "en").as_string().as_deref(),
         Some("Must be between -5 and 20.")
+    );
+    // The reader's language decides which mark is a thousands mark.
+    let e = engine
+        .parse_field("grdpPerCapita", "targetValue", "1,250", Some("en".into()))
+        .unwrap_err();
+    assert_eq!(
+        get(&e, "en").as_string().as_deref(),
+        Some("“1,250”: thousands or decimals? Type 1250 or 1.25.")
+    );
+    assert!(
+        (engine
+            .parse_field("grdpPerCapita", "targetValue", "161,051", Some("vi".into()))
+            .unwrap()
+            - 161.051)
+            .abs()
+            < 1e-9
     );
     let tip = engine.tip(view("grdpPerCapita", "vi"), 2023).unwrap();
     assert_eq!(tip[0], "2023");

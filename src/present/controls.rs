@@ -317,13 +317,13 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
 ///
 /// # Example
 /// ```
-/// use grdp_whatif::{dataset::Dataset, present::controls::{defs, parse_field}};
+/// use grdp_whatif::{dataset::Dataset, lang::Lang, present::controls::{defs, parse_field}};
 /// let d = Dataset::default_lang_son().unwrap();
 /// let g = defs(d.indicator("grdpPerCapita").unwrap())[0];
-/// assert_eq!(parse_field(&g, " 10,5 "), Ok(0.105));
-/// assert!(parse_field(&g, "1e309").is_err() && parse_field(&g, "١٢").is_err());
+/// assert_eq!(parse_field(&g, " 10,5 ", Lang::Vi), Ok(0.105));
+/// assert!(parse_field(&g, "1e309", Lang::Vi).is_err() && parse_field(&g, "١٢", Lang::En).is_err());
 /// ```
-pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
+pub fn parse_field(d: &Def, raw: &str, lang: Lang) -> Result<f64, Problem> {
     // The typographic minus (U+2212, as word processors and news copy write
     // it) is a minus.
     let s: String = raw
@@ -337,6 +337,31 @@ pub fn parse_field(d: &Def, raw: &str) -> Result<f64, Problem> {
     let not_a_number = || Problem::NotANumber {
         raw: raw.trim().chars().take(24).collect(),
     };
+    // The language's thousands mark with three digits after it ("1.250" in
+    // Vietnamese, "1,250" in English) is asked about, not read as 1,25.
+    let group = lang.pick('.', ',');
+    if let Some((int, frac)) = s.strip_prefix(['-', '+']).unwrap_or(&s).split_once(group) {
+        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+        if all_digits(int)
+            && all_digits(frac)
+            && int.len() <= 3
+            && !int.starts_with('0')
+            && frac.len() == 3
+            && d.key != Key::TargetYear
+        {
+            let sign = if s.starts_with('-') { "-" } else { "" };
+            let short = frac.trim_end_matches('0');
+            return Err(Problem::GroupingOrDecimal {
+                raw: raw.trim().chars().take(24).collect(),
+                whole: format!("{sign}{int}{frac}"),
+                decimal: if short.is_empty() {
+                    format!("{sign}{int}")
+                } else {
+                    format!("{sign}{int}{}{short}", lang.pick(',', '.'))
+                },
+            });
+        }
+    }
     let norm = s.replacen(',', ".", 1);
     let body = norm.strip_prefix(['-', '+']).unwrap_or(&norm);
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));

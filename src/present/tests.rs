@@ -632,32 +632,68 @@ fn typed_values_are_read_strictly() {
         ("+7", Ok(0.07)),
         ("20", Ok(0.2)),
     ] {
-        assert_eq!(controls::parse_field(&g, raw), want, "{raw}");
+        assert_eq!(controls::parse_field(&g, raw, Lang::Vi), want, "{raw}");
     }
-    assert!(controls::parse_field(&g, "-0").unwrap().is_sign_positive());
+    assert!(controls::parse_field(&g, "-0", Lang::Vi)
+        .unwrap()
+        .is_sign_positive());
     for raw in [
         "1e309", "١٢", "１２", "10,5,5", "😀", "abc", "1e2", "0x10", ".", "-",
     ] {
         assert!(
             matches!(
-                controls::parse_field(&g, raw),
+                controls::parse_field(&g, raw, Lang::Vi),
                 Err(Problem::NotANumber { .. })
             ),
             "{raw}"
         );
     }
-    assert_eq!(controls::parse_field(&g, ""), Err(Problem::EmptyInput));
     assert_eq!(
-        controls::parse_field(&g, "30"),
+        controls::parse_field(&g, "", Lang::Vi),
+        Err(Problem::EmptyInput)
+    );
+    assert_eq!(
+        controls::parse_field(&g, "30", Lang::Vi),
         Err(Problem::FieldRange { lo: -5.0, hi: 20.0 })
     );
     assert_eq!(
-        controls::parse_field(&g, "1,234"),
+        controls::parse_field(&g, "1,234", Lang::Vi),
         Err(Problem::TooManyDecimals { max: 2 })
+    );
+    // The language's thousands mark with three digits after it is asked
+    // about, never read as a decimal: "1,250" in English may be 1250.
+    let t = defs.iter().find(|d| d.key == Key::TargetValue).unwrap();
+    for (raw, lang, whole, decimal) in [
+        ("1,250", Lang::En, "1250", "1.25"),
+        ("1.250", Lang::Vi, "1250", "1,25"),
+        ("161,051", Lang::En, "161051", "161.051"),
+        ("2,000", Lang::En, "2000", "2"),
+    ] {
+        let e = controls::parse_field(t, raw, lang).unwrap_err();
+        assert_eq!(
+            e,
+            Problem::GroupingOrDecimal {
+                raw: raw.into(),
+                whole: whole.into(),
+                decimal: decimal.into()
+            }
+        );
+        assert!(e.message(lang).contains(whole), "{}", e.message(lang));
+    }
+    // The other mark, or not three digits after it, is a decimal as before.
+    assert_eq!(controls::parse_field(t, "161,051", Lang::Vi), Ok(161.051));
+    assert_eq!(controls::parse_field(t, "161.051", Lang::En), Ok(161.051));
+    assert_eq!(controls::parse_field(t, "130,5", Lang::En), Ok(130.5));
+    assert_eq!(
+        controls::parse_field(t, "0,125", Lang::En),
+        Err(Problem::FieldRange {
+            lo: t.min,
+            hi: t.max
+        })
     );
     let year = defs.iter().find(|d| d.key == Key::TargetYear).unwrap();
     assert_eq!(
-        controls::parse_field(year, "2030,5"),
+        controls::parse_field(year, "2030,5", Lang::Vi),
         Err(Problem::YearNotWhole)
     );
 }
@@ -845,10 +881,10 @@ fn a_typographic_minus_is_a_minus() {
     let ind = d.indicator("grdpPerCapita").unwrap();
     let g = controls::defs(ind)[0];
     assert_eq!(
-        controls::parse_field(&g, "\u{2212}3"),
-        controls::parse_field(&g, "-3")
+        controls::parse_field(&g, "\u{2212}3", Lang::Vi),
+        controls::parse_field(&g, "-3", Lang::Vi)
     );
-    assert_eq!(controls::parse_field(&g, "\u{2212}3"), Ok(-0.03));
+    assert_eq!(controls::parse_field(&g, "\u{2212}3", Lang::Vi), Ok(-0.03));
 }
 
 /// The percentages in a text, in order ("9,86%/năm … 3,5%" → [9.86, 3.5]).
@@ -1083,8 +1119,8 @@ fn a_link_s_value_is_used_and_shown_as_it_is() {
         .into_iter()
         .find(|x| x.key == controls::Key::TargetValue)
         .unwrap();
-    assert_eq!(controls::parse_field(&tv, "133,684"), Ok(133.684));
-    assert!(controls::parse_field(&tv, "133,6841").is_err());
+    assert_eq!(controls::parse_field(&tv, "133,684", Lang::Vi), Ok(133.684));
+    assert!(controls::parse_field(&tv, "133,6841", Lang::Vi).is_err());
     // More decimals than a field can show: used as the field shows them,
     // four (the field had "9,9" beside a sentence's "9,8845%").
     let l = controls::read_link(&d, "#v=1&g=0.0988449&tv=133.68449", None).unwrap();

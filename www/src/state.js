@@ -120,7 +120,7 @@ export function reduce(s, a, ctx) {
       if (s.status !== 'ready') return s;
       let value;
       try {
-        value = ctx.engine.parseField(s.indicator, a.key, String(a.text));
+        value = ctx.engine.parseField(s.indicator, a.key, String(a.text), s.lang);
       } catch (e) {
         return { ...s, drafts: { ...s.drafts, [a.key]: { text: String(a.text), error: errorOf(e) } } };
       }
