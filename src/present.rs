@@ -33,16 +33,36 @@ use words::Words;
 /// Colours of a structure's parts, in order.
 pub const PART_COLORS: [&str; 4] = ["#4e9a06", "#c17d11", "#3465a4", "#75507b"];
 
-/// Wrap text from a dataset in a Unicode isolate (FSI … PDI): whatever
-/// direction marks it holds stay inside.
+/// Wrap text from a dataset in a Unicode isolate (FSI … PDI) when it holds
+/// anything that can change the direction of what is around it (a
+/// right-to-left letter, a direction mark): whatever it holds stays inside.
+/// Other text is left as it is, so a sentence copied into an article carries
+/// no invisible characters.
 ///
 /// # Example
 /// ```
-/// let s = grdp_whatif::present::isolate("evil\u{202e}");
-/// assert_eq!(s, "\u{2068}evil\u{202e}\u{2069}");
+/// use grdp_whatif::present::isolate;
+/// assert_eq!(isolate("evil\u{202e}"), "\u{2068}evil\u{202e}\u{2069}");
+/// assert_eq!(isolate("שלום"), "\u{2068}שלום\u{2069}");
+/// assert_eq!(isolate("Lạng Sơn"), "Lạng Sơn");
 /// ```
 pub fn isolate(s: &str) -> String {
-    format!("\u{2068}{s}\u{2069}")
+    let turns = |c: char| {
+        matches!(c,
+            '\u{0590}'..='\u{08FF}'
+            | '\u{FB1D}'..='\u{FDFF}'
+            | '\u{FE70}'..='\u{FEFF}'
+            | '\u{10800}'..='\u{10FFF}'
+            | '\u{1E800}'..='\u{1EFFF}'
+            | '\u{200E}' | '\u{200F}' | '\u{061C}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}')
+    };
+    if s.chars().any(turns) {
+        format!("\u{2068}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
 }
 
 /// Text with the language it is written in (so the page can mark it).

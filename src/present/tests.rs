@@ -2037,3 +2037,27 @@ fn a_rate_falling_towards_zero_is_never_printed_as_zero_or_as_a_fall_of_100_perc
         );
     }
 }
+
+#[test]
+fn words_copied_from_the_widget_carry_no_invisible_isolates_unless_a_name_needs_one() {
+    let d = d();
+    for ind in d.indicators.iter().map(|i| i.id.clone()) {
+        for lang in [Lang::Vi, Lang::En] {
+            let (p, _) = shown(&d, &view(&d, &ind, lang));
+            let words = all_words(&p);
+            assert!(
+                !words.contains(['\u{2068}', '\u{2069}']),
+                "{ind} {lang:?}: {words}"
+            );
+        }
+    }
+    // A name with a right-to-left letter or a direction mark is isolated.
+    let mut d = d;
+    d.name = crate::dataset::Text::vi("Tỉnh \u{202e}X");
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(
+        p.sentence.contains("\u{2068}Tỉnh \u{202e}X\u{2069}"),
+        "{}",
+        p.sentence
+    );
+}

@@ -741,7 +741,7 @@ class GrdpWhatIfElement extends HTMLElement {
         localized(src.publication, lang), ', “', localized(src.title, lang), '”',
         src.translation ? h('span', { text: ` (${src.translation})` }) : null,
         src.date.text ? h('span', null, ', ', localized(src.date, lang)) : null);
-      if (src.url) li.append(' ', h('a', { href: src.url, rel: 'noopener noreferrer', target: '_blank', text: '↗', 'aria-label': t.sources }));
+      if (src.url) li.append(' ', h('a', { href: src.url, rel: 'noopener noreferrer', target: '_blank', text: '↗', 'aria-label': t.openSource(`${src.publication.text}, “${src.title.text}”`) }));
       return li;
     }));
     // The sources open on a wide widget; on a phone they are one tap away.
