@@ -279,3 +279,20 @@ test('setDataset with as many indicators as before: the indicator menu is the ne
   assert.deepEqual(o.log.errors, []);
   await o.context.close();
 });
+
+test("a source's ↗ link is named by its article in the reader's language; the sentence copies without invisible characters", async () => {
+  const o = await open('/plain.html');
+  await ready(o.page);
+  const names = () => o.page.locator('#w').evaluate((el) => [...el.shadowRoot.querySelectorAll('.sources a')].map((a) => a.getAttribute('aria-label')));
+  const vi = await names();
+  assert.ok(vi.length >= 1);
+  for (const n of vi) assert.match(n, /^Mở bài: .+, “.+” \(thẻ mới\)$/, n);
+  const copied = await o.page.locator('#w').evaluate((el) => el.shadowRoot.querySelector('.narrative').innerText);
+  assert.doesNotMatch(copied, /[\u2066-\u2069]/, JSON.stringify(copied));
+  await o.page.locator('#w').evaluate((el) => el.setAttribute('lang', 'en'));
+  await o.page.waitForFunction(() => document.querySelector('#w').state.lang === 'en');
+  await ready(o.page);
+  for (const n of await names()) assert.match(n, /^Open the article: .+ \(new tab\)$/, n);
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
