@@ -190,6 +190,11 @@ pub enum Problem {
     PresetGrowthKey {
         model_key: String,
     },
+    /// A preset with no rate of its own where the record has too few
+    /// figures to work one out.
+    PresetNeedsRate {
+        key: String,
+    },
     // ---- scenarios, typed values, links ----
     OutOfRange {
         lo: f64,
@@ -501,6 +506,10 @@ impl Problem {
                     "a perCapita indicator must be in millionVnd",
                 )
                 .to_string(),
+            Problem::PresetNeedsRate { key } => lang.pick(
+                format!("kịch bản này không ghi tốc độ (“{key}”) và số liệu chưa đủ hai năm để tính xu hướng: hãy ghi tốc độ, hoặc thêm số liệu của một năm khác"),
+                format!("this preset gives no rate (“{key}”) and the record has too few years to work out a trend from: give its rate, or add a figure for another year"),
+            ),
             Problem::NeedsHistory => lang
                 .pick("cần ít nhất một số liệu (giá trị gốc)", "needs at least one figure (the base value)")
                 .to_string(),

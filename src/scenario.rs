@@ -740,6 +740,23 @@ pub fn indicator_problem(d: &Dataset, i: usize) -> Option<FieldError> {
     if ind.model == Model::Shares {
         return None;
     }
+    // A preset left for the engine to work out needs a record to work it
+    // out from: with one figure, its button would show no rate and do nothing.
+    if historical_rate(ind).is_none() {
+        if let Some((name, _)) = ind
+            .scenarios
+            .0
+            .iter()
+            .find(|(_, p)| preset_growth(&d.assumptions, ind, p).is_none())
+        {
+            return Some(FieldError::new(
+                format!("indicators[{i}].scenarios.{name}"),
+                Problem::PresetNeedsRate {
+                    key: ind.model.growth_key().into(),
+                },
+            ));
+        }
+    }
     let input = ScenarioInput {
         indicator: Some(ind.id.clone()),
         paths: Some(0),

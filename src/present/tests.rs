@@ -2061,3 +2061,45 @@ fn words_copied_from_the_widget_carry_no_invisible_isolates_unless_a_name_needs_
         p.sentence
     );
 }
+
+#[test]
+fn a_trend_preset_with_one_figure_to_work_from_is_refused_with_the_preset_named() {
+    let mut d = d();
+    let i = d
+        .indicators
+        .iter()
+        .position(|i| i.id == "grdpPerCapita")
+        .unwrap();
+    let last = d.indicators[i].history.last().cloned().unwrap();
+    d.indicators[i].history = vec![last];
+    d.indicators[i].alternatives.clear();
+    // A trend left for the engine to work out.
+    d.indicators[i]
+        .scenarios
+        .0
+        .iter_mut()
+        .filter(|(n, _)| n == "trend")
+        .for_each(|(_, p)| p.real_growth = None);
+    let problems = crate::scenario::problems(&d);
+    let p = problems
+        .iter()
+        .find(|e| e.field == format!("indicators[{i}].scenarios.trend"))
+        .unwrap_or_else(|| panic!("{problems:?}"));
+    assert!(
+        p.problem.message(Lang::Vi).contains("chưa đủ hai năm"),
+        "{p:?}"
+    );
+    assert!(
+        p.problem.message(Lang::En).contains("give its rate"),
+        "{p:?}"
+    );
+    // With its rate given, it is shown.
+    d.indicators[i].scenarios.0.iter_mut().for_each(|(_, p)| {
+        p.real_growth.get_or_insert(0.07);
+    });
+    assert!(
+        crate::scenario::problems(&d).is_empty(),
+        "{:?}",
+        crate::scenario::problems(&d)
+    );
+}
