@@ -820,8 +820,9 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     let label = isolate(w.ind.label.text(lang));
     let end = end_value(w, p);
     let ty = p.target_year;
+    // English needs the subject the Vietnamese clause goes without.
     let target = against(w, p)
-        .map(|a| format!(", {a}; {}", reach(w, p)))
+        .map(|a| format!(", {a}; {}{}", lang.pick("", "it "), reach(w, p)))
         .unwrap_or_default();
     let chance = p
         .probability

@@ -2103,3 +2103,30 @@ fn a_trend_preset_with_one_figure_to_work_from_is_refused_with_the_preset_named(
         crate::scenario::problems(&d)
     );
 }
+
+#[test]
+fn the_english_sentence_says_what_reaches_the_target() {
+    let d = d();
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::En));
+    assert!(
+        p.sentence
+            .contains("target; it reaches the target in 2030."),
+        "{}",
+        p.sentence
+    );
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(
+        p.sentence.contains("; đạt mục tiêu năm 2030."),
+        "{}",
+        p.sentence
+    );
+    let (p, _) = with(&d, "grdpPerCapita", Lang::En, |s| {
+        s.real_growth = Some(0.07)
+    });
+    assert!(
+        p.sentence
+            .contains("; it does not reach the target by 2030"),
+        "{}",
+        p.sentence
+    );
+}
