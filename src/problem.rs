@@ -465,17 +465,17 @@ impl Problem {
                 let ratio = if value.abs() > last.abs() { value / last } else { last / value }.abs();
                 if vi {
                     format!(
-                        "mục tiêu {} khác số liệu năm {year} ({}) khoảng {} lần: kiểm tra dấu chấm và dấu phẩy (kiểu Việt Nam: 4.000 là bốn nghìn, 4,5 là bốn phẩy năm) và đơn vị",
+                        "mục tiêu {} khác số liệu năm {year} ({}) khoảng {} lần: kiểm tra dấu chấm và dấu phẩy (kiểu Việt Nam: 4.000 là bốn nghìn, 4,5 là bốn phẩy năm) và đơn vị, ở mục tiêu và ở số liệu",
                         n(*value),
                         n(*last),
                         number(ratio.round(), lang, Style::upto(0))
                     )
                 } else {
                     format!(
-                        "the target {} is about {} times the figure for {year} ({}): check the decimal point and thousands separator (4,000 is four thousand, 4.5 is four and a half) and the unit",
+                        "the target {} and the figure for {year} ({}) are about {} times apart: check the decimal point and thousands separator (4,000 is four thousand, 4.5 is four and a half) and the unit, in the target and in the figures",
                         n(*value),
-                        number(ratio.round(), lang, Style::upto(0)),
-                        n(*last)
+                        n(*last),
+                        number(ratio.round(), lang, Style::upto(0))
                     )
                 }
             }
@@ -848,5 +848,25 @@ mod tests {
             },
         };
         assert!(p.message(Lang::En).contains("58.5"), "{p}");
+    }
+
+    #[test]
+    fn a_target_far_from_the_figures_is_said_either_way_round() {
+        // 55200 typed for 55.2: the target 100 is far below it, not 552
+        // times it; either side may hold the typo.
+        let p = Problem::TargetFarFromData {
+            value: 100.0,
+            last: 55200.0,
+            year: 2025,
+        };
+        let en = p.message(Lang::En);
+        assert!(en.contains("are about 552 times apart"), "{en}");
+        assert!(!en.contains("is about 552 times the figure"), "{en}");
+        assert!(en.contains("in the target and in the figures"), "{en}");
+        assert!(
+            p.message(Lang::Vi).contains("khoảng 552 lần"),
+            "{}",
+            p.message(Lang::Vi)
+        );
     }
 }
