@@ -337,13 +337,14 @@ pub fn parse_field(d: &Def, raw: &str, lang: Lang) -> Result<f64, Problem> {
     let not_a_number = || Problem::NotANumber {
         raw: raw.trim().chars().take(24).collect(),
     };
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     // The language's thousands mark with three digits after it ("1.250" in
     // Vietnamese, "1,250" in English) is asked about, not read as 1,25.
     let group = lang.pick('.', ',');
     if let Some((int, frac)) = s.strip_prefix(['-', '+']).unwrap_or(&s).split_once(group) {
-        let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
-        if all_digits(int)
-            && all_digits(frac)
+        if !int.is_empty()
+            && digits(int)
+            && digits(frac)
             && int.len() <= 3
             && !int.starts_with('0')
             && frac.len() == 3
@@ -365,7 +366,6 @@ pub fn parse_field(d: &Def, raw: &str, lang: Lang) -> Result<f64, Problem> {
     let norm = s.replacen(',', ".", 1);
     let body = norm.strip_prefix(['-', '+']).unwrap_or(&norm);
     let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
     if !(digits(int) && digits(frac)) || (int.is_empty() && frac.is_empty()) {
         return Err(not_a_number());
     }
