@@ -1425,6 +1425,9 @@ impl Serialize for Swatch {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Caption {
     pub title: String,
+    /// The target the reader is trying, when it is not the dataset's ("" if
+    /// it is).
+    pub retarget: String,
     /// The scenario in one line.
     pub scenario: String,
     pub legend: Vec<(Swatch, String)>,
@@ -1509,6 +1512,7 @@ pub fn draw_picture<DB: DrawingBackend>(
         &title_font,
         &mut y,
     )?;
+    put(wrap(root, &caption.retarget, &body, inner), &body, &mut y)?;
     put(wrap(root, &caption.scenario, &body, inner), &body, &mut y)?;
     // The legend: swatch and words, in a row that wraps.
     let sw = st.px(14.0);

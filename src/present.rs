@@ -236,6 +236,9 @@ pub struct Presentation {
     /// language, dataset): the page builds them again then, and only then.
     pub shape: String,
     pub title: Localized,
+    /// Under the title: the target the reader is trying, when it is not the
+    /// dataset's (see `retarget`).
+    pub retarget: Option<String>,
     pub caveats: Vec<Localized>,
     pub presets: Vec<PresetView>,
     pub controls: Vec<Control>,
@@ -492,8 +495,13 @@ fn controls_of(
     resolved: Option<&Scenario>,
     lang: Lang,
 ) -> Vec<Control> {
+    // The exchange rate's slider only where there is a rate to move: a
+    // dataset without one shows no USD figure, and a slider there would
+    // change nothing on screen.
+    let has_fx = resolved.map_or(d.assumptions.fx_base.is_some(), |r| r.fx_base.is_some());
     defs(ind)
         .into_iter()
+        .filter(|def| def.key != Key::FxChange || has_fx)
         .map(|def| {
             let v = def.key.get(s).or_else(|| {
                 let r = resolved?;
@@ -663,8 +671,13 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
     };
     let mut out = Vec::new();
     if ind.model == Model::PerCapita {
+        let has_fx = used.map_or(d.assumptions.fx_base.is_some(), |u| u.fx_base.is_some());
         for (key, a) in d.assumptions.each() {
             let Some(a) = a else { continue };
+            // A rate's change without a rate changes no figure shown.
+            if key == "fxChange" && !has_fx {
+                continue;
+            }
             let (label, value) = match key {
                 "inflation" => (
                     lang.pick(
@@ -819,6 +832,63 @@ fn title(d: &Dataset, ind: &Indicator, lang: Lang) -> Localized {
         ),
     };
     plain(text, lang)
+}
+
+/// The line under the title when the reader tries a target other than the
+/// dataset's own: the title asks the dataset's question ("130 triệu đồng
+/// năm 2030"), and a picture of the chart for another target must not look
+/// like its answer. `None` while the target is the dataset's (moved and put
+/// back included) or the scenario has none.
+fn retarget(w: &Words<'_>, ind: &Indicator, s: &Scenario) -> Option<String> {
+    let mine = s.target?;
+    let own = ind.targets.first();
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    if own.is_some_and(|t| {
+        t.year == s.target_year
+            && same(t.level.low(), mine.low())
+            && same(t.level.high(), mine.high())
+    }) {
+        return None;
+    }
+    let lang = w.lang;
+    let per = if ind.model == Model::Rate {
+        w.per_year()
+    } else {
+        ""
+    };
+    let level = |l: crate::dataset::Level| format!("{}{per}", w.level(l.low(), l.high()));
+    let year = |y: i32| lang.pick(format!("năm {y}"), format!("by {y}"));
+    let tried = lang.pick("Mục tiêu bạn đang thử", "The target you are trying");
+    Some(match own {
+        Some(t) => lang.pick(
+            format!(
+                "{tried}: {} {}; mục tiêu đề ra: {} {}.",
+                level(mine),
+                year(s.target_year),
+                level(t.level),
+                year(t.year)
+            ),
+            format!(
+                "{tried}: {} {}; the published target: {} {}.",
+                level(mine),
+                year(s.target_year),
+                level(t.level),
+                year(t.year)
+            ),
+        ),
+        None => lang.pick(
+            format!(
+                "{tried}: {} {} (số liệu không kèm mục tiêu đề ra).",
+                level(mine),
+                year(s.target_year)
+            ),
+            format!(
+                "{tried}: {} {} (the figures come with no published target).",
+                level(mine),
+                year(s.target_year)
+            ),
+        ),
+    })
 }
 
 fn caveats(ind: &Indicator, lang: Lang) -> Vec<Localized> {
@@ -1151,13 +1221,15 @@ pub fn presentation(
     } else {
         format!("{}, {} ({unit})", ind.label.text(lang), d.name.text(lang))
     };
+    let controls = controls_of(d, ind, &input.scenario, resolved.as_ref(), lang);
     Ok(Presentation {
         lang: lang.code(),
-        shape: format!("{}|{}|{}|{}", d.id, ind.id, lang.code(), defs(ind).len()),
+        shape: format!("{}|{}|{}|{}", d.id, ind.id, lang.code(), controls.len()),
         title: title(d, ind, lang),
+        retarget: resolved.as_ref().and_then(|r| retarget(&w, ind, r)),
         caveats: caveats(ind, lang),
         presets: presets(ind, &pressed(d, ind, input), lang),
-        controls: controls_of(d, ind, &input.scenario, resolved.as_ref(), lang),
+        controls,
         cards,
         sentence,
         chart_label,
@@ -1350,6 +1422,7 @@ pub fn caption(d: &Dataset, input: &ViewInput, pres: &Presentation) -> Caption {
         .unwrap_or_default();
     Caption {
         title: pres.title.text.clone(),
+        retarget: pres.retarget.clone().unwrap_or_default(),
         scenario: pres
             .sentence
             .chars()

@@ -490,6 +490,7 @@ fn a_picture_has_its_title_scenario_legend_source_and_credit() {
     let rec = Recorder(Default::default(), (1600, 1000));
     let caption = Caption {
         title: "GRDP bình quân đầu người Lạng Sơn".into(),
+        retarget: "Mục tiêu bạn đang thử: 150 triệu đồng năm 2030".into(),
         scenario: "Kịch bản: GRDP thực tăng 10,5%/năm".into(),
         legend: vec![
             (Swatch::History, "Số liệu đã công bố".into()),
@@ -505,6 +506,7 @@ fn a_picture_has_its_title_scenario_legend_source_and_credit() {
     let t: Vec<&str> = log.texts.iter().map(|t| t.0.as_str()).collect();
     for want in [
         "GRDP bình quân đầu người Lạng Sơn",
+        "Mục tiêu bạn đang thử: 150 triệu đồng năm 2030",
         "Kịch bản: GRDP thực tăng 10,5%/năm",
         "Số liệu đã công bố",
         "Mục tiêu",

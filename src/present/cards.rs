@@ -989,7 +989,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             };
             lang.pick(
                 format!("{label} ({name}): nếu {} so với giai đoạn trước, tổng {next} là {end}{}{target}.", w.change_total_d(p.rate, own_decimals(p.rate)), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
-                format!("{label} ({name}): if it {} from the previous period, the total for {next} is {end}{}{target}.", w.change_total_d(p.rate, own_decimals(p.rate)).replacen("up ", "rises ", 1).replacen("down ", "falls ", 1).replacen("unchanged", "stays unchanged", 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
+                format!("{label} ({name}): if the total {} from the previous period, the total for {next} is {end}{}{target}.", w.change_total_d(p.rate, own_decimals(p.rate)).replacen("up ", "rises ", 1).replacen("down ", "falls ", 1).replacen("unchanged", "stays unchanged", 1), against(w, p).map(|a| format!(", {a}")).unwrap_or_default()),
             )
         }
         _ => lang.pick(
@@ -1003,7 +1003,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                 }
             ),
             format!(
-                "{label} ({name}): if it {}, it {} {end} in {ty}{target}.{need}{chance}",
+                "{label} ({name}): if the figure {}, it {} {end} in {ty}{target}.{need}{chance}",
                 step.replacen("rise", "rises", 1)
                     .replacen("fall ", "falls ", 1)
                     .replacen("unchanged", "stays unchanged", 1),

@@ -32,6 +32,7 @@ fn all_words(p: &Presentation) -> String {
         p.sentence.clone(),
         p.chart_label.clone(),
     ];
+    w.extend(p.retarget.clone());
     for c in &p.cards {
         w.extend([c.label.clone(), c.value.clone(), c.detail.clone()]);
     }
@@ -328,7 +329,7 @@ fn a_range_target_is_shown_as_a_range() {
     // near it would print as.
     assert_eq!(spec.words.target, "Mục tiêu 161,05–168,51");
     let (p, spec) = shown(&d, &view(&d, "investment", Lang::En));
-    assert_eq!(card(&p, "need").value, "180–190 thousand billion VND");
+    assert_eq!(card(&p, "need").value, "180–190 trillion VND");
     assert!(
         card(&p, "scenario")
             .detail
@@ -2129,4 +2130,86 @@ fn the_english_sentence_says_what_reaches_the_target() {
         "{}",
         p.sentence
     );
+}
+
+#[test]
+fn a_target_of_the_readers_own_is_said_under_the_title_and_in_the_picture() {
+    // The title asks the dataset's question (130 triệu đồng năm 2030): a
+    // picture for 150 by 2032 must say which target it answers.
+    let d = d();
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert_eq!(p.retarget, None, "the dataset's own target needs no line");
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.target_value = Some(150.0)
+    });
+    assert_eq!(
+        p.retarget.as_deref(),
+        Some("Mục tiêu bạn đang thử: 150 triệu đồng năm 2030; mục tiêu đề ra: 130 triệu đồng năm 2030.")
+    );
+    let v = ViewInput {
+        preset: "custom".into(),
+        ..view(&d, "grdpPerCapita", Lang::En)
+    };
+    let mut v = v;
+    v.scenario.target_value = Some(150.0);
+    v.scenario.target_year = Some(2032);
+    let (p, _) = shown(&d, &v);
+    assert_eq!(
+        p.retarget.as_deref(),
+        Some("The target you are trying: 150 million VND by 2032; the published target: 130 million VND by 2030.")
+    );
+    assert_eq!(caption(&d, &v, &p).retarget, p.retarget.clone().unwrap());
+    // Only the year moved: still another target.
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.target_year = Some(2031)
+    });
+    assert!(p.retarget.unwrap().contains("130 triệu đồng năm 2031;"));
+    // Moved and put back (the slider's 130, as a link gives it): none.
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.target_value = Some(130.0)
+    });
+    assert_eq!(p.retarget, None);
+    assert_eq!(
+        caption(&d, &view(&d, "grdpPerCapita", Lang::Vi), &p).retarget,
+        ""
+    );
+    // A range target moved to one figure says both, with its unit a year.
+    let (p, _) = with(&d, "realGrdp", Lang::Vi, |s| s.target_value = Some(230.0));
+    assert_eq!(
+        p.retarget.as_deref(),
+        Some("Mục tiêu bạn đang thử: 230 năm 2030; mục tiêu đề ra: 226,92–237,43 năm 2030.")
+    );
+    // An indicator without a target of its own, given one.
+    let (p, _) = with(&d, "poorHouseholds", Lang::En, |s| {
+        s.target_value = Some(0.5)
+    });
+    let r = p.retarget.unwrap();
+    assert!(r.contains(": 0.50% by 2030 "), "{r}");
+    assert!(
+        r.ends_with("(the figures come with no published target)."),
+        "{r}"
+    );
+}
+
+#[test]
+fn no_exchange_rate_slider_without_an_exchange_rate() {
+    let mut d = d();
+    let keys = |d: &Dataset| -> Vec<&'static str> {
+        let (p, _) = shown(d, &view(d, "grdpPerCapita", Lang::Vi));
+        p.controls.iter().map(|c| c.key).collect()
+    };
+    assert!(keys(&d).contains(&"fxChange"));
+    let with_fx = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi)).0.shape;
+    d.assumptions.fx_base = None;
+    let ks = keys(&d);
+    assert!(!ks.contains(&"fxChange"), "{ks:?}");
+    assert!(ks.contains(&"inflation"), "{ks:?}");
+    // The page builds its controls again when they change: the shape says so.
+    assert_ne!(
+        shown(&d, &view(&d, "grdpPerCapita", Lang::Vi)).0.shape,
+        with_fx
+    );
+    // No USD figure either, so nothing on screen depended on the slider.
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(!all_words(&p).contains("USD"), "{}", all_words(&p));
 }

@@ -72,7 +72,7 @@ impl<'a> Words<'a> {
         let s = match &self.ind.unit {
             Unit::MillionVnd => self.pick("triệu đồng", "million VND"),
             Unit::BillionVnd => self.pick("tỷ đồng", "billion VND"),
-            Unit::ThousandBillionVnd => self.pick("nghìn tỷ đồng", "thousand billion VND"),
+            Unit::ThousandBillionVnd => self.pick("nghìn tỷ đồng", "trillion VND"),
             Unit::MillionUsd => self.pick("triệu USD", "million USD"),
             Unit::Usd => "USD",
             Unit::Percent => "%",

@@ -496,6 +496,7 @@ class GrdpWhatIfElement extends HTMLElement {
     f.langBtn = h('button', { type: 'button', onclick: () => this.dispatch({ type: 'lang', lang: life.state.lang === 'vi' ? 'en' : 'vi' }) });
     f.notice = h('div', { class: 'alert', role: 'alert', hidden: true });
     f.title = h('h2', { class: 'title' });
+    f.retarget = h('p', { class: 'retarget', hidden: true });
     f.caveats = h('ul', { class: 'caveats' });
     f.cards = h('div', { class: 'readouts' });
     f.chartHolder = h('div', { class: 'chartwrap' });
@@ -522,7 +523,7 @@ class GrdpWhatIfElement extends HTMLElement {
     f.reset = h('button', { type: 'button', onclick: () => this.dispatch({ type: 'reset' }) });
     f.main = h('div', { class: 'main', hidden: true },
       h('div', { class: 'bar top' }, f.indLabel, f.indicator, h('span', { class: 'spacer' }), f.theme, f.langBtn),
-      f.notice, f.title, f.caveats, f.cards, f.chartHolder, f.legend, f.hint, f.live, f.table,
+      f.notice, f.title, f.retarget, f.caveats, f.cards, f.chartHolder, f.legend, f.hint, f.live, f.table,
       // The preset's basis under the controls: what changes while a slider
       // moves sits below it, so nothing above the reader's finger moves.
       f.presets, f.controls, f.basis, f.sentence,
@@ -590,6 +591,16 @@ class GrdpWhatIfElement extends HTMLElement {
     const f = this._life.frame;
     const lang = p.lang;
     fill(f.title, `${p.title.text}|${lang}`, () => [localized(p.title, lang)]);
+    setText(f.retarget, p.retarget || '');
+    f.retarget.hidden = !p.retarget;
+    // `page-lang`: a page that is only this widget (the standalone page, the
+    // offline file) says the widget's language and question as its own.
+    if (this.hasAttribute('page-lang')) {
+      const root = document.documentElement;
+      if (root.lang !== lang) root.lang = lang;
+      const title = `${p.title.text} | grdp-whatif`;
+      if (document.title !== title) document.title = title;
+    }
     fill(f.caveats, `${p.caveats.map((c) => c.text).join('|')}|${lang}`, () => p.caveats.map((c) => h('li', null, localized(c, lang))));
   }
 

@@ -109,7 +109,7 @@ export function guess(name, percent) {
   let unit = null;
   for (const [re, u] of OWN_UNITS) if (u && re.test(n)) { unit = u; break; }
   if (!unit) {
-    unit = /nghìn tỷ|nghin ty|thousand billion/.test(n) ? 'thousandBillionVnd'
+    unit = /nghìn tỷ|nghin ty|thousand billion|trillion/.test(n) ? 'thousandBillionVnd'
       : /triệu usd|million usd/.test(n) ? 'millionUsd'
         : /tỷ đồng|ty dong|billion vnd|bn vnd|tỷ\b/.test(n) ? 'billionVnd'
           : /triệu đồng|trieu dong|million vnd|triệu\b/.test(n) ? 'millionVnd'

@@ -241,7 +241,7 @@ export const WORDS = {
     units: {
       millionVnd: 'million VND',
       billionVnd: 'billion VND',
-      thousandBillionVnd: 'thousand billion VND',
+      thousandBillionVnd: 'trillion VND (thousand billion)',
       millionUsd: 'million USD',
       usd: 'USD',
       percent: '%',
