@@ -320,11 +320,25 @@ impl Problem {
                 s
             }
             Problem::Unknown { key, expected } => {
+                // A typo of a field that may be left out (`soruce` for
+                // `source`) is named first: a list of twenty fields hides it.
+                let near = expected.iter().find(|e| crate::read::looks_like(key, e));
                 let key: String = key.chars().take(40).collect();
-                if vi {
-                    format!("trường lạ `{key}` (các trường dùng được: {})", list(expected))
-                } else {
-                    format!("unknown field `{key}` (expected one of {})", list(expected))
+                match (near, vi) {
+                    (Some(e), true) => format!(
+                        "trường lạ `{key}`: có phải ý bạn là `{e}`? (các trường dùng được: {})",
+                        list(expected)
+                    ),
+                    (Some(e), false) => format!(
+                        "unknown field `{key}`: did you mean `{e}`? (expected one of {})",
+                        list(expected)
+                    ),
+                    (None, true) => {
+                        format!("trường lạ `{key}` (các trường dùng được: {})", list(expected))
+                    }
+                    (None, false) => {
+                        format!("unknown field `{key}` (expected one of {})", list(expected))
+                    }
                 }
             }
             Problem::Duplicate { key } => {
@@ -848,6 +862,34 @@ mod tests {
             },
         };
         assert!(p.message(Lang::En).contains("58.5"), "{p}");
+    }
+
+    #[test]
+    fn a_typo_of_a_field_that_may_be_left_out_is_named() {
+        // `goal` may be left out, so its typo is not "missing": it is an
+        // unknown field, and the message names the field meant first.
+        let text = include_str!("../data/lang-son.json").replacen(
+            "\"id\": \"grdpPerCapita\",",
+            "\"id\": \"grdpPerCapita\", \"gaol\": \"higher\",",
+            1,
+        );
+        let e = crate::dataset::Dataset::from_json(&text).unwrap_err();
+        let en = e.problem.message(Lang::En);
+        assert!(
+            en.starts_with("unknown field `gaol`: did you mean `goal`?"),
+            "{en}"
+        );
+        let vi = e.problem.message(Lang::Vi);
+        assert!(
+            vi.starts_with("trường lạ `gaol`: có phải ý bạn là `goal`?"),
+            "{vi}"
+        );
+        // Nothing near: the list only.
+        let p = Problem::Unknown {
+            key: "colour".into(),
+            expected: vec!["id".into(), "label".into()],
+        };
+        assert!(!p.message(Lang::En).contains("did you mean"));
     }
 
     #[test]

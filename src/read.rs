@@ -218,7 +218,7 @@ impl<'a> Fields<'a> {
 
 /// Whether `a` may be a typo of `b`: the same letters in another case, or
 /// at most two edits apart (for keys of four letters or more).
-fn looks_like(a: &str, b: &str) -> bool {
+pub(crate) fn looks_like(a: &str, b: &str) -> bool {
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
