@@ -927,20 +927,33 @@ fn scenario<DB: DrawingBackend>(
         }
     }
     if let Some(term) = term(spec) {
-        for (l, trend) in [(&spec.trend, true), (&spec.projection, false)] {
-            let Some(l) = l else { continue };
+        // The chosen bar filled, then the trend's bar over it as a dashed
+        // outline, a little narrower (as its legend swatch: dashed, in the
+        // trend's colour). Drawn under the chosen bar it was hidden by it.
+        if let Some(l) = &spec.projection {
             for (x, y) in points(&l.years, &l.values).into_iter().skip(1) {
                 let [a, b] = bar(x, y, term);
-                let r = if trend {
-                    // The trend's bar as an outline, a little narrower.
-                    Rectangle::new(
-                        [(a.0 + term * 0.05, a.1), (b.0 - term * 0.05, b.1)],
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [a, b],
+                        st.projection.mix(0.9).filled(),
+                    )))
+                    .map_err(drawing)?;
+            }
+        }
+        if let Some(l) = &spec.trend {
+            for (x, y) in points(&l.years, &l.values).into_iter().skip(1) {
+                let [a, b] = bar(x, y, term);
+                let (x0, x1) = (a.0 + term * 0.05, b.0 - term * 0.05);
+                let (y0, y1) = (a.1, b.1);
+                chart
+                    .draw_series(DashedLineSeries::new(
+                        vec![(x0, y0), (x0, y1), (x1, y1), (x1, y0)],
+                        st.px(7.0),
+                        st.px(5.0),
                         st.trend.stroke_width(st.px(2.0)),
-                    )
-                } else {
-                    Rectangle::new([a, b], st.projection.mix(0.9).filled())
-                };
-                chart.draw_series(std::iter::once(r)).map_err(drawing)?;
+                    ))
+                    .map_err(drawing)?;
             }
         }
         return Ok(());

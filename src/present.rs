@@ -528,7 +528,26 @@ fn controls_of(
                 text: v
                     .map(|v| controls::field_text(&def, v, lang))
                     .unwrap_or_default(),
-                tag: tag_of(d, ind, def.key, v, lang),
+                tag: match (
+                    def.key,
+                    s.target_value,
+                    resolved.and_then(|r| Some((r.target?, r.goal))),
+                ) {
+                    // A range's end, shown in a one-figure field: said, so
+                    // "180" is not read as the target (180–190).
+                    (Key::TargetValue, None, Some((t, goal))) if t.low() < t.high() => match goal {
+                        crate::dataset::Goal::Higher => lang.pick(
+                            "đầu dưới của khoảng mục tiêu",
+                            "low end of the target range",
+                        ),
+                        crate::dataset::Goal::Lower => lang.pick(
+                            "đầu trên của khoảng mục tiêu",
+                            "high end of the target range",
+                        ),
+                    }
+                    .into(),
+                    _ => tag_of(d, ind, def.key, v, lang),
+                },
                 primary: matches!(
                     def.key,
                     Key::RealGrowth | Key::Growth | Key::TargetValue | Key::TargetYear

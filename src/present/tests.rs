@@ -2213,3 +2213,27 @@ fn no_exchange_rate_slider_without_an_exchange_rate() {
     let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
     assert!(!all_words(&p).contains("USD"), "{}", all_words(&p));
 }
+
+#[test]
+fn a_range_target_in_a_one_figure_field_says_which_end_it_is() {
+    // Investment's target is 180–190: the field shows 180, tagged as the
+    // range's low end; typed, the figure is the reader's own target.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "investment", lang));
+        let c = p.controls.iter().find(|c| c.key == "targetValue").unwrap();
+        assert_eq!(c.text, "180");
+        assert_eq!(
+            c.tag,
+            lang.pick("đầu dưới của khoảng mục tiêu", "low end of the target range")
+        );
+        let (p, _) = with(&d, "investment", lang, |s| s.target_value = Some(185.0));
+        let c = p.controls.iter().find(|c| c.key == "targetValue").unwrap();
+        assert_eq!(c.tag, "");
+        assert!(p.retarget.is_some());
+    }
+    // A one-figure target has no such tag.
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    let c = p.controls.iter().find(|c| c.key == "targetValue").unwrap();
+    assert_eq!(c.tag, "");
+}
