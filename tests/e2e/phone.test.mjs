@@ -283,3 +283,60 @@ test('the phone screenshots for the README', async () => {
   assert.ok(readFileSync(resolve(ARTIFACTS, 'readme-phone-en.png')).length > 10000);
   await context.close();
 });
+
+test('phone, iframe embed: the host scrolls, the frame does not; the chart is held in view while each slider moves', async () => {
+  // The host page scrolls the whole frame: `position: sticky` inside it has
+  // nothing to stick to. The example listener tells the frame where the
+  // host's viewport is, and the chart is moved into it.
+  const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${origin}/iframe-example.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator(`${W} .readout .big`).first().waitFor();
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+  const H = PHONE.viewport.height;
+  const chart = () => frame.locator(`${W} canvas.chart`).boundingBox();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(200);
+  const c0 = await chart();
+  const more = frame.locator(`${W} details.morectl > summary`);
+  if (await more.count()) await more.tap();
+  const sliders = await frame.locator(`${W} input[type=range]`).all();
+  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  for (const [k, s] of sliders.entries()) {
+    await s.scrollIntoViewIfNeeded();
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(120);
+      const dy = (await s.boundingBox()).y - ((await chart()).y + (await chart()).height) - 24;
+      if (Math.abs(dy) < 4) break;
+      await page.evaluate((d) => window.scrollBy(0, d), dy);
+    }
+    await page.waitForTimeout(150);
+    const v0 = await s.inputValue();
+    await touchDrag(page, s, 0.5, 0.8);
+    await page.waitForTimeout(150);
+    const sb = await s.boundingBox();
+    const cb = await chart();
+    assert.ok(inView(sb, H), `slider ${k} in view (${JSON.stringify(sb)})`);
+    assert.ok(inView(cb, H), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
+    assert.ok(cb.y + cb.height <= sb.y + 1, `slider ${k}: the chart above it, not over it`);
+    assert.notEqual(await s.inputValue(), v0, `slider ${k} moved by touch`);
+  }
+  // Scrolled back to the top: the chart is where it started.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(200);
+  // Scrolled back to the top: the chart in its own place, not moved (the
+  // drags above changed the target, so a line under the title moved it down).
+  const moved = await frame.locator(W).evaluate((el) => el.shadowRoot.querySelector('.chartwrap').style.transform);
+  assert.equal(moved, '', 'the chart back in its place');
+  assert.ok((await chart()).y >= c0.y - 1, 'not above where it started');
+  // The frame's height still follows its content (the moved chart adds none).
+  const content = await frame.locator(W).evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + scrollY));
+  const height = await page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
+  assert.ok(Math.abs(height - content) <= 2, `frame ${height}, content ${content}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -159,6 +159,7 @@ class GrdpWhatIfElement extends HTMLElement {
       life.heightRo = new ResizeObserver(() => {
         const r = this.getBoundingClientRect();
         window.parent.postMessage({ type: 'grdp-whatif:height', height: Math.ceil(r.bottom + window.scrollY) }, '*');
+        this._holdChart();
       });
       life.heightRo.observe(this);
     }
@@ -185,7 +186,43 @@ class GrdpWhatIfElement extends HTMLElement {
     if (this.hasAttribute('sync-hash')) {
       add(window, 'hashchange', () => { if (location.hash !== life.lastHash) this.dispatch({ type: 'link', hash: location.hash }); });
     }
+    if (this.hasAttribute('sync-hash') && window.parent !== window) {
+      // In an iframe the frame does not scroll (the host page does), so the
+      // phone layout's sticky chart cannot hold itself in view: the host's
+      // listener sends where its viewport is over the frame, and the chart is
+      // moved down to stay in it (see `_holdChart`).
+      add(window, 'message', (e) => {
+        const d = e.source === window.parent && e.data;
+        if (!d || d.type !== 'grdp-whatif:viewport' || !Number.isFinite(d.top) || !Number.isFinite(d.height)) return;
+        life.viewport = { top: d.top, height: d.height };
+        this._holdChart();
+      });
+    }
     life.mq = mq;
+  }
+
+  /** In an iframe, where the host has said where its viewport is: the chart
+   *  moved down by as much as the host has scrolled past it, as `position:
+   *  sticky` would do in a page that scrolls (only where the layout makes the
+   *  chart sticky: a phone; never past the end of the widget). */
+  _holdChart() {
+    const life = this._life;
+    const f = life.frame;
+    const v = life.viewport;
+    if (!v || !f || !f.chartHolder) return;
+    const wrap = f.chartHolder;
+    const sticky = !wrap.hidden && getComputedStyle(wrap).position === 'sticky';
+    let shift = 0;
+    if (sticky) {
+      const was = life.chartShift || 0;
+      const top = wrap.getBoundingClientRect().top + window.scrollY - was;
+      const end = f.main.getBoundingClientRect().bottom + window.scrollY;
+      const room = Math.max(0, end - top - wrap.offsetHeight);
+      shift = Math.round(Math.min(room, Math.max(0, -v.top - top)));
+    }
+    if (shift === (life.chartShift || 0)) return;
+    life.chartShift = shift;
+    wrap.style.transform = shift ? `translateY(${shift}px)` : '';
   }
 
   _unlisten() {

@@ -676,12 +676,12 @@ function singleFile(good) {
   const title = `${what.includes(nameOf(d)) ? what : `${nameOf(d)}: ${what}`} | grdp-whatif`;
   // The dataset goes in the element, before the page's loading line (shown
   // until the widget starts).
-  const open = '<grdp-whatif sync-hash>';
+  const open = '<grdp-whatif sync-hash page-lang>';
   const head = SINGLE_PAGE.head
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escHtml(title)}</title>`)
     .replace(/<meta name="description" content="[^"]*">/, () => `<meta name="description" content="${escHtml(title)}">`)
     .replace(open, () => `${open}<script type="application/json">${safeJson(good.json)}</script>`);
-  if (!SINGLE_PAGE.head.includes(open)) throw new Error('the single file has no <grdp-whatif sync-hash> element');
+  if (!SINGLE_PAGE.head.includes(open)) throw new Error('the single file has no <grdp-whatif sync-hash page-lang> element');
   return head + embed + SINGLE_PAGE.tail;
 }
 
