@@ -733,17 +733,32 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
                     format!("{}{}", w.pct(u.fx_change, 2), w.per_year()),
                 )),
             });
+            let changed = mine
+                .as_ref()
+                .is_some_and(|(v, _)| (v - a.value).abs() > 1e-12);
             let value = match mine {
-                Some((v, text)) if (v - a.value).abs() > 1e-12 => lang.pick(
-                    format!("{text} (bạn chọn; bộ số liệu: {value})"),
-                    format!("{text} (your choice; the dataset's: {value})"),
+                Some((_, text)) if changed => lang.pick(
+                    format!(
+                        "{text} (bạn chọn; bộ số liệu: {value}, {})",
+                        kind_of(&a.source)
+                    ),
+                    format!(
+                        "{text} (your choice; the dataset's: {value}, {})",
+                        kind_of(&a.source)
+                    ),
                 ),
                 _ => value,
             };
             out.push(HowItem {
                 label: label.into(),
                 value,
-                kind: kind_of(&a.source),
+                // The figure used is the reader's: tagged so, the dataset's
+                // kind said beside its own figure.
+                kind: if changed {
+                    lang.pick("bạn chọn", "your choice").to_string()
+                } else {
+                    kind_of(&a.source)
+                },
                 how: a.note.as_ref().map(|n| loc(n, lang)),
             });
         }

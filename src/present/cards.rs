@@ -124,8 +124,12 @@ fn against(w: &Words<'_>, p: &Projection) -> Option<String> {
         // points, with the decimals the path's value is printed with beside
         // it (37,55 and 37,6: "0,05 below", not "0,1"; 45,2 and 28,254:
         // "16,9 above"), more only if it would read as none.
-        let gap = p.value_at_target_year - lo;
-        let mut d = end_decimals(w, p).max(1);
+        let dv = end_decimals(w, p).max(1);
+        let (gap, mut d) = match printed_gap(p.value_at_target_year, dv, lo, w.target_decimals(lo))
+        {
+            Some(g) => (g, dv),
+            None => (p.value_at_target_year - lo, dv),
+        };
         while d < super::words::MAX_APART
             && w.num(gap.abs(), d) == w.num(0.0, d)
             && gap.abs() > 1e-12
@@ -425,9 +429,12 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
         }
         None => {
             let c = if w.ind.is_percent() && s.model != Model::Linear {
-                // A percentage's relative change, with the points it makes.
-                let pts = p.value_at_target_year - s.base_value;
-                let n = w.num(pts.abs(), w.decimals());
+                // A percentage's relative change, with the points it makes
+                // (the printed figures' difference).
+                let dd = w.decimals();
+                let pts = printed_gap(p.value_at_target_year, dd, s.base_value, dd)
+                    .unwrap_or(p.value_at_target_year - s.base_value);
+                let n = w.num(pts.abs(), dd);
                 let moved = if n == w.num(0.0, w.decimals()) {
                     lang.pick("không đổi".to_string(), "unchanged".to_string())
                 } else if pts >= 0.0 {
@@ -446,6 +453,14 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
                     ),
                     tone(p),
                 );
+            } else if s.model == Model::Linear {
+                // Points: the printed end less the printed start.
+                let (de, d) = (end_decimals(w, p), w.decimals());
+                w.change_total_d(
+                    printed_gap(p.value_at_target_year, de, s.base_value, d)
+                        .unwrap_or(p.cumulative_change),
+                    de.max(d),
+                )
             } else {
                 w.change_total(p.cumulative_change)
             };
@@ -470,25 +485,57 @@ pub fn end_value(w: &Words<'_>, p: &Projection) -> String {
 /// The decimals [`end_value`] prints the path's end with (the table's
 /// target-year cell too).
 pub(super) fn end_decimals(w: &Words<'_>, p: &Projection) -> u8 {
-    let mut d = decimals_against(w, p, p.value_at_target_year);
     // A share beside a one-figure target is read with its gap in points
     // ([`against`]): printed with the target's decimals too, the printed
     // value minus the printed target is the printed gap (72,64 and 72,59:
-    // "0,05 above", not "72,6% … 0,05 above").
-    if let (Some(lo), Some(hi)) = (p.target_low, p.target_high) {
-        if w.ind.is_percent() && lo == hi {
-            d = d.max(w.target_decimals(lo));
+    // "0,05 above", not "72,6% … 0,05 above"); and from there as many more
+    // as keep it on its side (30,048 beside 30,05, not "30,05 … below").
+    let start = match (p.target_low, p.target_high) {
+        (Some(lo), Some(hi)) if w.ind.is_percent() && lo == hi => {
+            w.decimals().max(w.target_decimals(lo))
         }
-    }
-    d
+        // Points without a target: its change is printed beside it as the
+        // printed figures' difference, so as many decimals as keep that
+        // difference within a quarter of the true change (64,55, "up 0,05",
+        // not "64,6 … up 0,1" for a 0,05 move; 64,9 "up 0,4" for 0,35).
+        (None, _) if p.scenario.model == Model::Linear => {
+            let (v, b) = (p.value_at_target_year, p.scenario.base_value);
+            let c = v - b;
+            let mut d = w.decimals();
+            while d < super::words::MAX_APART
+                && printed_gap(v, d, b, w.decimals()).is_none_or(|g| (g - c).abs() > 0.25 * c.abs())
+            {
+                d += 1;
+            }
+            d
+        }
+        _ => w.decimals(),
+    };
+    decimals_from(w, p, p.value_at_target_year, start)
+}
+
+/// A change or gap as the difference of the two figures printed: `v` with
+/// `dv` decimals less `r` with `dr` ("64,9" from "64,5" is up 0,4, though
+/// 64,85 − 64,5 is 0,35 and would print "0,3" or "0,4" by its own
+/// rounding). `None` when the two print alike but differ (more decimals
+/// are needed than either has).
+fn printed_gap(v: f64, dv: u8, r: f64, dr: u8) -> Option<f64> {
+    let round = crate::format::rounded;
+    let g = round(round(v, dv) - round(r, dr), dv.max(dr));
+    (g != 0.0 || (v - r).abs() <= 1e-12).then_some(g)
 }
 
 /// The decimals that print `v`, a value of `p`'s path in any year, on the
 /// same side of each end of the target as it is (129,975 beside a target
 /// of 130 is "129,98", not "130,0" in a year the path has not reached it).
 pub(super) fn decimals_against(w: &Words<'_>, p: &Projection, v: f64) -> u8 {
+    decimals_from(w, p, v, w.decimals())
+}
+
+/// [`decimals_against`] from `start` decimals up.
+fn decimals_from(w: &Words<'_>, p: &Projection, v: f64, start: u8) -> u8 {
     let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
-        return w.decimals();
+        return start;
     };
     // Rounded as printed (not by a multiply, which can round 54,849999…
     // up where the print rounds it down).
@@ -500,8 +547,8 @@ pub(super) fn decimals_against(w: &Words<'_>, p: &Projection, v: f64) -> u8 {
             (rv >= ep) == (v >= e) && (rv > ep) == (v > e)
         })
     };
-    let mut d = w.decimals();
-    while !fits(d) && d < w.decimals() + super::words::MAX_APART {
+    let mut d = start;
+    while !fits(d) && d < start + super::words::MAX_APART {
         d += 1;
     }
     d

@@ -773,7 +773,8 @@ fn a_range_target_needs_at_least_its_low_end() {
     // From the 2025 index 140.9 to the range 226.92–237.43: 226.92 / 140.9 − 1
     // = 61 %, 237.43 / 140.9 − 1 = 68.5 % (the range's ends are rounded).
     assert!(
-        need.detail.contains("ít nhất 10,0%/năm") && need.detail.contains("tăng 61–69% sau 5 năm"),
+        need.detail.contains("ít nhất 10,0%/năm")
+            && need.detail.contains("tăng 61,1–68,5% sau 5 năm"),
         "{need:?}"
     );
     assert!(
@@ -784,7 +785,9 @@ fn a_range_target_needs_at_least_its_low_end() {
     );
     let (p, _) = shown(&d, &view(&d, "realGrdp", Lang::En));
     assert!(
-        card(&p, "need").detail.contains("up 61–69% over 5 years"),
+        card(&p, "need")
+            .detail
+            .contains("up 61.1–68.5% over 5 years"),
         "{:?}",
         card(&p, "need")
     );
@@ -1268,9 +1271,12 @@ fn the_how_panel_says_which_assumption_is_in_use() {
         .unwrap();
     assert!(
         fx.value
-            .starts_with("-5,00%/năm (bạn chọn; bộ số liệu: 1,18%/năm)"),
+            .starts_with("-5,00%/năm (bạn chọn; bộ số liệu: 1,18%/năm, tính từ số liệu)"),
         "{fx:?}"
     );
+    // The figure in use is the reader's: tagged so (an outsider read
+    // "worked out" beside the reader's own 0 %).
+    assert_eq!(fx.kind, "bạn chọn");
     let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
     let fx = p
         .how
@@ -1278,6 +1284,7 @@ fn the_how_panel_says_which_assumption_is_in_use() {
         .find(|h| h.label.starts_with("Tỷ giá đồng/USD thay đổi"))
         .unwrap();
     assert_eq!(fx.value, "1,18%/năm");
+    assert_eq!(fx.kind, "tính từ số liệu");
 }
 
 #[test]
@@ -1662,6 +1669,17 @@ fn a_share_s_gap_is_the_printed_value_minus_the_printed_target() {
         ("digitalShare", 2.15, 54.838, 2041),
         ("digitalShare", 1.71, 21.73, 2026),
         ("forestCover", 0.03, 64.531, 2026),
+        // An outsider's, each with a value ending in 5 or next to its target:
+        // 30,048 beside 30,05 printed "30,05 … 0,002 below"; 30,15 printed
+        // "30,2 … 0,1 above".
+        ("digitalShare", 1.958, 30.05, 2030),
+        ("digitalShare", 1.9583, 30.05, 2030),
+        ("digitalShare", 1.975, 30.0, 2030),
+        ("digitalShare", 0.645, 30.0, 2054),
+        ("digitalShare", 0.45, 30.0, 2027),
+        ("digitalShare", 0.35, 30.0, 2027),
+        ("digitalShare", 2.25, 30.0, 2029),
+        ("digitalShare", -0.15, 30.0, 2030),
     ] {
         let p = custom(&d, ind, |s| {
             s.growth = Some(g);
@@ -1674,6 +1692,37 @@ fn a_share_s_gap_is_the_printed_value_minus_the_printed_target() {
         let below = c.detail.contains("below");
         let printed = if below { tv - value } else { value - tv };
         assert!((printed - gap).abs() < 1e-9, "{ind} {g} {tv} {ty}: {c:?}");
+    }
+    let p = custom(&d, "digitalShare", |s| {
+        s.growth = Some(1.958);
+        s.target_value = Some(30.05);
+    });
+    let c = card(&p, "scenario");
+    assert_eq!(c.value, "30.048%", "{c:?}");
+    assert!(
+        c.detail.starts_with("0.002 points below the 30.05% target"),
+        "{c:?}"
+    );
+    // Without a target: the change is the printed value less the printed
+    // 64,5 (64,85 "up 0,4", not "64,9 … up 0,3").
+    for g in [0.07, -0.05, -0.15, -0.35, 0.01, 0.03, 0.3] {
+        let p = custom(&d, "forestCover", |s| s.growth = Some(g));
+        let c = card(&p, "scenario");
+        let change = first_number(&c.detail)
+            * if c.detail.starts_with("down") {
+                -1.0
+            } else {
+                1.0
+            };
+        assert!(
+            (first_number(&c.value) - 64.5 - change).abs() < 1e-9,
+            "{g}: {c:?}"
+        );
+        let exact = 5.0 * g;
+        assert!(
+            (change - exact).abs() <= 0.25 * exact.abs() + 1e-9,
+            "{g}: {c:?}"
+        );
     }
     // A change that prints as none is "unchanged"; one that does not, with its decimals.
     let p = custom(&d, "forestCover", |s| s.growth = Some(0.01));
@@ -2225,7 +2274,10 @@ fn a_range_target_in_a_one_figure_field_says_which_end_it_is() {
         assert_eq!(c.text, "180");
         assert_eq!(
             c.tag,
-            lang.pick("đầu dưới của khoảng mục tiêu", "low end of the target range")
+            lang.pick(
+                "đầu dưới của khoảng mục tiêu",
+                "low end of the target range"
+            )
         );
         let (p, _) = with(&d, "investment", lang, |s| s.target_value = Some(185.0));
         let c = p.controls.iter().find(|c| c.key == "targetValue").unwrap();

@@ -396,7 +396,7 @@ impl<'a> Words<'a> {
             // Points, with the decimals that keep a change from reading as
             // none (64,55 from 64,5: "tăng 0,05", not "tăng 0,0"); none is
             // "không đổi".
-            let mut dp = 1;
+            let mut dp = d.max(1);
             while dp < MAX_APART && c.abs() > 1e-12 && self.num(c.abs(), dp) == self.num(0.0, dp) {
                 dp += 1;
             }
@@ -417,7 +417,7 @@ impl<'a> Words<'a> {
         format!("{verb} {shown}")
     }
 
-    /// A change over a period given as a range: "tăng 61–69%" (one verb when
+    /// A change over a period given as a range: "tăng 61,1–68,5%" (one verb when
     /// both ends move the same way).
     pub fn change_total_range(&self, a: f64, b: f64) -> String {
         let (a, b) = if a <= b { (a, b) } else { (b, a) };
@@ -429,11 +429,19 @@ impl<'a> Words<'a> {
         } else {
             self.pick("giảm", "down")
         };
-        let (x, y) = if a >= 0.0 { (a, b) } else { (b.abs(), a.abs()) };
+        // Rounded inwards, as the rates beside it: every change printed
+        // lands within the range (61,1–68,5%, not "61–69%": +69 % passes
+        // 168,51).
+        let (ia, ib, d) = self.inward(a, b);
+        let (x, y) = if a >= 0.0 {
+            (ia, ib)
+        } else {
+            (ib.abs(), ia.abs())
+        };
         format!(
             "{verb} {}–{}",
-            self.pct(x, 0).trim_end_matches('%'),
-            self.pct(y, 0)
+            self.pct(x, d).trim_end_matches('%'),
+            self.pct(y, d)
         )
     }
 
