@@ -488,6 +488,12 @@ pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lan
     }
 }
 
+/// Whether there is an exchange rate to move: the scenario's (a link's or
+/// the API's `fxBase`), else the dataset's.
+fn has_fx(d: &Dataset, s: Option<&Scenario>) -> bool {
+    s.map_or(d.assumptions.fx_base.is_some(), |s| s.fx_base.is_some())
+}
+
 fn controls_of(
     d: &Dataset,
     ind: &Indicator,
@@ -498,7 +504,7 @@ fn controls_of(
     // The exchange rate's slider only where there is a rate to move: a
     // dataset without one shows no USD figure, and a slider there would
     // change nothing on screen.
-    let has_fx = resolved.map_or(d.assumptions.fx_base.is_some(), |r| r.fx_base.is_some());
+    let has_fx = has_fx(d, resolved);
     defs(ind)
         .into_iter()
         .filter(|def| def.key != Key::FxChange || has_fx)
@@ -690,7 +696,7 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
     };
     let mut out = Vec::new();
     if ind.model == Model::PerCapita {
-        let has_fx = used.map_or(d.assumptions.fx_base.is_some(), |u| u.fx_base.is_some());
+        let has_fx = has_fx(d, used);
         for (key, a) in d.assumptions.each() {
             let Some(a) = a else { continue };
             // A rate's change without a rate changes no figure shown.
@@ -733,19 +739,14 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
                     format!("{}{}", w.pct(u.fx_change, 2), w.per_year()),
                 )),
             });
+            let kind = kind_of(&a.source);
             let changed = mine
                 .as_ref()
                 .is_some_and(|(v, _)| (v - a.value).abs() > 1e-12);
             let value = match mine {
                 Some((_, text)) if changed => lang.pick(
-                    format!(
-                        "{text} (bạn chọn; bộ số liệu: {value}, {})",
-                        kind_of(&a.source)
-                    ),
-                    format!(
-                        "{text} (your choice; the dataset's: {value}, {})",
-                        kind_of(&a.source)
-                    ),
+                    format!("{text} (bạn chọn; bộ số liệu: {value}, {kind})"),
+                    format!("{text} (your choice; the dataset's: {value}, {kind})"),
                 ),
                 _ => value,
             };
@@ -757,7 +758,7 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
                 kind: if changed {
                     lang.pick("bạn chọn", "your choice").to_string()
                 } else {
-                    kind_of(&a.source)
+                    kind
                 },
                 how: a.note.as_ref().map(|n| loc(n, lang)),
             });
@@ -893,34 +894,23 @@ fn retarget(w: &Words<'_>, ind: &Indicator, s: &Scenario) -> Option<String> {
     let level = |l: crate::dataset::Level| format!("{}{per}", w.level(l.low(), l.high()));
     let year = |y: i32| lang.pick(format!("năm {y}"), format!("by {y}"));
     let tried = lang.pick("Mục tiêu bạn đang thử", "The target you are trying");
+    let mine = format!("{tried}: {} {}", level(mine), year(s.target_year));
     Some(match own {
         Some(t) => lang.pick(
             format!(
-                "{tried}: {} {}; mục tiêu đề ra: {} {}.",
-                level(mine),
-                year(s.target_year),
+                "{mine}; mục tiêu đề ra: {} {}.",
                 level(t.level),
                 year(t.year)
             ),
             format!(
-                "{tried}: {} {}; the published target: {} {}.",
-                level(mine),
-                year(s.target_year),
+                "{mine}; the published target: {} {}.",
                 level(t.level),
                 year(t.year)
             ),
         ),
         None => lang.pick(
-            format!(
-                "{tried}: {} {} (số liệu không kèm mục tiêu đề ra).",
-                level(mine),
-                year(s.target_year)
-            ),
-            format!(
-                "{tried}: {} {} (the figures come with no published target).",
-                level(mine),
-                year(s.target_year)
-            ),
+            format!("{mine} (số liệu không kèm mục tiêu đề ra)."),
+            format!("{mine} (the figures come with no published target)."),
         ),
     })
 }
