@@ -1525,7 +1525,35 @@ pub fn draw_picture<DB: DrawingBackend>(
         &title_font,
         &mut y,
     )?;
-    put(wrap(root, &caption.retarget, &body, inner), &body, &mut y)?;
+    // The reader's own target, as on screen: bold, a bar in the target's
+    // colour at its left, a little apart from the scenario's line.
+    if !caption.retarget.is_empty() {
+        let bold = (FontFamily::SansSerif, f64::from(st.px(13.0)))
+            .into_font()
+            .style(FontStyle::Bold)
+            .color(&st.text);
+        let indent = st.px(8.0);
+        let lines = wrap(root, &caption.retarget, &bold, inner.saturating_sub(indent));
+        let top = y;
+        for l in lines {
+            root.draw(&Text::new(
+                l,
+                ((pad + indent) as i32, y as i32),
+                bold.clone(),
+            ))
+            .map_err(drawing)?;
+            y += line_h(&bold);
+        }
+        root.draw(&Rectangle::new(
+            [
+                (pad as i32, top as i32),
+                ((pad + st.px(3.0)) as i32, (y - st.px(4.0)) as i32),
+            ],
+            st.target.filled(),
+        ))
+        .map_err(drawing)?;
+        y += st.px(6.0);
+    }
     put(wrap(root, &caption.scenario, &body, inner), &body, &mut y)?;
     // The legend: swatch and words, in a row that wraps.
     let sw = st.px(14.0);

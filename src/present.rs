@@ -1230,10 +1230,7 @@ pub fn presentation(
         }
     };
     let link = format_hash(&ShareState {
-        scenario: ScenarioInput {
-            indicator: Some(ind.id.clone()),
-            ..input.scenario.clone()
-        },
+        scenario: controls::link_input(d, ind, &input.scenario),
         lang: Some(lang.code().to_string()),
         theme: input.theme.clone().filter(|t| t != "auto"),
         view: input.view.clone().filter(|v| v != "chart"),

@@ -517,6 +517,25 @@ fn a_picture_has_its_title_scenario_legend_source_and_credit() {
         assert!(t.contains(&want), "{want} not in {t:?}");
     }
     assert_eq!(log.full_rects, 1, "the background painted once");
+    // The reader's target stands apart, as on screen: a bar at its left,
+    // its words beside the bar, a gap before the scenario's line.
+    let at = |want: &str| log.texts.iter().find(|t| t.0 == want).unwrap().1;
+    let (mine, title, sc) = (
+        at("Mục tiêu bạn đang thử: 150 triệu đồng năm 2030"),
+        at("GRDP bình quân đầu người Lạng Sơn"),
+        at("Kịch bản: GRDP thực tăng 10,5%/năm"),
+    );
+    assert!(mine.x0 > title.x0, "indented: {mine:?} {title:?}");
+    assert!(
+        sc.y0 - mine.y1 > mine.y0 - title.y1,
+        "more room after it than before it: {title:?} {mine:?} {sc:?}"
+    );
+    let bar = log
+        .rects
+        .iter()
+        .find(|r| r.x1 <= mine.x0 && r.y0 <= mine.y0 + 2 && r.y1 >= mine.y1 - 4)
+        .unwrap_or_else(|| panic!("no bar beside {mine:?} in {:?}", log.rects));
+    assert!(bar.x0 >= title.x0 - 1, "{bar:?}");
 }
 
 #[test]

@@ -439,6 +439,35 @@ fn start_as_is(dataset: &Dataset, indicator: &str) -> Result<ScenarioInput, Fiel
     complete(dataset, ind, input)
 }
 
+/// The controls an indicator has in this dataset: [`defs`], without the
+/// exchange rate's where the dataset has no rate to move (no `fxBase`), so
+/// that the scenario, the share link and what a link may say hold only what
+/// the reader can see and change.
+pub fn defs_in(dataset: &Dataset, ind: &Indicator) -> Vec<Def> {
+    let mut out = defs(ind);
+    if dataset.assumptions.fx_base.is_none() {
+        out.retain(|d| d.key != Key::FxChange);
+    }
+    out
+}
+
+/// What a share link carries of a scenario: the indicator and the values of
+/// its controls in this dataset ([`defs_in`]), and nothing a link could not
+/// be read back with (an API's `growth` for money per person, an exchange
+/// rate's change where there is no rate).
+pub fn link_input(dataset: &Dataset, ind: &Indicator, s: &ScenarioInput) -> ScenarioInput {
+    let mut out = ScenarioInput {
+        indicator: Some(ind.id.clone()),
+        ..Default::default()
+    };
+    for d in defs_in(dataset, ind) {
+        if let Some(v) = d.key.get(s) {
+            d.key.set(&mut out, v);
+        }
+    }
+    out
+}
+
 /// The preset a reader sees first: `plan`, else the first.
 pub fn default_preset(ind: &Indicator) -> Option<String> {
     if ind.scenarios.get(DEFAULT_PRESET).is_some() {
@@ -464,7 +493,7 @@ pub fn complete(
         indicator: Some(ind.id.clone()),
         ..Default::default()
     };
-    for d in defs(ind) {
+    for d in defs_in(dataset, ind) {
         let have = d.key.get(&input);
         let v = match d.key {
             Key::RealGrowth => s.real_growth,
@@ -630,7 +659,7 @@ fn read_link_for(
     let ind = dataset
         .indicator(&id)
         .ok_or_else(|| FieldError::new("ind", Problem::UnknownIndicator { id: id.clone() }))?;
-    let defs = defs(ind);
+    let defs = defs_in(dataset, ind);
     let mut given = ScenarioInput {
         indicator: Some(id.clone()),
         ..Default::default()

@@ -2289,3 +2289,34 @@ fn a_range_target_in_a_one_figure_field_says_which_end_it_is() {
     let c = p.controls.iter().find(|c| c.key == "targetValue").unwrap();
     assert_eq!(c.tag, "");
 }
+
+#[test]
+fn without_an_exchange_rate_a_link_neither_carries_nor_takes_its_change() {
+    let mut d = d();
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(p.link.contains("&fxc="), "{}", p.link);
+    d.assumptions.fx_base = None;
+    // The scenario the reader starts from, and the link written for it,
+    // hold only what the controls on screen show.
+    let start = controls::start(&d, "grdpPerCapita").unwrap();
+    assert_eq!(start.fx_change, None);
+    let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
+    assert!(!p.link.contains("fxc"), "{}", p.link);
+    // Even when an API caller set one: the link reads back.
+    let (p, _) = with(&d, "grdpPerCapita", Lang::Vi, |s| {
+        s.fx_change = Some(0.02);
+        s.growth = Some(0.05);
+    });
+    assert!(
+        !p.link.contains("fxc") && !p.link.contains("&gr="),
+        "{}",
+        p.link
+    );
+    let back = controls::read_link(&d, &p.link, None).unwrap();
+    assert_eq!(back.indicator, "grdpPerCapita");
+    // A hand-made (or another dataset's) link that moves a rate this
+    // dataset does not have is refused by its key, not taken in silence.
+    let e = controls::read_link(&d, "#v=1&fxc=0.02", None).unwrap_err();
+    assert_eq!(e.field, "fxc");
+    assert!(controls::read_link(&d, "#v=1&inf=0.02", None).is_ok());
+}
