@@ -15,10 +15,23 @@ const HOSTS = {
   '/rtl.html': '<!doctype html><html lang="ar" dir="rtl"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><p>مقال</p><grdp-whatif></grdp-whatif><script src="embed.js"></script></body></html>',
   '/small-root.html': '<!doctype html><html lang="vi" style="font-size:62.5%"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0;font-size:1.2rem"><grdp-whatif></grdp-whatif><script src="embed.js"></script></body></html>',
   '/zoom.html': '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><div style="zoom:1.5"><grdp-whatif id="z"></grdp-whatif></div><div style="transform:scale(0.6);transform-origin:0 0;width:1600px"><grdp-whatif id="t" lang="vi"></grdp-whatif></div><grdp-whatif id="plain" lang="vi"></grdp-whatif><script src="embed.js"></script></body></html>',
+  // A browser without scroll anchoring (WebKit, Safari): told so, and the
+  // document's anchoring turned off, so that only the widget keeps the
+  // reader's control still.
+  '/no-anchoring.html': '<!doctype html><html lang="vi" style="overflow-anchor:none"><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><p>Bài báo</p><grdp-whatif></grdp-whatif><div style="height:2000px"></div><script>var o = CSS.supports; CSS.supports = function (a, b) { return a === "overflow-anchor" ? false : o.apply(CSS, arguments); };</script><script src="embed.js"></script></body></html>',
   '/compact.html': '<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><body style="margin:0"><grdp-whatif compact></grdp-whatif><script src="embed.js"></script></body></html>',
 };
 before(async () => {
   browser = await launch();
+  // The iframe example as two other kinds of host: one with a sticky
+  // header of its own (its height given to the listener), one whose
+  // article scrolls inside a box instead of the window.
+  const example = readFileSync(join(DIST, 'iframe-example.html'), 'utf8');
+  assert.ok(example.includes('var GRDP_WHATIF_HEADER = 0;') && example.includes('<article'));
+  HOSTS['/header-host.html'] = example.replace('var GRDP_WHATIF_HEADER = 0;', 'var GRDP_WHATIF_HEADER = 56;')
+    .replace('<article', '<header style="position:sticky;top:0;height:56px;background:#222;color:#fff;z-index:9">Báo</header><article');
+  HOSTS['/box-host.html'] = example.replace('<body>', '<body style="margin:0;overflow:hidden"><div id="box" style="height:100vh;overflow:auto">')
+    .replace('</body>', '</div></body>');
   // Host pages with their own inline styles (the host's CSP, not ours).
   server = await serve(DIST, 0, { csp: false, extra: HOSTS });
   server.unref();
@@ -316,14 +329,34 @@ test('phone, iframe embed: the host scrolls, the frame does not; the chart is he
     }
     await page.waitForTimeout(150);
     const v0 = await s.inputValue();
+    const y0 = (await s.boundingBox()).y;
     await touchDrag(page, s, 0.5, 0.8);
     await page.waitForTimeout(150);
     const sb = await s.boundingBox();
     const cb = await chart();
+    // The first change of the target adds a line under the title, above
+    // the finger: the host is asked to scroll by as much.
+    assert.ok(Math.abs(sb.y - y0) < 2, `slider ${k} stays under the finger (${y0} → ${sb.y})`);
     assert.ok(inView(sb, H), `slider ${k} in view (${JSON.stringify(sb)})`);
     assert.ok(inView(cb, H), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
     assert.ok(cb.y + cb.height <= sb.y + 1, `slider ${k}: the chart above it, not over it`);
     assert.notEqual(await s.inputValue(), v0, `slider ${k} moved by touch`);
+  }
+  assert.ok(await frame.locator(`${W} .retarget`).isVisible(), 'the drags changed the target: the line under the title is there');
+  // The table in place of the chart and back: the button tapped stays
+  // under the finger while the frame shrinks and grows around it.
+  for (const which of ['.actions button:nth-of-type(2)', '.actions button:nth-of-type(1)']) {
+    const b = frame.locator(`${W} ${which}`);
+    await b.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(150);
+    const y0 = (await b.boundingBox()).y;
+    const h0 = await page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
+    await b.tap();
+    await page.waitForTimeout(300);
+    const y1 = (await b.boundingBox()).y;
+    const h1 = await page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
+    assert.ok(Math.abs(h1 - h0) > 50, `the view switch changed the frame's height (${h0} → ${h1})`);
+    assert.ok(Math.abs(y1 - y0) < 2, `${which} stays under the finger (${y0} → ${y1})`);
   }
   // Scrolled back to the top: the chart is where it started.
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -337,6 +370,109 @@ test('phone, iframe embed: the host scrolls, the frame does not; the chart is he
   const content = await frame.locator(W).evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + scrollY));
   const height = await page.evaluate(() => parseInt(document.querySelector('iframe').style.height, 10));
   assert.ok(Math.abs(height - content) <= 2, `frame ${height}, content ${content}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone, a browser without scroll anchoring (WebKit): a new line above the finger does not move the slider under it', async () => {
+  const { context, page, errors } = await phone('/no-anchoring.html');
+  const s = page.locator(`${W} .ctl[data-key=targetValue] input[type=range]`);
+  const more = page.locator(`${W} details.morectl > summary`);
+  if (!(await s.isVisible()) && (await more.count())) await more.tap();
+  await s.scrollIntoViewIfNeeded();
+  // As a reader holds it: just under the chart, which stays at the top.
+  for (let i = 0; i < 4; i++) {
+    const cb = await page.locator(`${W} canvas.chart`).boundingBox();
+    const dy = (await s.boundingBox()).y - (cb.y + cb.height) - 24;
+    if (Math.abs(dy) < 4) break;
+    await page.evaluate((d) => window.scrollBy(0, d), dy);
+    await page.waitForTimeout(60);
+  }
+  assert.equal(await page.locator(`${W} .retarget`).isVisible(), false);
+  const y0 = (await s.boundingBox()).y;
+  assert.ok(y0 > 0 && y0 < PHONE.viewport.height, `the slider in view (${y0})`);
+  await touchDrag(page, s, 0.3, 0.7);
+  await page.waitForTimeout(150);
+  // The target changed: a line under the title, above the slider.
+  assert.ok(await page.locator(`${W} .retarget`).isVisible(), 'the line under the title');
+  const y1 = (await s.boundingBox()).y;
+  assert.ok(Math.abs(y1 - y0) < 2, `the slider stays under the finger (${y0} → ${y1})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('phone, iframe embed: the chart is held under a host\'s sticky header, and in an article that scrolls inside a box', async () => {
+  for (const [path, top] of [['/header-host.html', 56], ['/box-host.html', 0]]) {
+    const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(origin + path);
+    const frame = page.frameLocator('iframe');
+    await frame.locator(`${W} .readout .big`).first().waitFor();
+    await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+    const s = frame.locator(`${W} .ctl[data-key=targetYear] input[type=range]`);
+    // Scrolled (the window, or the box) until the slider is low on the screen.
+    for (let i = 0; i < 5; i++) {
+      await page.waitForTimeout(150);
+      const dy = (await s.boundingBox()).y - 650;
+      if (Math.abs(dy) < 4) break;
+      await page.evaluate((d) => (document.getElementById('box') || document.scrollingElement).scrollBy(0, d), dy);
+    }
+    await page.waitForTimeout(200);
+    const cb = await frame.locator(`${W} canvas.chart`).boundingBox();
+    const sb = await s.boundingBox();
+    assert.ok(inView(sb, PHONE.viewport.height), `${path}: the slider in view (${JSON.stringify(sb)})`);
+    assert.ok(cb.y >= top - 1 && cb.y < top + 120, `${path}: the chart held in view, under the header (${top} px): ${JSON.stringify(cb)}`);
+    assert.ok(cb.y + cb.height <= sb.y + 1, `${path}: the chart above the slider`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('a phone on its side, iframe embed: the chart beside the controls, held in view while each slider moves', async () => {
+  // The frame is as tall as its content: the host's viewport (from the
+  // example listener) tells the widget that the screen is short.
+  const viewport = { width: 844, height: 390 };
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(`${origin}/iframe-example.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator(`${W} .readout .big`).first().waitFor();
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+  const chart = () => frame.locator(`${W} canvas.chart`).boundingBox();
+  const more = frame.locator(`${W} details.morectl > summary`);
+  if (await more.count()) await more.tap();
+  const sliders = await frame.locator(`${W} input[type=range]`).all();
+  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  for (const [k, s] of sliders.entries()) {
+    await s.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(250);
+    const v0 = await s.inputValue();
+    const y0 = (await s.boundingBox()).y;
+    await touchDrag(page, s, 0.5, 0.8);
+    await page.waitForTimeout(200);
+    const sb = await s.boundingBox();
+    const cb = await chart();
+    assert.ok(inView(sb, viewport.height), `slider ${k} in view (${JSON.stringify(sb)})`);
+    assert.ok(Math.abs(sb.y - y0) < 2, `slider ${k} stays under the finger (${y0} → ${sb.y})`);
+    assert.ok(inView(cb, viewport.height), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
+    assert.ok(cb.x + cb.width <= sb.x + 1, `slider ${k}: the chart beside it (chart ${JSON.stringify(cb)}, slider ${JSON.stringify(sb)})`);
+    assert.notEqual(await s.inputValue(), v0, `slider ${k} moved by touch`);
+  }
+  await page.screenshot({ path: resolve(ARTIFACTS, 'iframe-landscape.png') });
+  // Upright again: the one-column phone layout, the chart above the sliders.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(400);
+  const s = sliders[0];
+  await s.scrollIntoViewIfNeeded();
+  await page.waitForTimeout(250);
+  const cb = await chart();
+  const sb = await s.boundingBox();
+  assert.ok(cb.y + cb.height <= sb.y + 1 && cb.width > 300, `upright: the chart above the slider (${JSON.stringify(cb)}, ${JSON.stringify(sb)})`);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -31,6 +31,9 @@ const breath = () => (globalThis.scheduler && typeof globalThis.scheduler.yield 
   ? globalThis.scheduler.yield()
   : new Promise((resolve) => setTimeout(resolve, 0)));
 const isTrap = (e) => typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError;
+// Whether the browser keeps what the reader looks at still when content
+// above it changes height (scroll anchoring: Chromium, Firefox; not WebKit).
+const NATIVE_ANCHORING = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('overflow-anchor', 'auto');
 
 class GrdpWhatIfElement extends HTMLElement {
   static get observedAttributes() { return ['lang', 'theme', 'indicator', 'scenario', 'src', 'loading']; }
@@ -43,6 +46,11 @@ class GrdpWhatIfElement extends HTMLElement {
     this._shadow.adoptedStyleSheets = [sheet];
     this._life = null;
     this._given = null;
+    // The control the reader last touched or focused: kept still on screen
+    // when a render changes the height of what is above it (`_anchorAt`).
+    const touched = (e) => { if (this._life) this._life.anchorEl = e.target; };
+    this._shadow.addEventListener('pointerdown', touched, true);
+    this._shadow.addEventListener('focusin', touched, true);
   }
 
   /* ---------------- life ---------------- */
@@ -182,6 +190,8 @@ class GrdpWhatIfElement extends HTMLElement {
     const add = (target, type, fn) => { target.addEventListener(type, fn); life.listeners.push([target, type, fn]); };
     const mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
     if (mq) add(mq, 'change', () => this.render());
+    life.shortMq = window.matchMedia ? window.matchMedia('(max-height: 34em)') : null;
+    if (life.shortMq) add(life.shortMq, 'change', () => this._fitShort());
     add(window, 'beforeprint', () => this._printPicture());
     if (this.hasAttribute('sync-hash')) {
       add(window, 'hashchange', () => { if (location.hash !== life.lastHash) this.dispatch({ type: 'link', hash: location.hash }); });
@@ -195,10 +205,35 @@ class GrdpWhatIfElement extends HTMLElement {
         const d = e.source === window.parent && e.data;
         if (!d || d.type !== 'grdp-whatif:viewport' || !Number.isFinite(d.top) || !Number.isFinite(d.height)) return;
         life.viewport = { top: d.top, height: d.height };
+        this._fitShort();
         this._holdChart();
       });
     }
     life.mq = mq;
+    // Turned while it was out of the page.
+    this._fitShort();
+  }
+
+  /** Whether the screen is short (a phone on its side): then a wide widget
+   *  puts the chart beside the controls (widget.css, `data-short`). The
+   *  window says, except in an iframe whose host has said how tall its
+   *  viewport is (the frame's own window is as tall as its content). */
+  _fitShort() {
+    const life = this._life;
+    const f = life.frame;
+    if (!f) return;
+    const v = life.viewport;
+    let short;
+    if (v && window.parent !== window) {
+      // 34em as a media query has it: the reader's default font size.
+      if (!life.em) life.em = parseFloat(getComputedStyle(f.root).fontSize) || 16;
+      short = v.height < 34 * life.em;
+      const vh = `${Math.max(0, Math.round(v.height))}px`;
+      if (f.root.style.getPropertyValue('--gw-vh') !== vh) f.root.style.setProperty('--gw-vh', vh);
+    } else {
+      short = !!(life.shortMq && life.shortMq.matches);
+    }
+    if (short !== f.root.hasAttribute('data-short')) f.root.toggleAttribute('data-short', short);
   }
 
   /** In an iframe, where the host has said where its viewport is: the chart
@@ -467,6 +502,7 @@ class GrdpWhatIfElement extends HTMLElement {
       if (life.state.status === 'loading') return;
       this._frame();
     }
+    const anchor = this._anchorAt();
     life.rendering = true;
     try {
       do {
@@ -478,6 +514,43 @@ class GrdpWhatIfElement extends HTMLElement {
       console.error('grdp-whatif:', e);
     } finally {
       life.rendering = false;
+    }
+    this._keepAnchor(anchor);
+  }
+
+  /** Where the control the reader last touched is on screen, before a
+   *  render that may change the height of what is above it (a line under
+   *  the title when the target changes, the table in place of the chart):
+   *  only where the browser does not keep it still itself, that is in an
+   *  iframe whose host says where its viewport is (the frame does not
+   *  scroll) and in a browser without scroll anchoring (WebKit). */
+  _anchorAt() {
+    const life = this._life;
+    const f = life.frame;
+    const el = life.anchorEl;
+    const framed = !!life.viewport && window.parent !== window;
+    if (!framed && NATIVE_ANCHORING) return null;
+    if (!el || !f || f.main.hidden || !el.isConnected || !f.main.contains(el)) return null;
+    const r = el.getBoundingClientRect();
+    if (!r.width && !r.height) return null;
+    const top = framed ? -life.viewport.top : 0;
+    const height = framed ? life.viewport.height : window.innerHeight;
+    if (r.bottom < top || r.top > top + height) return null;
+    return { el, y: r.top, framed };
+  }
+
+  /** After the render: the page scrolled by as much as the control moved,
+   *  so that it stays under the reader's finger; in an iframe, the host is
+   *  asked to (with the new height, so that there is room to scroll). */
+  _keepAnchor(a) {
+    if (!a || !a.el.isConnected) return;
+    const dy = Math.round(a.el.getBoundingClientRect().top - a.y);
+    if (!dy) return;
+    if (a.framed) {
+      const height = Math.ceil(this.getBoundingClientRect().bottom + window.scrollY);
+      window.parent.postMessage({ type: 'grdp-whatif:height', height, scrollBy: dy }, '*');
+    } else {
+      window.scrollBy(0, dy);
     }
   }
 
@@ -567,6 +640,7 @@ class GrdpWhatIfElement extends HTMLElement {
       h('div', { class: 'bar actions' }, f.viewChart, f.viewTable, h('span', { class: 'spacer' }), f.copy, f.png, f.svg, f.csv, f.status),
       f.linkBox, f.more, f.sources, f.credit, f.printImg);
     f.root = h('div', { class: 'gw', lang: life.state.lang }, f.message, f.main);
+    this._fitShort();
     this._shadow.replaceChildren(f.root);
   }
 
