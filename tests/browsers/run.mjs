@@ -24,6 +24,9 @@
 //              screen are what a fresh engine of the page's build gives for
 //              the state the widget reports; every indicator × vi/en × four
 //              scenarios worked out in the page equal node's (dist's module);
+//   steady     ArrowRight on the focused target slider: the line under the
+//              title appears above it, and the slider stays where it was on
+//              screen (WebKit has no scroll anchoring: the widget's own);
 //   iframe     (the iframe embed only; iframe-check.mjs) the widget in the
 //              frame is drawn ("drawn"); the iframe is its content's height
 //              within a few px with no inner scrollbar, at rest, after
@@ -52,7 +55,7 @@ const ARTIFACTS = resolve('tests/artifacts/browsers');
 const TOTAL_BUDGET = Number(process.env.BROWSERS_BUDGET_MS || 170000);
 const engines = process.argv.slice(2).length ? process.argv.slice(2) : ['firefox', 'webkit'];
 const CHECKS = ['drawn', 'step', 'english', 'link', 'figures', 'iframe', 'no errors'];
-const PAGE_CHECKS = ['drawn', 'step', 'english', 'link', 'figures', 'no errors'];
+const PAGE_CHECKS = ['drawn', 'step', 'english', 'link', 'figures', 'steady', 'no errors'];
 const IFRAME_CHECKS = ['drawn', 'iframe', 'no errors'];
 
 const t0 = Date.now();
@@ -181,6 +184,22 @@ async function checkPage(b, page) {
     nodeFigures ??= await W.figuresInNode(DIST, W.SWEEP_MOVES);
     problems.push(...W.compareFigures(inPage, nodeFigures));
     note('figures', problems, () => `the screen is the engine's for its state (after the step and English, and after the link's load); ${Object.keys(nodeFigures).length} views (every indicator × vi/en × ${W.SWEEP_MOVES.length} scenarios) the same as in node`);
+  });
+  // (f) a key on the target's slider: the line under the title appears,
+  // above the slider, and the slider stays where it was on screen (by the
+  // browser's scroll anchoring, or where there is none, the widget's own).
+  await guard('steady', async () => {
+    const before = await b.eval(W.placeSlider, 'targetValue', 500);
+    const problems = [];
+    if (!before.focused) problems.push('the target slider did not take the focus');
+    if (before.line) problems.push('the line under the title was there before the key');
+    if (Math.abs(before.y - 500) > 2) problems.push(`the slider could not be placed at 500 px (${before.y})`);
+    await b.press('ArrowRight');
+    const r = await waitFor(b, W.placeSlider, (p) => p.line && p.value !== before.value, 5000, 'targetValue', null);
+    const after = r.last.y;
+    if (!r.ok) problems.push(`no line under the title after the key (value ${before.value} → ${r.last.value})`);
+    if (Math.abs(after - before.y) >= 2) problems.push(`the slider moved on screen: ${before.y} → ${after} px`);
+    note('steady', problems, () => `target ${before.value} → ${r.last.value}; the line under the title shown, the slider at ${Math.round(before.y)} → ${Math.round(after)} px (${before.native ? "the browser's scroll anchoring" : "no scroll anchoring: the widget's"})`);
   });
   await collect('load 2');
   note('no errors', errors, 'none on either load');

@@ -118,6 +118,25 @@ export function focusSlider(key) {
   return { value: r.value, focused: root.activeElement === r };
 }
 
+/** In page: focus the range input of control `key` and scroll the page
+ *  until it is `y` px from the top of the window (`y` null: neither); where it is, whether the
+ *  line under the title is shown, and whether the browser has scroll
+ *  anchoring of its own (WebKit has not: the widget keeps the control still). */
+export function placeSlider(key, y) {
+  const root = document.querySelector('grdp-whatif').shadowRoot;
+  const r = root.querySelector(`#gw-${key}-r`);
+  if (!r) throw new Error(`no slider #gw-${key}-r`);
+  if (y != null) {
+    r.focus();
+    window.scrollBy(0, r.getBoundingClientRect().top - y);
+  }
+  const line = root.querySelector('.retarget');
+  return {
+    y: r.getBoundingClientRect().top, focused: root.activeElement === r, value: r.value,
+    line: !!line && !line.hidden, native: CSS.supports('overflow-anchor', 'auto'),
+  };
+}
+
 /** In page: press the language button (.top button); returns its label. */
 export function pressLanguage() {
   const b = document.querySelector('grdp-whatif').shadowRoot.querySelector('.top button');
