@@ -805,6 +805,61 @@ fn dataset(v: &Value, path: &Path<'_>) -> R<Dataset> {
     Ok(d)
 }
 
+/// Every reading problem of a dataset that does not read, not only the
+/// first (`first`, what [`Dataset::read`] stops at): each source, the
+/// assumptions and each indicator read on its own, so that a newsroom fixing
+/// a hand-written file sees all its mistyped fields at once. In the file's
+/// order; a problem found twice is said once.
+fn reading_problems(v: &Value, first: FieldError) -> Vec<FieldError> {
+    let mut out: Vec<FieldError> = Vec::new();
+    let mut add = |e: FieldError| {
+        if !out
+            .iter()
+            .any(|o| o.field == e.field && o.problem == e.problem)
+        {
+            out.push(e);
+        }
+    };
+    let Value::Object(fields) = v else {
+        return vec![first];
+    };
+    let get = |k: &str| fields.iter().find(|(name, _)| name == k).map(|(_, v)| v);
+    // The root's own fields (a missing id, an unknown key) first, as the
+    // whole read found them; then each part.
+    let inside = |field: &str| {
+        ["sources", "assumptions", "indicators"]
+            .iter()
+            .any(|k| field.starts_with(&format!("{k}.")) || field.starts_with(&format!("{k}[")))
+    };
+    let first_inside = inside(&first.field);
+    if !first_inside {
+        add(first.clone());
+    }
+    let each = |key: &'static str,
+                read: fn(&Value, &Path<'_>) -> R<()>,
+                add: &mut dyn FnMut(FieldError)| {
+        if let Some(Value::Array(items)) = get(key) {
+            let p = Path::ROOT.key(key);
+            for (i, item) in items.iter().enumerate() {
+                if let Err(e) = read(item, &p.index(i)) {
+                    add(e);
+                }
+            }
+        }
+    };
+    each("sources", |v, p| source(v, p).map(drop), &mut add);
+    if let Some(a) = get("assumptions") {
+        if let Err(e) = assumptions(a, &Path::ROOT.key("assumptions")) {
+            add(e);
+        }
+    }
+    each("indicators", |v, p| indicator(v, p).map(drop), &mut add);
+    if first_inside && !out.iter().any(|o| o.field == first.field) {
+        out.insert(0, first);
+    }
+    out
+}
+
 /// Refuse text over [`MAX_DATASET_BYTES`] before any parsing.
 ///
 /// # Errors
@@ -879,7 +934,10 @@ impl Dataset {
     pub fn check(text: &str) -> Vec<FieldError> {
         match Self::read(text) {
             Ok(d) => d.problems(),
-            Err(e) => vec![e],
+            Err(e) => match crate::json::parse(text) {
+                Ok(v) => reading_problems(&v, e),
+                Err(_) => vec![e],
+            },
         }
     }
 
@@ -1609,5 +1667,42 @@ mod tests {
             .unwrap()
             .basis
             .is_some());
+    }
+}
+
+#[cfg(test)]
+mod reading_all {
+    use super::*;
+
+    #[test]
+    fn a_file_with_several_mistakes_is_told_them_all_at_once() {
+        // A mistyped unit in two indicators, a number given as text in a
+        // source, and a field name mistyped in the assumptions.
+        let bad = DEFAULT_JSON
+            .replacen("\"unit\": \"millionVnd\"", "\"unit\": \"millionVND\"", 1)
+            .replacen("\"unit\": \"index\"", "\"unit\": \"indx\"", 1)
+            .replacen("\"publication\": \"TTXVN\"", "\"publication\": 7", 1);
+        let first = Dataset::read(&bad).unwrap_err();
+        let all = Dataset::check(&bad);
+        let fields: Vec<&str> = all.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(all[0].field, first.field, "{fields:?}");
+        assert_eq!(all.len(), 3, "{fields:?}");
+        assert!(fields.contains(&"sources[1].publication"), "{fields:?}");
+        assert!(
+            fields.iter().any(|f| f.starts_with("indicators[0].unit")),
+            "{fields:?}"
+        );
+        assert!(
+            fields.iter().any(|f| f.starts_with("indicators[1].unit")),
+            "{fields:?}"
+        );
+        // A root field's problem comes with the parts' problems.
+        let no_id = bad.replacen("\"id\": \"lang-son\",", "", 1);
+        let all = Dataset::check(&no_id);
+        assert_eq!(all.len(), 4, "{all:?}");
+        assert_eq!(all[0].field, Dataset::read(&no_id).unwrap_err().field);
+        // Not JSON, or a good file: as before.
+        assert_eq!(Dataset::check("{").len(), 1);
+        assert!(Dataset::check(DEFAULT_JSON).is_empty());
     }
 }
