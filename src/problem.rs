@@ -359,10 +359,24 @@ impl Problem {
                 }
             }
             Problem::Choice { value, allowed } => {
-                if vi {
-                    format!("{} không phải giá trị dùng được (dùng một trong: {})", quoted(value), list(allowed))
-                } else {
-                    format!("{} is not one of the values allowed ({})", quoted(value), list(allowed))
+                // A value in the wrong case or one letter off (`millionVND`
+                // for `millionVnd`) is named first, as a field's typo is.
+                let near = allowed.iter().find(|a| crate::read::looks_like(value, a));
+                match (near, vi) {
+                    (Some(a), true) => format!(
+                        "{} không phải giá trị dùng được: có phải ý bạn là {}? (dùng một trong: {})",
+                        quoted(value),
+                        quoted(a),
+                        list(allowed)
+                    ),
+                    (Some(a), false) => format!(
+                        "{} is not one of the values allowed: did you mean {}? ({})",
+                        quoted(value),
+                        quoted(a),
+                        list(allowed)
+                    ),
+                    (None, true) => format!("{} không phải giá trị dùng được (dùng một trong: {})", quoted(value), list(allowed)),
+                    (None, false) => format!("{} is not one of the values allowed ({})", quoted(value), list(allowed)),
                 }
             }
             Problem::TooDeep => lang.pick("lồng nhau quá sâu", "nested too deeply").to_string(),
@@ -862,6 +876,44 @@ mod tests {
             },
         };
         assert!(p.message(Lang::En).contains("58.5"), "{p}");
+    }
+
+    #[test]
+    fn a_value_in_the_wrong_case_or_a_letter_off_is_named() {
+        for (from, to, meant) in [
+            (
+                "\"unit\": \"millionVnd\"",
+                "\"unit\": \"millionVND\"",
+                "millionVnd",
+            ),
+            (
+                "\"model\": \"perCapita\"",
+                "\"model\": \"percapita\"",
+                "perCapita",
+            ),
+            ("\"unit\": \"index\"", "\"unit\": \"indx\"", "index"),
+        ] {
+            let text = include_str!("../data/lang-son.json").replacen(from, to, 1);
+            let e = crate::dataset::Dataset::from_json(&text).unwrap_err();
+            let en = e.problem.message(Lang::En);
+            assert!(en.contains(&format!("did you mean “{meant}”?")), "{en}");
+            let vi = e.problem.message(Lang::Vi);
+            assert!(vi.contains(&format!("có phải ý bạn là “{meant}”?")), "{vi}");
+        }
+        // Nothing near: the list alone.
+        let text = include_str!("../data/lang-son.json").replacen(
+            "\"unit\": \"index\"",
+            "\"unit\": \"tấn\"",
+            1,
+        );
+        let en = crate::dataset::Dataset::from_json(&text)
+            .unwrap_err()
+            .problem
+            .message(Lang::En);
+        assert!(
+            !en.contains("did you mean") && en.contains("millionVnd"),
+            "{en}"
+        );
     }
 
     #[test]
