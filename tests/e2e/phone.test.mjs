@@ -53,6 +53,32 @@ async function phone(path = '/index.html') {
   return { context, page, errors };
 }
 
+/** A phone opening a host page with the widget in an iframe, once the
+ *  frame has its content's height from the listener. */
+async function framed(viewport, path = '/iframe-example.html') {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(origin + path);
+  const frame = page.frameLocator('iframe');
+  await frame.locator(`${W} .readout .big`).first().waitFor();
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+  return { context, page, errors, frame };
+}
+
+/** A touch drag of slider `s` in a framed widget, settled: its value and
+ *  place before, its box and the chart's (`chart()`) after. */
+async function dragHeld(page, s, chart) {
+  await page.waitForTimeout(250);
+  const v0 = await s.inputValue();
+  const y0 = (await s.boundingBox()).y;
+  await touchDrag(page, s, 0.5, 0.8);
+  await page.waitForTimeout(200);
+  return { v0, y0, sb: await s.boundingBox(), cb: await chart() };
+}
+
 /** A real touch drag across an element, through the browser's input pipeline. */
 async function touchDrag(page, locator, fromFrac, toFrac) {
   const b = await locator.boundingBox();
@@ -301,15 +327,7 @@ test('phone, iframe embed: the host scrolls, the frame does not; the chart is he
   // The host page scrolls the whole frame: `position: sticky` inside it has
   // nothing to stick to. The example listener tells the frame where the
   // host's viewport is, and the chart is moved into it.
-  const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${origin}/iframe-example.html`);
-  const frame = page.frameLocator('iframe');
-  await frame.locator(`${W} .readout .big`).first().waitFor();
-  await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+  const { context, page, errors, frame } = await framed(PHONE.viewport);
   const H = PHONE.viewport.height;
   const chart = () => frame.locator(`${W} canvas.chart`).boundingBox();
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -327,13 +345,7 @@ test('phone, iframe embed: the host scrolls, the frame does not; the chart is he
       if (Math.abs(dy) < 4) break;
       await page.evaluate((d) => window.scrollBy(0, d), dy);
     }
-    await page.waitForTimeout(150);
-    const v0 = await s.inputValue();
-    const y0 = (await s.boundingBox()).y;
-    await touchDrag(page, s, 0.5, 0.8);
-    await page.waitForTimeout(150);
-    const sb = await s.boundingBox();
-    const cb = await chart();
+    const { v0, y0, sb, cb } = await dragHeld(page, s, chart);
     // The first change of the target adds a line under the title, above
     // the finger: the host is asked to scroll by as much.
     assert.ok(Math.abs(sb.y - y0) < 2, `slider ${k} stays under the finger (${y0} → ${sb.y})`);
@@ -403,14 +415,7 @@ test('phone, a browser without scroll anchoring (WebKit): a new line above the f
 
 test('phone, iframe embed: the chart is held under a host\'s sticky header, and in an article that scrolls inside a box', async () => {
   for (const [path, top] of [['/header-host.html', 56], ['/box-host.html', 0]]) {
-    const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const errors = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(origin + path);
-    const frame = page.frameLocator('iframe');
-    await frame.locator(`${W} .readout .big`).first().waitFor();
-    await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+    const { context, page, errors, frame } = await framed(PHONE.viewport, path);
     const s = frame.locator(`${W} .ctl[data-key=targetYear] input[type=range]`);
     // Scrolled (the window, or the box) until the slider is low on the screen.
     for (let i = 0; i < 5; i++) {
@@ -434,15 +439,7 @@ test('a phone on its side, iframe embed: the chart beside the controls, held in 
   // The frame is as tall as its content: the host's viewport (from the
   // example listener) tells the widget that the screen is short.
   const viewport = { width: 844, height: 390 };
-  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(`${origin}/iframe-example.html`);
-  const frame = page.frameLocator('iframe');
-  await frame.locator(`${W} .readout .big`).first().waitFor();
-  await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) !== 900);
+  const { context, page, errors, frame } = await framed(viewport);
   const chart = () => frame.locator(`${W} canvas.chart`).boundingBox();
   const more = frame.locator(`${W} details.morectl > summary`);
   if (await more.count()) await more.tap();
@@ -450,13 +447,7 @@ test('a phone on its side, iframe embed: the chart beside the controls, held in 
   assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
   for (const [k, s] of sliders.entries()) {
     await s.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(250);
-    const v0 = await s.inputValue();
-    const y0 = (await s.boundingBox()).y;
-    await touchDrag(page, s, 0.5, 0.8);
-    await page.waitForTimeout(200);
-    const sb = await s.boundingBox();
-    const cb = await chart();
+    const { v0, y0, sb, cb } = await dragHeld(page, s, chart);
     assert.ok(inView(sb, viewport.height), `slider ${k} in view (${JSON.stringify(sb)})`);
     assert.ok(Math.abs(sb.y - y0) < 2, `slider ${k} stays under the finger (${y0} → ${sb.y})`);
     assert.ok(inView(cb, viewport.height), `slider ${k}: the chart stays in view while it moves (${JSON.stringify(cb)})`);
