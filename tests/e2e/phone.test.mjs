@@ -76,6 +76,10 @@ async function dragHeld(page, s, chart) {
   const y0 = (await s.boundingBox()).y;
   await touchDrag(page, s, 0.5, 0.8);
   await page.waitForTimeout(200);
+  // The thumb followed the finger to the end of the drag (a drag dropped
+  // on its first move leaves it where the finger came down).
+  const at = await s.evaluate((r) => (r.value - r.min) / (r.max - r.min));
+  assert.ok(Math.abs(at - 0.8) < 0.08, `the slider followed the finger to 0.8 of its width (it is at ${at.toFixed(3)})`);
   return { v0, y0, sb: await s.boundingBox(), cb: await chart() };
 }
 
@@ -370,6 +374,21 @@ test('phone, iframe embed: the host scrolls, the frame does not; the chart is he
     assert.ok(Math.abs(h1 - h0) > 50, `the view switch changed the frame's height (${h0} → ${h1})`);
     assert.ok(Math.abs(y1 - y0) < 2, `${which} stays under the finger (${y0} → ${y1})`);
   }
+  // Nervous taps (table, chart, … eight, 10 ms apart, faster than the
+  // host reports where it has scrolled): the buttons still stay put.
+  {
+    const bar = frame.locator(`${W} .actions`);
+    const y0 = (await bar.boundingBox()).y;
+    for (const n of [2, 1, 2, 1, 2, 1, 2, 1]) {
+      const b = await frame.locator(`${W} .actions button:nth-of-type(${n})`).boundingBox();
+      await page.touchscreen.tap(b.x + b.width / 2, b.y + b.height / 2);
+      await page.waitForTimeout(10);
+    }
+    await page.waitForTimeout(400);
+    assert.equal(await frame.locator(W).evaluate((el) => el.state.view), 'chart');
+    const y1 = (await bar.boundingBox()).y;
+    assert.ok(Math.abs(y1 - y0) < 2, `after eight quick taps the buttons stay under the finger (${y0} → ${y1})`);
+  }
   // Scrolled back to the top: the chart is where it started.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(200);
@@ -430,6 +449,16 @@ test('phone, iframe embed: the chart is held under a host\'s sticky header, and 
     assert.ok(inView(sb, PHONE.viewport.height), `${path}: the slider in view (${JSON.stringify(sb)})`);
     assert.ok(cb.y >= top - 1 && cb.y < top + 120, `${path}: the chart held in view, under the header (${top} px): ${JSON.stringify(cb)}`);
     assert.ok(cb.y + cb.height <= sb.y + 1, `${path}: the chart above the slider`);
+    // The table in place of the chart: the button stays under the finger
+    // (the box scrolls, not the window).
+    const b = frame.locator(`${W} .actions button:nth-of-type(2)`);
+    await b.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(200);
+    const y0 = (await b.boundingBox()).y;
+    await b.tap();
+    await page.waitForTimeout(300);
+    const y1 = (await b.boundingBox()).y;
+    assert.ok(Math.abs(y1 - y0) < 2, `${path}: the table button stays under the finger (${y0} → ${y1})`);
     assert.deepEqual(errors, []);
     await context.close();
   }

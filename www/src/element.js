@@ -49,7 +49,10 @@ class GrdpWhatIfElement extends HTMLElement {
     // The control the reader last touched or focused: kept still on screen
     // when a render changes the height of what is above it (`_anchorAt`).
     const touched = (e) => { if (this._life) this._life.anchorEl = e.target; };
-    this._shadow.addEventListener('pointerdown', touched, true);
+    this._shadow.addEventListener('pointerdown', (e) => {
+      touched(e);
+      if (this._life) this._life.pressed = true;
+    }, true);
     this._shadow.addEventListener('focusin', touched, true);
   }
 
@@ -195,6 +198,12 @@ class GrdpWhatIfElement extends HTMLElement {
     add(window, 'beforeprint', () => this._printPicture());
     if (this.hasAttribute('sync-hash')) {
       add(window, 'hashchange', () => { if (location.hash !== life.lastHash) this.dispatch({ type: 'link', hash: location.hash }); });
+    }
+    if (window.parent !== window) {
+      // A finger lifted: what the host was asked to wait for (_keepAnchor).
+      const lifted = () => { life.pressed = false; if (life.owed) this._scrollHost(); };
+      add(window, 'pointerup', lifted);
+      add(window, 'pointercancel', lifted);
     }
     if (this.hasAttribute('sync-hash') && window.parent !== window) {
       // In an iframe the frame does not scroll (the host page does), so the
@@ -546,12 +555,30 @@ class GrdpWhatIfElement extends HTMLElement {
     if (!a || !a.el.isConnected) return;
     const dy = Math.round(a.el.getBoundingClientRect().top - a.y);
     if (!dy) return;
-    if (a.framed) {
-      const height = Math.ceil(this.getBoundingClientRect().bottom + window.scrollY);
-      window.parent.postMessage({ type: 'grdp-whatif:height', height, scrollBy: dy }, '*');
-    } else {
+    if (!a.framed) {
       window.scrollBy(0, dy);
+      return;
     }
+    const life = this._life;
+    // While a finger (or button) is down, the host waits: a frame moved
+    // under a touch that has just begun turns the drag into a scroll, and
+    // the slider stops following the finger. The host scrolls when it lifts.
+    life.owed = (life.owed || 0) + dy;
+    if (!life.pressed) this._scrollHost();
+  }
+
+  /** Ask the host to scroll by what the content above the reader's control
+   *  has grown (with the new height, so that there is room). The viewport
+   *  is taken to have moved at once: a second change before the host says
+   *  where it is is measured against where it will be. */
+  _scrollHost() {
+    const life = this._life;
+    const dy = life.owed || 0;
+    life.owed = 0;
+    if (!dy || window.parent === window) return;
+    const height = Math.ceil(this.getBoundingClientRect().bottom + window.scrollY);
+    window.parent.postMessage({ type: 'grdp-whatif:height', height, scrollBy: dy }, '*');
+    if (life.viewport) life.viewport = { top: life.viewport.top - dy, height: life.viewport.height };
   }
 
   _renderOnce() {
