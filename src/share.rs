@@ -76,6 +76,33 @@ fn int(key: &str, v: &str) -> Result<i32, FieldError> {
     v.parse().map_err(|_| lerr(key, Problem::YearNotWhole))
 }
 
+/// `v` with its `%XX` escapes of ASCII undone (a chat app that writes
+/// `g=+0.09` as `g=%2B0.09`); anything else as it is.
+fn unescaped(v: &str) -> std::borrow::Cow<'_, str> {
+    if !v.contains('%') {
+        return v.into();
+    }
+    let b = v.as_bytes();
+    let mut out = String::with_capacity(v.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: Option<&u8>| c.and_then(|c| (*c as char).to_digit(16));
+        match (b[i], hex(b.get(i + 1)), hex(b.get(i + 2))) {
+            (b'%', Some(h), Some(l)) if h < 8 => {
+                out.push(char::from((h * 16 + l) as u8));
+                i += 3;
+            }
+            _ => {
+                // Whole characters: `v` is UTF-8 and `i` is on a boundary.
+                let ch = v[i..].chars().next().unwrap_or('\u{fffd}');
+                out.push(ch);
+                i += ch.len_utf8().max(1);
+            }
+        }
+    }
+    out.into()
+}
+
 fn short(v: &str) -> String {
     v.chars().take(24).collect()
 }
@@ -130,17 +157,19 @@ pub fn parse_hash(hash: &str) -> Result<ShareState, FieldError> {
     if h.trim().is_empty() {
         return Ok(st);
     }
-    let mut version: Option<&str> = None;
+    let mut version: Option<String> = None;
     let mut seen: Vec<&str> = Vec::new();
     for pair in h.split('&').filter(|p| !p.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        let v_text = unescaped(v);
+        let v: &str = &v_text;
         if seen.contains(&k) {
             return Err(lerr(k, Problem::LinkTwice));
         }
         seen.push(k);
         let sc = &mut st.scenario;
         match k {
-            "v" => version = Some(v),
+            "v" => version = Some(v.to_string()),
             "lang" => st.lang = Some(choice(k, v, &["vi", "en"])?),
             "theme" => st.theme = Some(choice(k, v, &["light", "dark", "auto"])?),
             "view" => st.view = Some(choice(k, v, &["chart", "table"])?),
@@ -157,7 +186,7 @@ pub fn parse_hash(hash: &str) -> Result<ShareState, FieldError> {
             _ => return Err(lerr(k, Problem::LinkUnknownKey)),
         }
     }
-    match version {
+    match version.as_deref() {
         Some("1") => Ok(st),
         Some(v) => Err(lerr("v", Problem::LinkVersion { found: short(v) })),
         None => Err(lerr("v", Problem::LinkNoVersion)),
@@ -239,6 +268,27 @@ mod tests {
             assert_eq!(parse_hash(h).unwrap_err().field, key, "{h}");
         }
         assert!(parse_hash(&format!("#v=1&g={}", "1".repeat(3000))).is_err());
+    }
+
+    #[test]
+    fn escaped_values_read_as_their_characters() {
+        let s = parse_hash("#v=1&g=%2B0.09&ind=grdp%50erCapita&lang=%65n").unwrap();
+        assert_eq!(s.scenario.real_growth, Some(0.09));
+        assert_eq!(s.scenario.indicator.as_deref(), Some("grdpPerCapita"));
+        assert_eq!(s.lang.as_deref(), Some("en"));
+        // Still refused when what they stand for is not a value; a lone or
+        // broken escape, or one of a non-ASCII byte, is left as it is.
+        assert_eq!(parse_hash("#v=1&g=0.1%3Cscript%3E").unwrap_err().field, "g");
+        for h in [
+            "#v=1&g=%",
+            "#v=1&g=0.1%2",
+            "#v=1&g=%zz",
+            "#v=1&g=%C3%A1",
+            "#v=1&ind=L%E1ng",
+        ] {
+            assert!(parse_hash(h).is_err(), "{h}");
+        }
+        assert_eq!(unescaped("%41ạ%4"), "Aạ%4");
     }
 
     #[test]

@@ -327,10 +327,16 @@ test('broken, hostile, truncated and old links: a message in the reader’s lang
     assert.equal(injected, 0);
     await done(o);
   }
-  // In English, the link's message is English.
-  const e = await open('#v=1&lang=en&g=abc');
+  // In English, the link's message is English, and in the theme it asked for.
+  const e = await open('#v=1&lang=en&theme=dark&g=abc');
   assert.match(await e.page.locator(`${W} .alert`).innerText(), /The share link could not be read \(g: “abc” is not a number/);
+  assert.equal(await e.page.evaluate(() => document.querySelector('grdp-whatif').state.theme), 'dark');
   await done(e);
+  // A sign a chat app escaped (`+` as `%2B`) reads as the sign.
+  const plus = await open('#v=1&g=%2B0.09');
+  assert.equal(await plus.page.locator(`${W} .alert`).isVisible(), false);
+  assert.equal(await plus.page.locator(`${W} #gw-realGrowth`).inputValue(), '9,0');
+  await done(plus);
   // A bad link arriving later (hashchange) keeps the reader's own scenario.
   const o = await open('#v=1&ind=forestCover&gr=0.5');
   await o.page.evaluate(() => { location.hash = '#v=1&ind=exports&gr=99'; });

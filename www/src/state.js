@@ -133,9 +133,10 @@ export function reduce(s, a, ctx) {
         st = ctx.engine.readLink(String(a.hash), s.indicator);
       } catch (e) {
         const err = errorOf(e);
-        // A broken link still says which language its reader wanted.
+        // A broken link still says which language and theme its reader wanted.
         const lang = /(?:^#?|&)lang=(vi|en)(?:&|$)/.exec(String(a.hash));
-        return { ...s, lang: lang ? lang[1] : s.lang, notice: { kind: 'link', first: !!a.first, vi: err.vi, en: err.en } };
+        const theme = /(?:^#?|&)theme=(light|dark|auto)(?:&|$)/.exec(String(a.hash));
+        return { ...s, lang: lang ? lang[1] : s.lang, theme: theme ? theme[1] : s.theme, notice: { kind: 'link', first: !!a.first, vi: err.vi, en: err.en } };
       }
       const next = {
         ...s,
