@@ -82,24 +82,28 @@ fn unescaped(v: &str) -> std::borrow::Cow<'_, str> {
     if !v.contains('%') {
         return v.into();
     }
-    let b = v.as_bytes();
     let mut out = String::with_capacity(v.len());
-    let mut i = 0;
-    while i < b.len() {
-        let hex = |c: Option<&u8>| c.and_then(|c| (*c as char).to_digit(16));
-        match (b[i], hex(b.get(i + 1)), hex(b.get(i + 2))) {
-            (b'%', Some(h), Some(l)) if h < 8 => {
-                out.push(char::from((h * 16 + l) as u8));
-                i += 3;
+    let mut rest = v;
+    while let Some(pos) = rest.find('%') {
+        out.push_str(rest.get(..pos).unwrap_or(""));
+        let after = rest.get(pos + 1..).unwrap_or("");
+        let code = after
+            .get(..2)
+            .filter(|h| h.bytes().all(|c| c.is_ascii_hexdigit()))
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+            .filter(u8::is_ascii);
+        match code {
+            Some(c) => {
+                out.push(char::from(c));
+                rest = after.get(2..).unwrap_or("");
             }
-            _ => {
-                // Whole characters: `v` is UTF-8 and `i` is on a boundary.
-                let ch = v[i..].chars().next().unwrap_or('\u{fffd}');
-                out.push(ch);
-                i += ch.len_utf8().max(1);
+            None => {
+                out.push('%');
+                rest = after;
             }
         }
     }
+    out.push_str(rest);
     out.into()
 }
 
@@ -289,6 +293,7 @@ mod tests {
             assert!(parse_hash(h).is_err(), "{h}");
         }
         assert_eq!(unescaped("%41ạ%4"), "Aạ%4");
+        assert_eq!(unescaped("%+1%%41"), "%+1%A");
     }
 
     #[test]
