@@ -76,7 +76,17 @@ async function dragHeld(page, s, chart) {
   await page.waitForTimeout(250);
   const v0 = await s.inputValue();
   const y0 = (await s.boundingBox()).y;
-  await touchDrag(page, s, 0.5, 0.8);
+  // With the finger still down, the slider is under it (in a frame, the
+  // host must not scroll yet: the widget holds the control in place).
+  let held = null;
+  let heldChart = null;
+  await touchDrag(page, s, 0.5, 0.8, async () => {
+    await page.waitForTimeout(60);
+    held = (await s.boundingBox()).y;
+    heldChart = await chart();
+  });
+  assert.ok(Math.abs(held - y0) < 2, `while the finger is down the slider stays under it (${y0} → ${held})`);
+  assert.ok(inView(heldChart, page.viewportSize().height), `while the finger is down the chart is in view (${JSON.stringify(heldChart)})`);
   await page.waitForTimeout(200);
   // The thumb followed the finger to the end of the drag (a drag dropped
   // on its first move leaves it where the finger came down).
@@ -86,7 +96,7 @@ async function dragHeld(page, s, chart) {
 }
 
 /** A real touch drag across an element, through the browser's input pipeline. */
-async function touchDrag(page, locator, fromFrac, toFrac) {
+async function touchDrag(page, locator, fromFrac, toFrac, during) {
   const b = await locator.boundingBox();
   const y = b.y + b.height / 2;
   const x0 = b.x + b.width * fromFrac;
@@ -96,6 +106,7 @@ async function touchDrag(page, locator, fromFrac, toFrac) {
   for (let k = 1; k <= 8; k++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x0 + (x1 - x0) * (k / 8), y }] });
     await page.waitForTimeout(16);
+    if (during && k === 6) await during();
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   await cdp.detach();

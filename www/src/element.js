@@ -48,12 +48,17 @@ class GrdpWhatIfElement extends HTMLElement {
     this._given = null;
     // The control the reader last touched or focused: kept still on screen
     // when a render changes the height of what is above it (`_anchorAt`).
-    const touched = (e) => { if (this._life) this._life.anchorEl = e.target; };
+    const touched = (e) => {
+      if (!this._life) return;
+      this._life.anchorEl = e.target;
+      this._life.anchorTime = performance.now();
+    };
     this._shadow.addEventListener('pointerdown', (e) => {
       touched(e);
       if (this._life) this._life.pressed = true;
     }, true);
     this._shadow.addEventListener('focusin', touched, true);
+    this._shadow.addEventListener('keydown', touched, true);
   }
 
   /* ---------------- life ---------------- */
@@ -256,17 +261,31 @@ class GrdpWhatIfElement extends HTMLElement {
     if (!v || !f || !f.chartHolder) return;
     const wrap = f.chartHolder;
     const sticky = !wrap.hidden && getComputedStyle(wrap).position === 'sticky';
-    let shift = 0;
+    let move = 0;
     if (sticky) {
-      const was = life.chartShift || 0;
-      const top = wrap.getBoundingClientRect().top + window.scrollY - was;
+      // Where the chart shows without a move of its own (lifted with the
+      // whole widget while a finger is down: see `_lift`), and the widget's end.
+      const top = wrap.getBoundingClientRect().top + window.scrollY - (life.chartMove || 0);
       const end = f.main.getBoundingClientRect().bottom + window.scrollY;
       const room = Math.max(0, end - top - wrap.offsetHeight);
-      shift = Math.round(Math.min(room, Math.max(0, -v.top - top)));
+      move = Math.round(Math.min(room, Math.max(0, -v.top - top)));
     }
-    if (shift === (life.chartShift || 0)) return;
-    life.chartShift = shift;
-    wrap.style.transform = shift ? `translateY(${shift}px)` : '';
+    if (move === (life.chartMove || 0)) return;
+    life.chartMove = move;
+    wrap.style.transform = move ? `translateY(${move}px)` : '';
+  }
+
+  /** While a finger is down in a frame (the host must not scroll under it),
+   *  the whole widget moved up by what grew above the control it holds, so
+   *  that the control stays under the finger; undone when the host scrolls
+   *  by as much, as the finger lifts. */
+  _lift(px) {
+    const life = this._life;
+    const f = life.frame;
+    if (!f || (life.lift || 0) === px) return;
+    life.lift = px;
+    f.main.style.transform = px ? `translateY(${-px}px)` : '';
+    this._holdChart();
   }
 
   _unlisten() {
@@ -544,7 +563,11 @@ class GrdpWhatIfElement extends HTMLElement {
     if (!r.width && !r.height) return null;
     const top = framed ? -life.viewport.top : 0;
     const height = framed ? life.viewport.height : window.innerHeight;
-    if (r.bottom < top || r.top > top + height) return null;
+    // A control touched just now is the reader's, wherever the host last
+    // said its viewport was (quick taps outrun its reports); an older one
+    // only while it is in view.
+    const recent = performance.now() - (life.anchorTime || -Infinity) < 1500;
+    if (!recent && (r.bottom < top || r.top > top + height)) return null;
     return { el, y: r.top, framed };
   }
 
@@ -564,7 +587,8 @@ class GrdpWhatIfElement extends HTMLElement {
     // under a touch that has just begun turns the drag into a scroll, and
     // the slider stops following the finger. The host scrolls when it lifts.
     life.owed = (life.owed || 0) + dy;
-    if (!life.pressed) this._scrollHost();
+    if (life.pressed) this._lift(life.owed);
+    else this._scrollHost();
   }
 
   /** Ask the host to scroll by what the content above the reader's control
@@ -575,6 +599,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const life = this._life;
     const dy = life.owed || 0;
     life.owed = 0;
+    this._lift(0);
     if (!dy || window.parent === window) return;
     const height = Math.ceil(this.getBoundingClientRect().bottom + window.scrollY);
     window.parent.postMessage({ type: 'grdp-whatif:height', height, scrollBy: dy }, '*');
