@@ -811,53 +811,41 @@ fn dataset(v: &Value, path: &Path<'_>) -> R<Dataset> {
 /// a hand-written file sees all its mistyped fields at once. In the file's
 /// order; a problem found twice is said once.
 fn reading_problems(v: &Value, first: FieldError) -> Vec<FieldError> {
-    let mut out: Vec<FieldError> = Vec::new();
-    let mut add = |e: FieldError| {
-        if !out
-            .iter()
-            .any(|o| o.field == e.field && o.problem == e.problem)
-        {
-            out.push(e);
-        }
-    };
     let Value::Object(fields) = v else {
         return vec![first];
     };
     let get = |k: &str| fields.iter().find(|(name, _)| name == k).map(|(_, v)| v);
-    // The root's own fields (a missing id, an unknown key) first, as the
-    // whole read found them; then each part.
-    let inside = |field: &str| {
-        ["sources", "assumptions", "indicators"]
-            .iter()
-            .any(|k| field.starts_with(&format!("{k}.")) || field.starts_with(&format!("{k}[")))
-    };
-    let first_inside = inside(&first.field);
-    if !first_inside {
-        add(first.clone());
-    }
-    let each = |key: &'static str,
-                read: fn(&Value, &Path<'_>) -> R<()>,
-                add: &mut dyn FnMut(FieldError)| {
-        if let Some(Value::Array(items)) = get(key) {
-            let p = Path::ROOT.key(key);
-            for (i, item) in items.iter().enumerate() {
-                if let Err(e) = read(item, &p.index(i)) {
-                    add(e);
-                }
-            }
-        }
-    };
-    each("sources", |v, p| source(v, p).map(drop), &mut add);
+    let mut out = Vec::new();
+    each(get("sources"), "sources", source, &mut out);
     if let Some(a) = get("assumptions") {
-        if let Err(e) = assumptions(a, &Path::ROOT.key("assumptions")) {
-            add(e);
-        }
+        out.extend(assumptions(a, &Path::ROOT.key("assumptions")).err());
     }
-    each("indicators", |v, p| indicator(v, p).map(drop), &mut add);
-    if first_inside && !out.iter().any(|o| o.field == first.field) {
+    each(get("indicators"), "indicators", indicator, &mut out);
+    // The whole read's first problem leads: a root field's (a missing id,
+    // an unknown key) is not among the parts'; a part's is already the
+    // first of them, as the parts are read in the file's order.
+    if !out
+        .iter()
+        .any(|o| o.field == first.field && o.problem == first.problem)
+    {
         out.insert(0, first);
     }
     out
+}
+
+/// The problem of each item of the list `key` (when it is a list), read on its own.
+fn each<T>(
+    list: Option<&Value>,
+    key: &str,
+    read: impl Fn(&Value, &Path<'_>) -> R<T>,
+    out: &mut Vec<FieldError>,
+) {
+    if let Some(Value::Array(items)) = list {
+        let p = Path::ROOT.key(key);
+        for (i, item) in items.iter().enumerate() {
+            out.extend(read(item, &p.index(i)).err());
+        }
+    }
 }
 
 /// Refuse text over [`MAX_DATASET_BYTES`] before any parsing.

@@ -70,6 +70,16 @@ async function framed(viewport, path = '/iframe-example.html') {
   return { context, page, errors, frame };
 }
 
+/** Every slider of the widget in `root` (a page or a frame), the less used
+ *  ones opened with a tap as a reader would. */
+async function allSliders(root) {
+  const more = root.locator(`${W} details.morectl > summary`);
+  if (await more.count()) await more.tap();
+  const sliders = await root.locator(`${W} input[type=range]`).all();
+  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  return sliders;
+}
+
 /** A touch drag of slider `s` in a framed widget, settled: its value and
  *  place before, its box and the chart's (`chart()`) after. */
 async function dragHeld(page, s, chart) {
@@ -134,10 +144,7 @@ async function slidersWithTheChart(viewport, shots) {
   assert.ok(inView(chart, H), `chart ${JSON.stringify(chart)} in the first ${H} px`);
   if (shots) await page.screenshot({ path: resolve(ARTIFACTS, `${shots}-first-screen.png`) });
   // The less used controls are one tap away: open them.
-  const more = page.locator(`${W} details.morectl > summary`);
-  if (await more.count()) await more.tap();
-  const sliders = await page.locator(`${W} input[type=range]`).all();
-  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  const sliders = await allSliders(page);
   for (const [k, s] of sliders.entries()) {
     await s.scrollIntoViewIfNeeded();
     // Upright, as a reader does: scroll until the slider sits just under the chart.
@@ -350,10 +357,7 @@ test('phone, iframe embed: the host scrolls, the frame does not; the chart is he
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(200);
   const c0 = await chart();
-  const more = frame.locator(`${W} details.morectl > summary`);
-  if (await more.count()) await more.tap();
-  const sliders = await frame.locator(`${W} input[type=range]`).all();
-  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  const sliders = await allSliders(frame);
   for (const [k, s] of sliders.entries()) {
     await s.scrollIntoViewIfNeeded();
     for (let i = 0; i < 5; i++) {
@@ -495,10 +499,7 @@ test('a phone on its side, iframe embed: the chart beside the controls, held in 
   const viewport = { width: 844, height: 390 };
   const { context, page, errors, frame } = await framed(viewport);
   const chart = () => frame.locator(`${W} canvas.chart`).boundingBox();
-  const more = frame.locator(`${W} details.morectl > summary`);
-  if (await more.count()) await more.tap();
-  const sliders = await frame.locator(`${W} input[type=range]`).all();
-  assert.ok(sliders.length >= 4, `${sliders.length} sliders`);
+  const sliders = await allSliders(frame);
   for (const [k, s] of sliders.entries()) {
     await s.scrollIntoViewIfNeeded();
     const { v0, y0, sb, cb } = await dragHeld(page, s, chart);

@@ -173,8 +173,7 @@ class GrdpWhatIfElement extends HTMLElement {
       // from one observer on the widget itself (the document's scroll height
       // cannot shrink below the frame).
       life.heightRo = new ResizeObserver(() => {
-        const r = this.getBoundingClientRect();
-        window.parent.postMessage({ type: 'grdp-whatif:height', height: Math.ceil(r.bottom + window.scrollY) }, '*');
+        window.parent.postMessage({ type: 'grdp-whatif:height', height: this._contentHeight() }, '*');
         this._holdChart();
       });
       life.heightRo.observe(this);
@@ -591,6 +590,11 @@ class GrdpWhatIfElement extends HTMLElement {
     else this._scrollHost();
   }
 
+  /** The height the iframe needs: down to the widget's end. */
+  _contentHeight() {
+    return Math.ceil(this.getBoundingClientRect().bottom + window.scrollY);
+  }
+
   /** Ask the host to scroll by what the content above the reader's control
    *  has grown (with the new height, so that there is room). The viewport
    *  is taken to have moved at once: a second change before the host says
@@ -600,9 +604,8 @@ class GrdpWhatIfElement extends HTMLElement {
     const dy = life.owed || 0;
     life.owed = 0;
     this._lift(0);
-    if (!dy || window.parent === window) return;
-    const height = Math.ceil(this.getBoundingClientRect().bottom + window.scrollY);
-    window.parent.postMessage({ type: 'grdp-whatif:height', height, scrollBy: dy }, '*');
+    if (!dy) return;
+    window.parent.postMessage({ type: 'grdp-whatif:height', height: this._contentHeight(), scrollBy: dy }, '*');
     if (life.viewport) life.viewport = { top: life.viewport.top - dy, height: life.viewport.height };
   }
 
