@@ -44,8 +44,8 @@ after(async () => { await browser?.close(); server?.close(); });
 const PHONE = { viewport: { width: 375, height: 800 }, dpr: 2 };
 const W = 'grdp-whatif';
 
-async function phone(path = '/index.html') {
-  const context = await browser.newContext({ viewport: PHONE.viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+async function phone(path = '/index.html', viewport = PHONE.viewport) {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -202,21 +202,26 @@ test('a phone on its side (844 × 390, 740 × 360): the chart beside the control
   }
 });
 
-test('phone: at most about 2,000 px tall, for every indicator, in both languages', async () => {
-  const { context, page } = await phone();
-  const ids = await page.locator(`${W} select.indsel option`).evaluateAll((os) => os.map((o) => o.value));
+test('phone: at most about 2,000 px tall, upright and on its side, for every indicator, in both languages', async () => {
   const heights = {};
-  for (const lang of ['vi', 'en']) {
-    await page.evaluate((l) => document.querySelector('grdp-whatif').setAttribute('lang', l), lang);
-    for (const id of ids) {
-      await page.locator(`${W} select.indsel`).selectOption(id);
-      await page.waitForTimeout(60);
-      heights[`${lang}:${id}`] = Math.round((await page.locator(W).boundingBox()).height);
+  // On its side the widget is wide (two columns): the sources, open on a
+  // wide screen, are one tap away on a short one, as upright.
+  for (const viewport of [PHONE.viewport, { width: 844, height: 390 }]) {
+    const { context, page } = await phone('/index.html', viewport);
+    const ids = await page.locator(`${W} select.indsel option`).evaluateAll((os) => os.map((o) => o.value));
+    for (const lang of ['vi', 'en']) {
+      await page.evaluate((l) => document.querySelector('grdp-whatif').setAttribute('lang', l), lang);
+      for (const id of ids) {
+        await page.locator(`${W} select.indsel`).selectOption(id);
+        await page.waitForTimeout(60);
+        heights[`${viewport.width}:${lang}:${id}`] = Math.round((await page.locator(W).boundingBox()).height);
+      }
     }
+    assert.equal(await page.locator(`${W} details.sources`).evaluate((d) => d.open), false, `${viewport.width} px: the sources one tap away`);
+    await context.close();
   }
   console.log('phone heights (px):', JSON.stringify(heights));
   for (const [k, h] of Object.entries(heights)) assert.ok(h <= 2000, `${k}: ${h} px`);
-  await context.close();
 });
 
 test('compact: the headline, the chart and the main slider only', async () => {

@@ -921,10 +921,14 @@ class GrdpWhatIfElement extends HTMLElement {
       if (src.url) li.append(' ', h('a', { href: src.url, rel: 'noopener noreferrer', target: '_blank', text: '↗', 'aria-label': t.openSource(`${src.publication.text}, “${src.title.text}”`) }));
       return li;
     }));
-    // The sources open on a wide widget; on a phone they are one tap away.
-    // Decided once, from the viewport (a media query: no layout asked for
-    // mid-render); in the iframe embed the viewport is the widget's width.
-    if (!f.sourcesSet) { f.sourcesSet = true; f.sources.open = typeof matchMedia !== 'function' || matchMedia('(min-width: 600px)').matches; }
+    // The sources open on a wide widget; on a phone, upright or on its side
+    // (a short screen), they are one tap away. Decided once, from the
+    // viewport (a media query: no layout asked for mid-render); in the iframe
+    // embed the viewport is the widget's width.
+    if (!f.sourcesSet) {
+      f.sourcesSet = true;
+      f.sources.open = (typeof matchMedia !== 'function' || matchMedia('(min-width: 600px)').matches) && !f.root.hasAttribute('data-short');
+    }
     fill(f.credit, `${p.credit ? p.credit.text : ''}`, () => (p.credit ? [h('span', { text: `${t.credit}: ` }), localized(p.credit, lang)] : []));
   }
 
