@@ -70,7 +70,9 @@ const inline = embed.replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!
 const sha = (s) => `'sha256-${createHash('sha256').update(s, 'utf8').digest('base64')}'`;
 const scriptBody = `\n${inline}`;
 const styleBody = `\n${read('www/page.css')}`;
-const csp = `default-src 'none'; script-src ${sha(scriptBody)} 'wasm-unsafe-eval'; style-src ${sha(styleBody)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
+// The widget's own CSS by hash too: a browser without constructed style
+// sheets (Safari before 16.4) gets it as a <style> in the shadow root.
+const csp = `default-src 'none'; script-src ${sha(scriptBody)} 'wasm-unsafe-eval'; style-src ${sha(styleBody)} ${sha(css)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
 const single = page
   .replace(/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace('<link rel="stylesheet" href="page.css">', () => `<style>${styleBody}</style>`)
@@ -105,7 +107,7 @@ ${studioJs}
   const studioGz = Buffer.from(await gzipAsync(studioWasm, { numiterations: 5 }));
   const studioScript = `\n${smin.code.replace('"__WASM_B64__"', () => `"${studioGz.toString('base64')}"`).replace(/<\/script/gi, '<\\/script').replace(/<!--/g, '<\\!--')}\n`;
   const studioCss = `\n${read('www/studio/studio.css')}`;
-  const studioCsp = `default-src 'none'; script-src ${sha(scriptBody)} ${sha(studioScript)} 'wasm-unsafe-eval'; style-src ${sha(studioCss)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
+  const studioCsp = `default-src 'none'; script-src ${sha(scriptBody)} ${sha(studioScript)} 'wasm-unsafe-eval'; style-src ${sha(studioCss)} ${sha(css)}; img-src data: blob:; base-uri 'none'; form-action 'none'`;
   const tpl = read('www/studio/studio.html');
   const studio = tpl
     .replace('__CSP__', () => studioCsp)

@@ -27,8 +27,8 @@ pub enum GrowthError {
     RateTooLow { arg: &'static str, value: f64 },
     /// A horizon of more than [`MAX_YEARS`], or negative.
     HorizonOutOfRange { arg: &'static str, value: f64 },
-    /// The end year is not after the start year.
-    YearsNotIncreasing { arg: &'static str },
+    /// The end year is not after the start year, `base`.
+    YearsNotIncreasing { arg: &'static str, base: i32 },
     /// The target can never be reached at this rate.
     Unreachable,
     /// The result is too large to represent.
@@ -49,8 +49,8 @@ impl fmt::Display for GrowthError {
                 f,
                 "{arg} must be between 0 and {MAX_YEARS} years (got {value})"
             ),
-            Self::YearsNotIncreasing { arg } => {
-                write!(f, "{arg} must be after the base year")
+            Self::YearsNotIncreasing { arg, base } => {
+                write!(f, "{arg} must be after {base}")
             }
             Self::Unreachable => write!(f, "target is unreachable at this rate"),
             Self::Overflow => write!(f, "result is too large to represent"),
@@ -382,7 +382,10 @@ pub fn implied_inflation(
 /// ```
 pub fn compound_rate_between(y0: i32, v0: f64, y1: i32, v1: f64) -> Result<f64, GrowthError> {
     if y1 <= y0 {
-        return Err(GrowthError::YearsNotIncreasing { arg: "toYear" });
+        return Err(GrowthError::YearsNotIncreasing {
+            arg: "toYear",
+            base: y0,
+        });
     }
     required_growth_rate(v0, v1, f64::from(y1) - f64::from(y0))
 }
@@ -476,8 +479,14 @@ mod tests {
         assert!(e.to_string().starts_with("rate must be greater than -1"));
         assert_eq!(
             compound_rate_between(2025, 1.0, 2020, 2.0).unwrap_err(),
-            GrowthError::YearsNotIncreasing { arg: "toYear" }
+            GrowthError::YearsNotIncreasing {
+                arg: "toYear",
+                base: 2025
+            }
         );
+        // The message names the start year, not a placeholder.
+        let e = compound_rate_between(2020, 44.2, 2020, 71.1).unwrap_err();
+        assert_eq!(e.to_string(), "toYear must be after 2020");
     }
 
     #[test]

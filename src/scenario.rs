@@ -42,8 +42,8 @@ pub fn from_growth(e: GrowthError) -> FieldError {
         GrowthError::NotPositive { arg, value } => bad(arg, Problem::NotPositive { value }),
         GrowthError::RateTooLow { arg, value } => bad(arg, Problem::RateTooLow { value }),
         GrowthError::HorizonOutOfRange { arg, .. } => bad(arg, Problem::TargetYearTooFar),
-        GrowthError::YearsNotIncreasing { arg } => {
-            bad(arg, Problem::TargetYearNotAfter { base: 0 })
+        GrowthError::YearsNotIncreasing { arg, base } => {
+            bad(arg, Problem::TargetYearNotAfter { base })
         }
         GrowthError::Unreachable => bad("target", Problem::Unreachable),
         _ => bad("scenario", Problem::Overflow),
@@ -1152,6 +1152,18 @@ pub fn project_shares(ind: &Indicator, end_year: i32) -> Result<SharesProjection
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn years_out_of_order_are_worded_with_the_start_year() {
+        let e = from_growth(growth::compound_rate_between(2025, 71.1, 2020, 44.2).unwrap_err());
+        assert_eq!(e.field, "toYear");
+        assert!(
+            e.message(crate::lang::Lang::En).contains("after 2025"),
+            "{}",
+            e.message(crate::lang::Lang::En)
+        );
+        assert!(e.message(crate::lang::Lang::Vi).contains("sau năm 2025"));
+    }
 
     fn d() -> Dataset {
         Dataset::default_lang_son().unwrap()

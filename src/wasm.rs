@@ -15,7 +15,7 @@ use crate::json;
 use crate::lang::Lang;
 use crate::montecarlo;
 use crate::present::{self, controls, Computed, TrendCache, ViewInput};
-use crate::problem::{FieldError, Problem};
+use crate::problem::{FieldError, Kind, Problem};
 use crate::read::Path;
 use crate::scenario::{self, Scenario, ScenarioInput};
 #[cfg(feature = "full")]
@@ -43,6 +43,31 @@ fn js_error(e: &FieldError) -> JsValue {
 
 fn fail(field: &str, problem: Problem) -> JsValue {
     js_error(&FieldError::new(field, problem))
+}
+
+/// A JSON text argument: a string, else the field at fault (what was given
+/// instead), not the glue's bare TypeError.
+fn text_arg(v: &JsValue, field: &str) -> Result<String, FieldError> {
+    v.as_string().ok_or_else(|| {
+        let found = if v.is_null() || v.is_undefined() {
+            Kind::Null
+        } else if v.as_f64().is_some() {
+            Kind::Number
+        } else if v.as_bool().is_some() {
+            Kind::Bool
+        } else if js_sys::Array::is_array(v) {
+            Kind::Array
+        } else {
+            Kind::Object
+        };
+        FieldError::new(
+            field,
+            Problem::Expected {
+                want: Kind::String,
+                found,
+            },
+        )
+    })
 }
 
 fn growth_err(e: growth::GrowthError) -> JsValue {
@@ -236,17 +261,34 @@ pub fn compound_rate_between(
 
 /// A number as vi-VN or en-US writes it (`opts`: minimumFractionDigits,
 /// maximumFractionDigits, style "percent", useGrouping), as Intl.NumberFormat
-/// does. Throws for options that are not numbers or booleans.
+/// does. Throws for options that are not numbers or booleans, and (as Intl's
+/// RangeError) for decimals that are not whole numbers from 0 to 20.
 #[wasm_bindgen(js_name = formatNumber)]
 pub fn format_number(
     v: f64,
     lang: &str,
-    min_decimals: u8,
-    max_decimals: u8,
+    min_decimals: f64,
+    max_decimals: f64,
     percent: bool,
     grouping: bool,
-) -> String {
-    format::number(
+) -> Result<String, JsValue> {
+    let digits = |d: f64, name: &str| -> Result<u8, JsValue> {
+        if d.is_finite() && d.fract() == 0.0 && (0.0..=20.0).contains(&d) {
+            Ok(d as u8)
+        } else {
+            Err(fail(
+                name,
+                Problem::NotWhole {
+                    lo: 0.0,
+                    hi: 20.0,
+                    found: d,
+                },
+            ))
+        }
+    };
+    let min_decimals = digits(min_decimals, "minimumFractionDigits")?;
+    let max_decimals = digits(max_decimals, "maximumFractionDigits")?;
+    Ok(format::number(
         v,
         lang_of(lang),
         format::Style {
@@ -255,7 +297,7 @@ pub fn format_number(
             percent,
             grouping,
         },
-    )
+    ))
 }
 
 /// A projection engine over one dataset (the embedded Lạng Sơn one by
@@ -335,7 +377,8 @@ impl Engine {
     /// An engine over a dataset given as JSON text. Throws the first problem
     /// the checker finds (field, and the message in both languages).
     #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> Result<Engine, JsValue> {
+    pub fn from_json(text: JsValue) -> Result<Engine, JsValue> {
+        let text = &text_arg(&text, "json").map_err(|e| js_error(&e))?;
         // Read and checked. Whether an indicator's own scenario can be
         // worked out is asked as it is opened (`start`), not for all of them
         // at start-up; `loadDataset`, `checkDataset` and the studio ask for all.
@@ -650,29 +693,33 @@ pub fn default_dataset() -> Result<JsValue, JsValue> {
 /// Validate a dataset given as JSON text; returns it as a plain object.
 /// Throws the first problem (see `checkDataset` for all of them).
 #[wasm_bindgen(js_name = loadDataset)]
-pub fn load_dataset(text: &str) -> Result<JsValue, JsValue> {
-    to_js(&scenario::load(text).map_err(|e| js_error(&e))?)
+pub fn load_dataset(text: JsValue) -> Result<JsValue, JsValue> {
+    let text = text_arg(&text, "json").map_err(|e| js_error(&e))?;
+    to_js(&scenario::load(&text).map_err(|e| js_error(&e))?)
 }
 
 #[cfg(feature = "full")]
 /// Every problem of a dataset text, `[{ field, vi, en }]` (empty: it can
 /// be used). Never throws.
 #[wasm_bindgen(js_name = checkDataset)]
-pub fn check_dataset(text: &str) -> Result<JsValue, JsValue> {
+pub fn check_dataset(text: JsValue) -> Result<JsValue, JsValue> {
     #[derive(Serialize)]
     struct Found {
         field: String,
         vi: String,
         en: String,
     }
-    let found: Vec<Found> = scenario::check(text)
-        .into_iter()
-        .map(|e| Found {
-            vi: e.problem.message(Lang::Vi),
-            en: e.problem.message(Lang::En),
-            field: e.field,
-        })
-        .collect();
+    let found: Vec<Found> = match text_arg(&text, "json") {
+        Ok(text) => scenario::check(&text),
+        Err(e) => vec![e],
+    }
+    .into_iter()
+    .map(|e| Found {
+        vi: e.problem.message(Lang::Vi),
+        en: e.problem.message(Lang::En),
+        field: e.field,
+    })
+    .collect();
     to_js(&found)
 }
 

@@ -97,6 +97,9 @@ fn real_and_nominal() {
     let r = compound_rate_between(2020.0, 44.2, 2025.0, 71.1).unwrap();
     assert!((r - 0.0997).abs() < 5e-4);
     assert_js_error(compound_rate_between(2025.0, 44.2, 2020.0, 71.1), "toYear");
+    // The message names the start year (not "after 0").
+    let e = compound_rate_between(2020.0, 44.2, 2020.0, 71.1).unwrap_err();
+    assert!(get(&e, "en").as_string().unwrap().contains("after 2020"));
     assert_js_error(
         compound_rate_between(2020.5, 44.2, 2025.0, 71.1),
         "fromYear",
@@ -170,18 +173,28 @@ fn datasets_and_their_checker() {
     assert_eq!(get(&d, "id").as_string().as_deref(), Some("lang-son"));
     let text = json(&d);
     assert!(
-        load_dataset(&text).is_ok(),
+        load_dataset(text.clone().into()).is_ok(),
         "the dataset written back loads"
     );
-    assert_js_error(load_dataset("{\"formatVersion\":1}"), "id");
-    assert_js_error(load_dataset("{\"formatVersion\":"), "input");
+    assert_js_error(load_dataset("{\"formatVersion\":1}".into()), "id");
+    assert_js_error(load_dataset("{\"formatVersion\":".into()), "input");
+    // Not a text at all: the argument named, in both languages (not the glue's TypeError).
+    assert_js_error(load_dataset(JsValue::NULL), "json");
+    assert_js_error(Engine::from_json(JsValue::from_f64(1.0)).map(drop), "json");
+    assert_js_error(Engine::from_json(Object::new().into()).map(drop), "json");
+    let found = Array::from(&check_dataset(JsValue::UNDEFINED).unwrap());
+    assert_eq!(found.length(), 1);
+    assert_eq!(
+        get(&found.get(0), "field").as_string().as_deref(),
+        Some("json")
+    );
     let bad = text.replacen("\"millionVnd\"", "\"kg\"", 1);
-    assert_js_error(load_dataset(&bad), "indicators[0].unit");
+    assert_js_error(load_dataset(bad.into()), "indicators[0].unit");
     // The checker gives every problem, each in both languages, with the fix.
     let bad = text
         .replacen("\"value\":0.035", "\"value\":3.5", 1)
         .replacen("\"value\":0.008", "\"value\":0.8", 1);
-    let found = Array::from(&check_dataset(&bad).unwrap());
+    let found = Array::from(&check_dataset(bad.clone().into()).unwrap());
     assert_eq!(found.length(), 2, "{}", json(&found));
     let first = found.get(0);
     assert_eq!(
@@ -193,7 +206,10 @@ fn datasets_and_their_checker() {
         .unwrap()
         .contains("did you mean 0.035?"));
     assert!(get(&first, "vi").as_string().unwrap().contains("0.035"));
-    assert_eq!(Array::from(&check_dataset(&text).unwrap()).length(), 0);
+    assert_eq!(
+        Array::from(&check_dataset(text.clone().into()).unwrap()).length(),
+        0
+    );
     let engine = Engine::new().unwrap();
     let p = engine
         .project(obj(&[
@@ -453,5 +469,17 @@ fn typed_values_tips_csv_and_pictures() {
     assert!(
         svg.starts_with("<svg") && svg.contains("Sources: ") && svg.trim_end().ends_with("</svg>")
     );
-    assert_eq!(format_number(14250.5, "vi", 1, 1, false, true), "14.250,5");
+    assert_eq!(
+        format_number(14250.5, "vi", 1.0, 1.0, false, true).unwrap(),
+        "14.250,5"
+    );
+    // Decimals as Intl takes them (whole, 0–20), else refused by name.
+    assert_js_error(
+        format_number(1.5, "vi", -1.0, -1.0, false, true),
+        "minimumFractionDigits",
+    );
+    assert_js_error(
+        format_number(1.5, "vi", 0.0, 21.0, false, true),
+        "maximumFractionDigits",
+    );
 }

@@ -45,11 +45,13 @@ pub fn chance(w: &Words<'_>, c: f64) -> String {
 
 /// A share of the target, rounded to the nearest whole percent (87,9 % is
 /// "88%"), except just under it: a path at 99,6 % of the target is not
-/// "100%", it is "99,6%" (rounded down, so close, the decimal says it).
-fn share(w: &Words<'_>, s: f64) -> String {
+/// "100%", it is "99,6%" (so close, the decimal says it: rounded to the
+/// nearest tenth as the whole percents are, 99,17 % is "99,2%", but never
+/// up to "100%": 99,96 % is "99,9%").
+pub(crate) fn share(w: &Words<'_>, s: f64) -> String {
     if (0.99..1.0).contains(&s) {
         let k = 1000.0;
-        return w.pct(((s * k).floor() / k).min(0.999), 1);
+        return w.pct(((s * k).round() / k).min(0.999), 1);
     }
     if s > 0.0 && s < 0.005 {
         return w.lang.pick("dưới 1%", "under 1%").to_string();
@@ -766,8 +768,16 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
         out.push(no_target_card(w));
     }
     let total = |q: &Projection| {
-        // The reader's own change as typed (4,56 is not 4,6).
-        let c = w.change_total_d(q.cumulative_change, own_decimals(q.cumulative_change));
+        // The reader's own change as typed (4,56 is not 4,6) over one term;
+        // over more, compounded (−2 % a term over three is −5,88…): one
+        // decimal, not the four a product of typed figures happens to have.
+        let one_term = (q.cumulative_change - q.rate).abs() < 1e-12;
+        let dd = if one_term {
+            own_decimals(q.cumulative_change)
+        } else {
+            1
+        };
+        let c = w.change_total_d(q.cumulative_change, dd);
         let base = lang.pick(format!("{c} so với {last}"), format!("{c} on {last}"));
         if q.target_low.is_some() {
             format!("{base}; {}", reach_term(w, q))

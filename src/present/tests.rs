@@ -302,8 +302,9 @@ fn no_card_contradicts_itself() {
     });
     let sc = card(&p, "scenario");
     assert_eq!(sc.tone, Tone::Bad);
-    // So close, the decimal says how close (floored: never "100%").
-    assert!(sc.detail.contains("bằng 99,7% mục tiêu"), "{}", sc.detail);
+    // So close, the decimal says how close (133,68 of 134 is 99,76 %:
+    // rounded to the tenth, never up to "100%").
+    assert!(sc.detail.contains("bằng 99,8% mục tiêu"), "{}", sc.detail);
     assert!(
         sc.detail.contains(
             "chưa đạt mục tiêu vào năm 2030; nếu giữ tốc độ này thì đến năm 2031 mới đạt"
@@ -316,6 +317,13 @@ fn no_card_contradicts_itself() {
     assert_eq!(cards::chance(&w, 0.9996), "trên 99%");
     assert_eq!(cards::chance(&w, 0.0004), "dưới 1%");
     assert_eq!(cards::chance(&w, 1.0), "100%");
+    // A share just under the target: the nearest tenth (as the whole
+    // percents are rounded to the nearest), never "100%".
+    assert_eq!(cards::share(&w, 0.99165), "99,2%");
+    assert_eq!(cards::share(&w, 0.99799), "99,8%");
+    assert_eq!(cards::share(&w, 0.99949), "99,9%");
+    assert_eq!(cards::share(&w, 0.99999), "99,9%");
+    assert_eq!(cards::share(&w, 0.8796), "88%");
 }
 
 #[test]
@@ -737,6 +745,26 @@ fn a_term_total_below_the_range_is_short_of_it_though_the_last_term_was_within()
     }
     let (p, _) = with(&d, "investment", Lang::Vi, |s| s.growth = Some(0.06));
     assert!(card(&p, "scenario").detail.contains("vượt cả cận trên"));
+}
+
+#[test]
+fn a_change_over_several_terms_has_one_decimal_a_typed_one_its_own() {
+    let d = d();
+    // −2 % a term over three terms (2031–2040): −5,8808 %, printed −5,9 %.
+    let (p, _) = with(&d, "investment", Lang::Vi, |s| {
+        s.growth = Some(-0.02);
+        s.target_year = Some(2040);
+    });
+    let c = card(&p, "scenario");
+    assert!(c.detail.contains("giảm 5,9%"), "{c:?}");
+    assert!(!c.detail.contains("5,88"), "{c:?}");
+    // One term: the reader's change as typed (4,56 is not 4,6).
+    let (p, _) = with(&d, "investment", Lang::Vi, |s| s.growth = Some(0.0456));
+    assert!(
+        card(&p, "scenario").detail.contains("tăng 4,56%"),
+        "{:?}",
+        card(&p, "scenario")
+    );
 }
 
 #[test]

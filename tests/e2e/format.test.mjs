@@ -50,3 +50,11 @@ test('the house figures', () => {
   assert.equal(formatNumber(-0.0004, 'vi', 1, 1, true, true), '0,0%');
   assert.equal(formatNumber(Infinity, 'vi', 0, 0, false, true), '∞');
 });
+
+test('decimals outside 0–20 or not whole are refused, as Intl refuses them (a RangeError there), not printed with 20 decimals', () => {
+  for (const [lo, hi] of [[-1, -1], [0, 21], [1.5, 2], [NaN, 1]]) {
+    assert.throws(() => formatNumber(1.5, 'vi', lo, hi), (e) => /FractionDigits/.test(e.field) && /0/.test(e.message), `${lo}, ${hi}`);
+    if (Number.isInteger(lo)) assert.throws(() => new Intl.NumberFormat('vi-VN', { minimumFractionDigits: lo, maximumFractionDigits: hi }).format(1.5), RangeError);
+  }
+  assert.equal(formatNumber(1.5, 'vi', 0, 20, false, true), new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 20 }).format(1.5));
+});

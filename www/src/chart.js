@@ -3,7 +3,7 @@
  * pointer, tap or arrow keys. Pointer positions are mapped through the
  * canvas's on-screen box, so CSS zoom and transforms on the host page do
  * not shift the year read. */
-import { h, setText } from './dom.js';
+import { h, setText, watchSize } from './dom.js';
 
 /** The theme's colours, as the engine takes them, read from the widget's CSS. */
 export function themeColors(host) {
@@ -35,11 +35,7 @@ export class ChartPane {
     this.canvas.addEventListener('pointerleave', (ev) => { if (ev.pointerType === 'mouse') on.hover(null); });
     this.canvas.addEventListener('blur', () => on.hover(null));
     for (const c of [this.base, this.canvas]) c.addEventListener('contextrestored', () => { this.view.invalidate(); on.resize(); });
-    this.ro = new ResizeObserver((entries) => {
-      const e = entries[entries.length - 1];
-      const s = e.contentBoxSize && e.contentBoxSize[0];
-      const w = s ? s.inlineSize : e.contentRect.width;
-      const hh = s ? s.blockSize : e.contentRect.height;
+    this.unwatch = watchSize(this.box, (w, hh) => {
       // A widget moved out of the page reports 0: nothing to draw until it is back.
       if (w < 1 || hh < 1) return;
       if (this.size && this.size.w === w && this.size.h === hh) return;
@@ -48,7 +44,6 @@ export class ChartPane {
       this.font = null;
       on.resize();
     });
-    this.ro.observe(this.box);
   }
 
   /** The year under a pointer at `clientX`, or null. */
@@ -116,7 +111,7 @@ export class ChartPane {
   label(text) { setText(this.canvas, ''); this.canvas.setAttribute('aria-label', text); }
 
   free() {
-    this.ro.disconnect();
+    this.unwatch();
     try { this.view.free(); } catch (e) { /* gone with its instance */ }
   }
 }

@@ -48,3 +48,25 @@ export function fill(el, key, make) {
   el.replaceChildren(...make().filter((c) => c !== null && c !== undefined && c !== false));
   return true;
 }
+
+/** Call `fn(width, height)` when `el`'s content box changes size: from a
+ *  ResizeObserver where the browser has a working one, else (a host page
+ *  that removed or replaced it) from the window's resize events and once
+ *  on the next frame. Returns the function that stops it. */
+export function watchSize(el, fn) {
+  try {
+    const ro = new ResizeObserver((entries) => {
+      const e = entries[entries.length - 1];
+      if (!e) return;
+      const s = e.contentBoxSize && e.contentBoxSize[0];
+      fn(s ? s.inlineSize : e.contentRect.width, s ? s.blockSize : e.contentRect.height);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  } catch (e) {
+    const measure = () => fn(el.clientWidth, el.clientHeight);
+    window.addEventListener('resize', measure);
+    setTimeout(measure, 0);
+    return () => window.removeEventListener('resize', measure);
+  }
+}

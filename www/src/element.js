@@ -12,7 +12,7 @@
  */
 /* global CSS_TEXT */
 import { WORDS, langOf } from './words.js';
-import { h, setText, setAttr, localized, fill } from './dom.js';
+import { h, setText, setAttr, localized, fill, watchSize } from './dom.js';
 import { newInstance, fetchText, LoadError, mark } from './load.js';
 import { initialState, reduce, viewOf, keyOf, errorOf } from './state.js';
 import { buildControls, updateControls } from './controls.js';
@@ -36,14 +36,24 @@ const isTrap = (e) => typeof WebAssembly !== 'undefined' && e instanceof WebAsse
 const NATIVE_ANCHORING = typeof CSS !== 'undefined' && typeof CSS.supports === 'function' && CSS.supports('overflow-anchor', 'auto');
 
 class GrdpWhatIfElement extends HTMLElement {
+  static get isGrdpWhatIf() { return true; }
   static get observedAttributes() { return ['lang', 'theme', 'indicator', 'scenario', 'src', 'loading']; }
 
   constructor() {
     super();
     this._shadow = this.attachShadow({ mode: 'open' });
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(CSS_TEXT);
-    this._shadow.adoptedStyleSheets = [sheet];
+    // A constructed sheet where the browser has them (Safari before 16.4
+    // has not): else a <style> kept first in the shadow root (the single
+    // file's CSP allows it by hash).
+    this._style = null;
+    try {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS_TEXT);
+      this._shadow.adoptedStyleSheets = [sheet];
+    } catch (e) {
+      this._style = h('style', { text: CSS_TEXT });
+      this._shadow.append(this._style);
+    }
     this._life = null;
     this._given = null;
     // The control the reader last touched or focused: kept still on screen
@@ -73,7 +83,7 @@ class GrdpWhatIfElement extends HTMLElement {
    *  back (a detached element's event reaches no page listener). */
   _readyOnce() {
     const life = this._life;
-    if (!life || life.readyFired || life.destroyed || life.state.status !== 'ready' || !this.isConnected) return;
+    if (!life || life.readyFired || life.destroyed || life.renderFailed || !life.frame || life.state.status !== 'ready' || !this.isConnected) return;
     life.readyFired = true;
     this.dispatchEvent(new CustomEvent('grdp-whatif:ready', { bubbles: true, composed: true }));
   }
@@ -142,14 +152,14 @@ class GrdpWhatIfElement extends HTMLElement {
     if (!life || life.destroyed) return;
     this._unlisten();
     if (life.io) life.io.disconnect();
-    if (life.heightRo) life.heightRo.disconnect();
+    if (life.unwatchHeight) life.unwatchHeight();
     if (life.abort) life.abort.abort();
     if (life.chart) life.chart.free();
     try { if (life.engine) life.engine.free(); } catch (e) { /* gone with its instance */ }
     life.destroyed = true;
     life.engine = null;
     life.chart = null;
-    this._shadow.replaceChildren();
+    this._shadow.replaceChildren(...(this._style ? [this._style] : []));
   }
 
   _begin() {
@@ -158,7 +168,7 @@ class GrdpWhatIfElement extends HTMLElement {
       state: initialState({ lang: langOf(this), theme: ['light', 'dark', 'auto'].includes(theme) ? theme : 'auto' }),
       wb: null, engine: null, text: null, chart: null, frame: null, built: null,
       rendering: false, again: false, readyFired: false, destroyed: false,
-      loadToken: 0, abort: null, memo: null, listeners: [], io: null, heightRo: null, lastHash: null, hashTimer: null, resizeQueued: false,
+      loadToken: 0, abort: null, memo: null, listeners: [], io: null, unwatchHeight: null, lastHash: null, hashTimer: null, resizeQueued: false,
     };
     // The skeleton in a task of its own (not in the script's, which also
     // parses and starts the engine), unless a render needs it sooner.
@@ -172,11 +182,10 @@ class GrdpWhatIfElement extends HTMLElement {
       // In an iframe: report the content's height (both ways) to the host,
       // from one observer on the widget itself (the document's scroll height
       // cannot shrink below the frame).
-      life.heightRo = new ResizeObserver(() => {
+      life.unwatchHeight = watchSize(this, () => {
         window.parent.postMessage({ type: 'grdp-whatif:height', height: this._contentHeight() }, '*');
         this._holdChart();
       });
-      life.heightRo.observe(this);
     }
     const start = () => this._load();
     // loading="lazy": start only when the widget comes near the viewport.
@@ -308,7 +317,11 @@ class GrdpWhatIfElement extends HTMLElement {
       if (!life.wb) { life.wb = await newInstance(); mark('wasm-instance'); await breath(); }
     } catch (e) {
       if (!live()) return;
-      this._fail({ kind: 'start', detail: String(e && e.message || e) });
+      // A host that gave every object a `then` (Object.prototype.then) makes
+      // every promise of an object misbehave: said as the page's doing, not
+      // as the browser's lack of WebAssembly.
+      if ('then' in {}) this._fail({ kind: 'host', detail: 'Object.prototype.then' });
+      else this._fail({ kind: 'start', detail: String(e && e.message || e) });
       return;
     }
     let text = null;
@@ -421,9 +434,10 @@ class GrdpWhatIfElement extends HTMLElement {
 
   _fail(failure) {
     const life = this._life;
-    if (failure.kind === 'start') {
+    if (failure.kind === 'start' || failure.kind === 'host') {
+      const said = failure.kind === 'host' ? 'hostFailed' : 'startFailed';
       console.error(`grdp-whatif: could not start: ${failure.detail}`);
-      this.dispatchEvent(new CustomEvent('grdp-whatif:error', { bubbles: true, composed: true, detail: { message: failure.detail, field: 'wasm', vi: WORDS.vi.startFailed, en: WORDS.en.startFailed } }));
+      this.dispatchEvent(new CustomEvent('grdp-whatif:error', { bubbles: true, composed: true, detail: { message: failure.detail, field: 'wasm', vi: WORDS.vi[said], en: WORDS.en[said] } }));
     }
     this._set(reduce(life.state, { type: 'failed', failure }, this._ctx()));
   }
@@ -434,7 +448,7 @@ class GrdpWhatIfElement extends HTMLElement {
     console.error('grdp-whatif: the engine stopped:', e);
     life.wb = null;
     life.engine = null;
-    if (life.chart) { try { life.chart.ro.disconnect(); } catch (x) { /* gone */ } life.chart = null; }
+    if (life.chart) { try { life.chart.unwatch(); } catch (x) { /* gone */ } life.chart = null; }
     life.built = null;
     life.memo = null;
     this.dispatchEvent(new CustomEvent('grdp-whatif:error', { bubbles: true, composed: true, detail: { message: String(e && e.message || e), field: 'wasm', vi: WORDS.vi.fatal, en: WORDS.en.fatal } }));
@@ -523,26 +537,57 @@ class GrdpWhatIfElement extends HTMLElement {
     const life = this._life;
     if (!life || life.destroyed) return;
     if (life.rendering) { life.again = true; return; }
-    if (!life.frame) {
-      // Loading: the skeleton is on its way (see _begin); anything else
-      // is shown now.
-      if (life.state.status === 'loading') return;
-      this._frame();
-    }
-    const anchor = this._anchorAt();
+    // Loading: the skeleton is on its way (see _begin); anything else is
+    // shown now.
+    if (!life.frame && life.state.status === 'loading') return;
+    let anchor = null;
     life.rendering = true;
     try {
+      if (!life.frame) this._frame();
+      anchor = this._anchorAt();
       do {
         life.again = false;
         this._renderOnce();
       } while (life.again);
+      life.renderFailed = false;
     } catch (e) {
       if (isTrap(e)) { life.rendering = false; this._fatal(e); return; }
       console.error('grdp-whatif:', e);
+      this._renderFailed(e);
     } finally {
       life.rendering = false;
     }
     this._keepAnchor(anchor);
+    this._readyOnce();
+  }
+
+  /** A render that threw (a host page that broke a built-in the widget
+   *  uses): a page half brought up to date could show figures of two
+   *  states side by side, so the view is hidden and the reason said, in the
+   *  reader's language, with a retry. The state is kept: the next render
+   *  that works shows it. */
+  _renderFailed(e) {
+    const life = this._life;
+    life.renderFailed = true;
+    try {
+      const t = WORDS[life.state.lang];
+      const said = h('div', { class: 'fatal', role: 'alert' },
+        h('p', { class: 'strong', text: t.renderFailed }),
+        h('p', { class: 'small' }, h('bdi', { text: String(e && e.message || e) })),
+        h('button', { type: 'button', text: t.retry, onclick: () => { life.memo = null; this.render(); } }));
+      const f = life.frame;
+      if (f && f.root && f.main && f.message && f.root.parentNode === this._shadow) {
+        f.main.hidden = true;
+        f.message.hidden = false;
+        f.message.replaceChildren(said);
+      } else {
+        // The skeleton itself failed: made again by the next render.
+        life.frame = null;
+        life.built = null;
+        if (life.chart) { life.chart.free(); life.chart = null; }
+        this._shadow.replaceChildren(...(this._style ? [this._style] : []), h('div', { class: 'gw', lang: life.state.lang }, h('div', { class: 'message' }, said)));
+      }
+    } catch (x) { /* nothing more can be shown */ }
   }
 
   /** Where the control the reader last touched is on screen, before a
@@ -630,6 +675,9 @@ class GrdpWhatIfElement extends HTMLElement {
       return;
     }
     const p = r.p;
+    // The keyboard readout of a year is for the view it was read in: a
+    // screen reader browsing later must not hear another scenario's figure.
+    if (life.liveFor !== r.key) { life.liveFor = null; setText(f.live, ''); }
     f.message.hidden = true;
     f.main.hidden = false;
     // The chart first: canvas text drawn after a text write in the page
@@ -696,7 +744,7 @@ class GrdpWhatIfElement extends HTMLElement {
       f.linkBox, f.more, f.sources, f.credit, f.printImg);
     f.root = h('div', { class: 'gw', lang: life.state.lang }, f.message, f.main);
     this._fitShort();
-    this._shadow.replaceChildren(f.root);
+    this._shadow.replaceChildren(...(this._style ? [this._style] : []), f.root);
   }
 
   _applyTheme(s) {
@@ -712,7 +760,7 @@ class GrdpWhatIfElement extends HTMLElement {
     const retry = h('button', { type: 'button', text: t.retry, onclick: () => this._retry() });
     let lines;
     if (fl.kind === 'dataset') lines = [h('p', { class: 'strong', text: t.datasetFailed }), h('p', { text: t.datasetFix }), h('p', { class: 'small' }, h('bdi', { text: fl.detail[s.lang] }))];
-    else if (fl.kind === 'start') lines = [h('p', { class: 'strong', text: t.startFailed }), h('p', { class: 'small' }, h('bdi', { text: fl.detail }))];
+    else if (fl.kind === 'start' || fl.kind === 'host') lines = [h('p', { class: 'strong', text: fl.kind === 'host' ? t.hostFailed : t.startFailed }), h('p', { class: 'small' }, h('bdi', { text: fl.detail }))];
     else lines = [h('p', { class: 'strong', text: t.fatal })];
     f.message.replaceChildren(h('div', { class: 'fatal', role: 'alert' }, ...lines, retry));
   }
@@ -950,6 +998,8 @@ class GrdpWhatIfElement extends HTMLElement {
     this.dispatch({ type: 'hover', year: yrs[i] });
     const lines = life.engine.tip(viewOf(life.state), yrs[i]);
     setText(life.frame.live, lines.join('. '));
+    // Said for this view only: any other state clears it (_renderOnce).
+    life.liveFor = keyOf(viewOf(life.state));
   }
 
   /* ---------------- link, downloads ---------------- */
@@ -1079,7 +1129,7 @@ class GrdpWhatIfElement extends HTMLElement {
 
   /** The share link of what is shown, or null. */
   get link() {
-    const m = this._life && this._life.memo;
+    const m = this._life && !this._life.destroyed && this._life.state.status === 'ready' && this._life.memo;
     if (!m || !m.p) return null;
     const key = this._widgetKey(false);
     return key ? `${m.p.link}&w=${key}` : m.p.link;
@@ -1099,7 +1149,13 @@ if (typeof customElements === 'undefined' || !customElements || typeof HTMLEleme
   };
   say();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', say);
-} else if (!customElements.get('grdp-whatif')) customElements.define('grdp-whatif', GrdpWhatIfElement);
+} else {
+  const defined = customElements.get('grdp-whatif');
+  // A second copy of this script leaves the first's element; another
+  // script's element of the same name is said, not silently kept.
+  if (!defined) customElements.define('grdp-whatif', GrdpWhatIfElement);
+  else if (!defined.isGrdpWhatIf) console.error('grdp-whatif: another script on this page already defines <grdp-whatif>; this copy of the widget is not used');
+}
 
 if (!globalThis.GrdpWhatIf) {
   // The API's own wasm instance is made on first use of `ready`; a failed

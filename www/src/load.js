@@ -93,7 +93,7 @@ export async function fetchText(url, signal) {
         step = await reader.read();
       } catch (e) {
         if (signal && signal.aborted) throw e;
-        if (timeout.signal.aborted) throw new LoadError('stalled', LOAD_TIMEOUT_MS / 1000, `${url} stopped sending`);
+        if (timeout.signal.aborted) throw new LoadError('stalled', LOAD_TIMEOUT_MS / 1000, `${url} did not finish sending in ${LOAD_TIMEOUT_MS} ms`);
         throw new LoadError('network', null, String(e && e.message || e));
       }
       if (step.done) break;

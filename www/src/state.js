@@ -22,6 +22,8 @@ export function initialState({ lang = 'vi', theme = 'auto', view = 'chart' } = {
     lang, theme, view,
     indicator: null, preset: null, scenario: null, custom: null,
     drafts: {}, hover: null, open: {}, flash: null,
+    // Each indicator's scenario as the reader left it (for going back to it).
+    kept: {},
   };
 }
 
@@ -78,7 +80,7 @@ export function reduce(s, a, ctx) {
       let fromLink = null;
       try { fromLink = m ? decodeURIComponent(m[1]) : null; } catch (e) { fromLink = null; }
       const id = ids.includes(fromLink) ? fromLink : ids.includes(a.indicator) ? a.indicator : ids[0];
-      let next = opened({ ...s, status: 'ready', failure: null, notice: a.notice || null }, ctx, id);
+      let next = opened({ ...s, status: 'ready', failure: null, notice: a.notice || null, kept: {} }, ctx, id);
       if (a.link) next = reduce(next, { type: 'link', hash: a.link, first: true }, ctx);
       return next;
     }
@@ -88,16 +90,25 @@ export function reduce(s, a, ctx) {
       return ['auto', 'light', 'dark'].includes(a.theme) ? { ...s, theme: a.theme } : s;
     case 'view':
       return a.view === 'chart' || a.view === 'table' ? { ...s, view: a.view, hover: null } : s;
-    case 'indicator':
+    case 'indicator': {
       if (s.status !== 'ready' || a.id === s.indicator || !ctx.indicators().includes(a.id)) return s;
+      // The scenario left is kept; one the reader made for the indicator
+      // gone back to is shown again (the dataset's own start otherwise).
+      const kept = { ...s.kept, [s.indicator]: { scenario: s.scenario, preset: s.preset, custom: s.custom } };
+      const back = has(kept, a.id) ? kept[a.id] : null;
+      if (back) {
+        const next = { ...s, indicator: a.id, scenario: back.scenario, preset: back.preset, custom: back.custom, drafts: {}, hover: null, notice: null, kept };
+        if (ctx.check(viewOf(next)).ok) return next;
+      }
       try {
-        return { ...opened(s, ctx, a.id), notice: null };
+        return { ...opened(s, ctx, a.id), notice: null, kept };
       } catch (e) {
         // The engine's own refusal (worded in both languages): the last
         // indicator stays, with the reason; anything else is not ours to keep.
         if (!(e && typeof e.vi === 'string')) throw e;
         return { ...s, notice: { kind: 'indicator', vi: e.vi, en: e.en } };
       }
+    }
     case 'reset':
       return s.status === 'ready' ? { ...opened(s, ctx, s.indicator), notice: null } : s;
     case 'preset': {

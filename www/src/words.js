@@ -36,11 +36,13 @@ export const WORDS = {
     startFailed: 'Trình duyệt không chạy được tiện ích (WebAssembly bị chặn hoặc không được hỗ trợ).',
     noElements: 'Trình duyệt này không chạy được tiện ích (không hỗ trợ custom elements). Hãy mở trang bằng một trình duyệt mới hơn.',
     fatal: 'Tiện ích gặp lỗi và đã dừng. Kịch bản của bạn vẫn được giữ.',
+    hostFailed: 'Tiện ích không khởi động được trên trang này: một tập lệnh của trang đã thay đổi JavaScript có sẵn của trình duyệt.',
+    renderFailed: 'Tiện ích không hiển thị được trên trang này: có thể một tập lệnh của trang đã thay đổi JavaScript có sẵn của trình duyệt.',
     retry: 'Thử lại',
     linkNotice: (msg, first) => `Liên kết chia sẻ không đọc được (${msg.replace(/\.$/, '')}). ${first ? 'Đang hiển thị kịch bản ban đầu của chỉ tiêu.' : 'Đang hiển thị kịch bản hợp lệ gần nhất.'}`,
     indicatorNotice: (msg) => `Không hiển thị được chỉ tiêu này (${msg.replace(/\.$/, '')}). Đang hiển thị chỉ tiêu trước đó.`,
     timeout: (s) => `máy chủ không trả lời sau ${s} giây`,
-    stalled: (s) => `máy chủ ngừng gửi dữ liệu giữa chừng (chờ quá ${s} giây)`,
+    stalled: (s) => `máy chủ không gửi xong dữ liệu trong ${s} giây`,
     emptySrc: 'thuộc tính src để trống (chưa ghi địa chỉ tệp dữ liệu)',
     tooLarge: (mb) => `tệp lớn hơn giới hạn ${mb} MB`,
     http: (code) => `máy chủ trả lời lỗi HTTP ${code}`,
@@ -80,11 +82,13 @@ export const WORDS = {
     startFailed: 'This browser cannot run the widget (WebAssembly is blocked or not supported).',
     noElements: 'This browser cannot run the widget (it has no custom elements). Open the page in a newer browser.',
     fatal: 'The widget hit an error and stopped. Your scenario is kept.',
+    hostFailed: "The widget cannot start on this page: a script on the page has changed the browser's built-in JavaScript.",
+    renderFailed: "The widget cannot show itself on this page: a script on the page may have changed the browser's built-in JavaScript.",
     retry: 'Try again',
     linkNotice: (msg, first) => `The share link could not be read (${msg.replace(/\.$/, '')}). ${first ? "Showing the indicator's starting scenario." : 'Showing the last valid scenario.'}`,
     indicatorNotice: (msg) => `This indicator cannot be shown (${msg.replace(/\.$/, '')}). Showing the one before.`,
     timeout: (s) => `the server did not answer within ${s} seconds`,
-    stalled: (s) => `the server stopped sending part-way (more than ${s} seconds)`,
+    stalled: (s) => `the server did not finish sending the data within ${s} seconds`,
     emptySrc: 'the src attribute is empty (no dataset address given)',
     tooLarge: (mb) => `the file is larger than the ${mb} MB limit`,
     http: (code) => `the server answered with HTTP error ${code}`,
@@ -94,12 +98,18 @@ export const WORDS = {
   },
 };
 
-/** The language for a widget: its `lang` attribute, else the page's. */
+/** `vi` or `en` for a language tag (`vi-VN`, `EN`, `en_GB`), else null. */
+export function ourLang(tag) {
+  const m = /^\s*(vi|en)(?:[-_]|\s*$)/i.exec(String(tag || ''));
+  return m ? m[1].toLowerCase() : null;
+}
+
+/** The language for a widget: its `lang` attribute (any tag of Vietnamese
+ *  or English), else the page's, else Vietnamese. */
 export function langOf(el) {
-  const own = el.getAttribute('lang');
-  if (own === 'vi' || own === 'en') return own;
+  const own = ourLang(el.getAttribute('lang'));
+  if (own) return own;
   // The nearest language around the element (its own, not one of ours, aside).
   const around = el.parentElement && el.parentElement.closest ? el.parentElement.closest('[lang]') : null;
-  const page = (around && around.getAttribute('lang')) || '';
-  return /^en\b/i.test(page) ? 'en' : 'vi';
+  return ourLang(around && around.getAttribute('lang')) || 'vi';
 }
