@@ -325,10 +325,13 @@ pub fn field_text(d: &Def, v: f64, lang: Lang) -> String {
 /// ```
 pub fn parse_field(d: &Def, raw: &str, lang: Lang) -> Result<f64, Problem> {
     // The typographic minus (U+2212, as word processors and news copy write
-    // it) is a minus.
+    // it) is a minus. Invisible direction and joining marks (a left-to-right
+    // mark pasted with a figure from a web page or a spreadsheet, U+200B–
+    // U+200F, U+202A–U+202E, U+2060–U+2069, U+FEFF) are not part of it.
+    let invisible = |c: char| matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}');
     let s: String = raw
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|&c| !c.is_whitespace() && !invisible(c))
         .map(|c| if c == '\u{2212}' { '-' } else { c })
         .collect();
     if s.is_empty() {

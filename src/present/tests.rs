@@ -640,6 +640,11 @@ fn typed_values_are_read_strictly() {
         ("-0", Ok(0.0)),
         ("+7", Ok(0.07)),
         ("20", Ok(0.2)),
+        // Invisible marks pasted with a figure: a left-to-right mark, a
+        // zero-width space, a byte-order mark.
+        ("\u{200E}12", Ok(0.12)),
+        ("9,5\u{200B}", Ok(0.095)),
+        ("\u{FEFF}\u{2066}8\u{2069}", Ok(0.08)),
     ] {
         assert_eq!(controls::parse_field(&g, raw, Lang::Vi), want, "{raw}");
     }

@@ -28,6 +28,7 @@ before(async () => {
     '/tags.html': page(`<${W} id="a" lang="vi-VN"></${W}><${W} id="b" lang="EN"></${W}><${W} id="c"></${W}><${W} id="d" lang="fr"></${W}>`, { lang: 'en-US' }),
     '/tags-vi.html': page(`<${W} id="a" lang="en_GB"></${W}><${W} id="b"></${W}>`, { lang: 'VI-vn' }),
     '/plain.html': page(`<${W} id="w"></${W}>`),
+    '/zoom.html': page(`<${W} id="w"></${W}>`, { head: '<style>body { zoom: 1.5 }</style>' }),
   });
 });
 after(async () => { await browser?.close(); srv?.server.close(); });
@@ -213,6 +214,21 @@ test("a reader's scenario is kept for each indicator: going back to one shows it
   assert.equal(await w.evaluate((el, t) => el.setDataset(t), text), true);
   await pick('grdpPerCapita');
   assert.notEqual(await w.evaluate((el) => el.state.scenario.realGrowth), 0.095);
+  assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
+
+test("a host's CSS zoom: the chart is drawn at the pixels it covers on screen, not stretched from fewer", async () => {
+  const o = await open('/zoom.html');
+  await ready(o.page);
+  await o.page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('canvas.chart-base').width > 0);
+  const r = await o.page.locator('#w').evaluate((el) => {
+    const c = el.shadowRoot.querySelector('canvas.chart-base');
+    return { backing: c.width, screen: c.getBoundingClientRect().width * devicePixelRatio, css: c.clientWidth };
+  });
+  assert.ok(r.screen > r.css * 1.4, `the host's zoom applies (${JSON.stringify(r)})`);
+  assert.ok(Math.abs(r.backing - r.screen) <= 3, `one backing pixel per screen pixel (${JSON.stringify(r)})`);
+  assert.equal(await drawn(o.page), true);
   assert.deepEqual(o.log.errors, []);
   await o.context.close();
 });

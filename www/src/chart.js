@@ -71,12 +71,19 @@ export class ChartPane {
     }
     const { w, h: hh } = this.size;
     if (w < 120 || hh < 90) return false;
-    const dpr = Math.min(4, Math.max(1, window.devicePixelRatio || 1));
     const theme = host.getAttribute('data-theme');
     // The text follows the widget's font size (the reader's default size),
     // read when the box changes size, not on every step (reading a computed
-    // style makes the browser restyle first).
-    if (!this.font) this.font = parseFloat(getComputedStyle(this.box).fontSize) || 16;
+    // style makes the browser restyle first). So is the host's CSS zoom or
+    // scale: the canvas is drawn at the pixels it covers on screen, not
+    // stretched from fewer.
+    if (!this.font) {
+      this.font = parseFloat(getComputedStyle(this.box).fontSize) || 16;
+      const rect = this.box.getBoundingClientRect();
+      const z = rect.width && this.box.clientWidth ? rect.width / this.box.clientWidth : 1;
+      this.zoom = Number.isFinite(z) && z > 0 ? z : 1;
+    }
+    const dpr = Math.min(4, Math.max(1, (window.devicePixelRatio || 1) * (this.zoom || 1)));
     const font = this.font;
     const key = `${theme}|${dpr}|${font}`;
     if (key !== this.styleKey) {
