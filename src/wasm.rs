@@ -227,6 +227,23 @@ pub fn real_growth_needed(
         .map_err(growth_err)
 }
 
+/// A number argument that must be a whole number from `lo` to `hi`, else
+/// the argument named, with the range.
+fn whole_arg(v: f64, name: &str, lo: i32, hi: i32) -> Result<i32, JsValue> {
+    if v.is_finite() && v.fract() == 0.0 && (f64::from(lo)..=f64::from(hi)).contains(&v) {
+        Ok(v as i32)
+    } else {
+        Err(fail(
+            name,
+            Problem::NotWhole {
+                lo: f64::from(lo),
+                hi: f64::from(hi),
+                found: v,
+            },
+        ))
+    }
+}
+
 /// The compound yearly rate between two dated values. Throws for years that
 /// are not whole years in 1900–2200 or not increasing, or values ≤ 0.
 #[wasm_bindgen(js_name = compoundRateBetween)]
@@ -236,24 +253,10 @@ pub fn compound_rate_between(
     to_year: f64,
     to_value: f64,
 ) -> Result<f64, JsValue> {
-    let year = |y: f64, name: &str| -> Result<i32, JsValue> {
-        if y.is_finite() && y.fract() == 0.0 && (1900.0..=2200.0).contains(&y) {
-            Ok(y as i32)
-        } else {
-            Err(fail(
-                name,
-                Problem::NotWhole {
-                    lo: 1900.0,
-                    hi: 2200.0,
-                    found: y,
-                },
-            ))
-        }
-    };
     growth::compound_rate_between(
-        year(from_year, "fromYear")?,
+        whole_arg(from_year, "fromYear", 1900, 2200)?,
         from_value,
-        year(to_year, "toYear")?,
+        whole_arg(to_year, "toYear", 1900, 2200)?,
         to_value,
     )
     .map_err(growth_err)
@@ -273,18 +276,8 @@ pub fn format_number(
     grouping: bool,
 ) -> Result<String, JsValue> {
     let digits = |d: f64, name: &str| -> Result<u8, JsValue> {
-        if d.is_finite() && d.fract() == 0.0 && (0.0..=20.0).contains(&d) {
-            Ok(d as u8)
-        } else {
-            Err(fail(
-                name,
-                Problem::NotWhole {
-                    lo: 0.0,
-                    hi: 20.0,
-                    found: d,
-                },
-            ))
-        }
+        // 0–20: a u8 always.
+        Ok(u8::try_from(whole_arg(d, name, 0, 20)?).unwrap_or(20))
     };
     let min_decimals = digits(min_decimals, "minimumFractionDigits")?;
     let max_decimals = digits(max_decimals, "maximumFractionDigits")?;
