@@ -28,6 +28,7 @@ before(async () => {
     '/tags.html': page(`<${W} id="a" lang="vi-VN"></${W}><${W} id="b" lang="EN"></${W}><${W} id="c"></${W}><${W} id="d" lang="fr"></${W}>`, { lang: 'en-US' }),
     '/tags-vi.html': page(`<${W} id="a" lang="en_GB"></${W}><${W} id="b"></${W}>`, { lang: 'VI-vn' }),
     '/plain.html': page(`<${W} id="w"></${W}>`),
+    '/nope.html': page(`<${W} id="w" indicator="nope"></${W}>`),
     '/zoom.html': page(`<${W} id="w"></${W}>`, { head: '<style>body { zoom: 1.5 }</style>' }),
   });
 });
@@ -230,5 +231,16 @@ test("a host's CSS zoom: the chart is drawn at the pixels it covers on screen, n
   assert.ok(Math.abs(r.backing - r.screen) <= 3, `one backing pixel per screen pixel (${JSON.stringify(r)})`);
   assert.equal(await drawn(o.page), true);
   assert.deepEqual(o.log.errors, []);
+  await o.context.close();
+});
+
+test('an indicator the dataset does not have: the first one opens, and the console tells the embedder', async () => {
+  const o = await open('/nope.html');
+  const warnings = [];
+  o.page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await o.page.reload();
+  await ready(o.page);
+  assert.equal(await o.page.locator('#w').evaluate((el) => el.state.indicator), 'grdpPerCapita');
+  assert.ok(warnings.some((w) => /no indicator "nope"/.test(w)), JSON.stringify(warnings));
   await o.context.close();
 });

@@ -427,6 +427,11 @@ class GrdpWhatIfElement extends HTMLElement {
       }
     }
     life.pending = null;
+    // An `indicator` the dataset does not have opens its first one: the
+    // embedder is told (a typo in the attribute, or an older dataset).
+    if (action.indicator && next.status === 'ready' && !life.engine.indicators().includes(action.indicator)) {
+      console.warn(`grdp-whatif: the dataset has no indicator "${action.indicator}"; showing "${next.indicator}"`);
+    }
     this._set(next);
     mark('rendered');
     this._readyOnce();
