@@ -159,7 +159,13 @@ class GrdpWhatIfElement extends HTMLElement {
     life.destroyed = true;
     life.engine = null;
     life.chart = null;
-    this._shadow.replaceChildren(...(this._style ? [this._style] : []));
+    this._mount();
+  }
+
+  /** The shadow root's content replaced by `nodes`, the <style> of a
+   *  browser without constructed sheets kept first. */
+  _mount(...nodes) {
+    this._shadow.replaceChildren(...(this._style ? [this._style] : []), ...nodes);
   }
 
   _begin() {
@@ -590,7 +596,7 @@ class GrdpWhatIfElement extends HTMLElement {
         life.frame = null;
         life.built = null;
         if (life.chart) { life.chart.free(); life.chart = null; }
-        this._shadow.replaceChildren(...(this._style ? [this._style] : []), h('div', { class: 'gw', lang: life.state.lang }, h('div', { class: 'message' }, said)));
+        this._mount(h('div', { class: 'gw', lang: life.state.lang }, h('div', { class: 'message' }, said)));
       }
     } catch (x) { /* nothing more can be shown */ }
   }
@@ -749,7 +755,7 @@ class GrdpWhatIfElement extends HTMLElement {
       f.linkBox, f.more, f.sources, f.credit, f.printImg);
     f.root = h('div', { class: 'gw', lang: life.state.lang }, f.message, f.main);
     this._fitShort();
-    this._shadow.replaceChildren(...(this._style ? [this._style] : []), f.root);
+    this._mount(f.root);
   }
 
   _applyTheme(s) {
