@@ -709,6 +709,18 @@ impl Indicator {
         self.term.unwrap_or(5).clamp(1, 20)
     }
 
+    /// What a point of this indicator stands for, as the table's rows and the
+    /// chart's readout name it: a year ("2025"), or for a term's total the
+    /// term's years ("2021–2025").
+    pub fn period_label(&self, year: i32) -> String {
+        if self.model == Model::TermTotal {
+            let t = self.term_years() as i32;
+            format!("{}–{year}", year - t + 1)
+        } else {
+            year.to_string()
+        }
+    }
+
     /// Whether values are percentages, held within 0–100.
     pub fn is_percent(&self) -> bool {
         self.unit == Unit::Percent && self.model != Model::Rate

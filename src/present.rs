@@ -28,7 +28,7 @@ use crate::share::{format_hash, ShareState};
 use cards::Shown;
 use controls::{defs, Key};
 use serde::Serialize;
-use words::Words;
+use words::{own_decimals, Words};
 
 /// Colours of a structure's parts, in order.
 pub const PART_COLORS: [&str; 4] = ["#4e9a06", "#c17d11", "#3465a4", "#75507b"];
@@ -825,7 +825,13 @@ fn how(d: &Dataset, ind: &Indicator, w: &Words<'_>, used: Option<&Scenario>) -> 
         let value = scenario::preset_growth(&d.assumptions, ind, p)
             .map(|g| {
                 if ind.model == Model::TermTotal {
-                    w.step(g)
+                    // As the scenario card prints it: the preset's own
+                    // decimals ("tăng 1,82%", not "1,8%" beside it).
+                    format!(
+                        "{} {}",
+                        w.change_total_d(g, own_decimals(g)),
+                        lang.pick("so với giai đoạn trước", "from the previous period")
+                    )
                 } else {
                     w.change_step(g)
                 }
@@ -1091,15 +1097,42 @@ fn pressed(d: &Dataset, ind: &Indicator, input: &ViewInput) -> String {
 }
 
 /// The labels the scenario and the trend are shown under.
-fn shown_labels(d: &Dataset, ind: &Indicator, input: &ViewInput) -> (String, String) {
+///
+/// A preset named for years the cards go past ("Kế hoạch 2026–2030" on the
+/// 2031–2035 total, "2025–2030 plan" in 2035) says it is carried on: "(kéo
+/// dài)", "(extended)", so a plan's name never stands over a figure no plan
+/// gave. The trend is by its nature carried on and keeps its name.
+fn shown_labels(
+    d: &Dataset,
+    ind: &Indicator,
+    input: &ViewInput,
+    target_year: i32,
+) -> (String, String) {
     let lang = input.lang;
     let preset = pressed(d, ind, input);
     let pressed = ind.scenarios.get(&preset).map(|_| preset.as_str());
     let scenario = match pressed {
-        Some(n) => preset_label(ind, n, lang).text,
+        Some(n) => {
+            let label = preset_label(ind, n, lang).text;
+            if n != "trend" && last_year_in(&label).is_some_and(|y| target_year > y) {
+                lang.pick(format!("{label} (kéo dài)"), format!("{label} (extended)"))
+            } else {
+                label
+            }
+        }
         None => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
     };
     (scenario, preset_label(ind, "trend", lang).text)
+}
+
+/// The last year a label names ("Kế hoạch 2025–2030": 2030): a run of
+/// exactly four digits from 1900 to 2200.
+fn last_year_in(label: &str) -> Option<i32> {
+    label
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| run.parse::<i32>().ok())
+        .rfind(|y| (1900..=2200).contains(y))
 }
 
 /// The presentation of computed projections.
@@ -1207,7 +1240,7 @@ pub fn presentation(
             (cards, sentence, table, sp.years.clone(), None)
         }
         Computed::Path { p, trend } => {
-            let (sl, tl) = shown_labels(d, ind, input);
+            let (sl, tl) = shown_labels(d, ind, input, p.target_year);
             let shown = Shown { label: sl, p };
             let trend_shown = trend.as_ref().map(|t| Shown {
                 label: tl.clone(),
@@ -1278,7 +1311,7 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
     };
     let lang = input.lang;
     let w = Words::new(lang, ind);
-    let mut lines = vec![year.to_string()];
+    let mut lines = vec![ind.period_label(year)];
     let src = |id: &str| {
         format!(
             "{}: {}",

@@ -31,6 +31,35 @@ fn fell_back(p: &Projection) -> bool {
         }
 }
 
+/// Where a percentage's path meets the end of its scale and stays there: the
+/// first year it is at 0 % or 100 % having started inside (a share rising 5
+/// points a year from 64,5 % is 100 % from 2033 on, not 164,5 % in 2045).
+pub fn at_bound(w: &Words<'_>, p: &Projection) -> Option<(i32, f64)> {
+    let (lo, hi) = p.scenario.bounds;
+    let b = if p.rate > 0.0 { hi } else { lo };
+    let inside = (lo..=hi).contains(&p.scenario.base_value) && p.scenario.base_value != b;
+    if !w.ind.is_percent() || p.rate == 0.0 || !inside || p.values.last() != Some(&b) {
+        return None;
+    }
+    let k = p.values.iter().position(|v| *v == b)?;
+    Some((*p.years.get(k)?, b))
+}
+
+/// The words for [`at_bound`]: "chạm trần 100% từ năm 2033".
+fn bound_words(w: &Words<'_>, p: &Projection) -> Option<String> {
+    let (y, b) = at_bound(w, p)?;
+    let v = w.pct(b / 100.0, 0);
+    Some(if b > 0.0 {
+        w.lang.pick(
+            format!("chạm trần {v} từ năm {y}"),
+            format!("capped at {v} from {y}"),
+        )
+    } else {
+        w.lang
+            .pick(format!("về {v} từ năm {y}"), format!("at {v} from {y}"))
+    })
+}
+
 /// A chance as a reader should read it: never "100%" unless every path
 /// reaches the target, never "0%" unless none does.
 pub fn chance(w: &Words<'_>, c: f64) -> String {
@@ -445,13 +474,22 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
                     lang.pick(format!("giảm {n} điểm %"), format!("down {n} points"))
                 };
                 let rel = w.change_total(p.cumulative_change);
+                let capped = bound_words(w, p)
+                    .map(|b| format!("; {b}"))
+                    .unwrap_or_default();
                 return card(
                     id,
                     label,
                     w.value(p.value_at_target_year),
                     lang.pick(
-                        format!("{moved} so với năm {} ({rel} tương đối)", s.base_year),
-                        format!("{moved} on {} ({rel} in relative terms)", s.base_year),
+                        format!(
+                            "{moved} so với năm {} ({rel} tương đối){capped}",
+                            s.base_year
+                        ),
+                        format!(
+                            "{moved} on {} ({rel} in relative terms){capped}",
+                            s.base_year
+                        ),
                     ),
                     tone(p),
                 );
@@ -472,6 +510,7 @@ fn path_card(w: &Words<'_>, id: &'static str, shown: &Shown<'_>) -> Card {
             ));
         }
     }
+    parts.extend(bound_words(w, p));
     card(id, label, end_value(w, p), parts.join("; "), tone(p))
 }
 
@@ -917,6 +956,22 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         })
         .unwrap_or_default();
     let ranged = p.required_rate_far.is_some();
+    // A percentage held at the end of its scale says so, and from when.
+    let capped = match at_bound(w, p) {
+        Some((y, b)) if b > 0.0 => lang.pick(
+            format!(" Tỷ lệ không thể vượt 100%: đường kịch bản chạm 100% từ năm {y} và giữ ở đó."),
+            format!(
+                " A percentage cannot pass 100%: the path reaches 100% in {y} and stays there."
+            ),
+        ),
+        Some((y, _)) => lang.pick(
+            format!(" Tỷ lệ không thể dưới 0%: đường kịch bản về 0% từ năm {y} và giữ ở đó."),
+            format!(
+                " A percentage cannot go below 0%: the path reaches 0% in {y} and stays there."
+            ),
+        ),
+        None => String::new(),
+    };
     let need = match (p.required_rate, s.model) {
         _ if p.reached_year == Some(s.base_year) => String::new(),
         (Some(r), Model::Compound) if ranged => {
@@ -1051,7 +1106,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         }
         _ => lang.pick(
             format!(
-                "{label} ({name}): nếu {}, {} {end} năm {ty}{target}.{need}{chance}",
+                "{label} ({name}): nếu {}, {} {end} năm {ty}{target}.{capped}{need}{chance}",
                 step,
                 if p.value_at_target_year < s.base_value {
                     "còn"
@@ -1060,7 +1115,7 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                 }
             ),
             format!(
-                "{label} ({name}): if the figure {}, it {} {end} in {ty}{target}.{need}{chance}",
+                "{label} ({name}): if the figure {}, it {} {end} in {ty}{target}.{capped}{need}{chance}",
                 step.replacen("rise", "rises", 1)
                     .replacen("fall ", "falls ", 1)
                     .replacen("unchanged", "stays unchanged", 1),

@@ -4,7 +4,7 @@
 
 use super::words::Words;
 use super::{source_line, TableView};
-use crate::dataset::{Dataset, Indicator, Model, PointKind};
+use crate::dataset::{Dataset, Indicator, PointKind};
 use crate::lang::Lang;
 use crate::scenario::{Projection, SharesProjection};
 
@@ -109,12 +109,7 @@ fn unit_head(w: &Words<'_>, head: &str) -> String {
 
 /// The year a row stands for: a year, or a term's years.
 fn year_cell(ind: &Indicator, y: i32) -> Cell {
-    if ind.model == Model::TermTotal {
-        let t = ind.term_years() as i32;
-        Cell::Text(format!("{}–{y}", y - t + 1))
-    } else {
-        Cell::Text(y.to_string())
-    }
+    Cell::Text(ind.period_label(y))
 }
 
 fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) -> Grid {

@@ -836,6 +836,78 @@ fn a_range_target_needs_at_least_its_low_end() {
 }
 
 #[test]
+fn a_target_s_range_prints_alike_beside_every_scenario() {
+    let d = d();
+    // Exports: the plan's 10,5 and the trend's 8,81 (two decimals of its
+    // own) are set beside the same target; its range of needed rates is the
+    // same figure, printed the same way, beside both.
+    for (lang, want) in [
+        (Lang::Vi, "10,0–11,0%/năm"),
+        (Lang::En, "10.0–11.0% a year"),
+    ] {
+        for g in [0.105, 0.0881, 0.12345] {
+            let (p, _) = with(&d, "exports", lang, |s| s.growth = Some(g));
+            assert_eq!(card(&p, "need").value, want, "growth {g}");
+        }
+    }
+    // More decimals only where the scenario needs them to sit on its side
+    // of an end: investment's range is −0,936 … +4,568 %, "giảm 0,9% đến
+    // tăng 4,5%" beside the plan's 1,82 %, but a typed 4,56 % (inside it)
+    // is not set beside a printed 4,5 % end.
+    let need = |g: f64| {
+        let (p, _) = with(&d, "investment", Lang::Vi, |s| s.growth = Some(g));
+        card(&p, "need").detail.clone()
+    };
+    assert!(
+        need(0.0182).starts_with("từ giảm 0,9% đến tăng 4,5%"),
+        "{}",
+        need(0.0182)
+    );
+    assert!(
+        need(0.02).starts_with("từ giảm 0,9% đến tăng 4,5%"),
+        "{}",
+        need(0.02)
+    );
+    assert!(need(0.0456).contains("tăng 4,56%"), "{}", need(0.0456));
+}
+
+#[test]
+fn a_term_total_s_preset_reads_as_its_card_in_the_how_panel() {
+    let d = d();
+    // The plan's 185 on 181,7 is +1,82 %: the card and the how panel agree.
+    for (lang, change, card_words) in [
+        (
+            Lang::Vi,
+            "tăng 1,82% so với giai đoạn trước",
+            "tăng 1,82% so với 2021–2025",
+        ),
+        (
+            Lang::En,
+            "up 1.82% from the previous period",
+            "up 1.82% on 2021–2025",
+        ),
+    ] {
+        let mut v = view(&d, "investment", lang);
+        v.scenario = controls::with_preset(&d, "investment", "plan", &v.scenario).unwrap();
+        v.preset = "plan".into();
+        let (p, _) = shown(&d, &v);
+        assert!(
+            card(&p, "scenario").detail.contains(card_words),
+            "{:?}",
+            card(&p, "scenario")
+        );
+        let plan = preset_label(d.indicator("investment").unwrap(), "plan", lang).text;
+        let how = p.how.iter().find(|h| h.label == plan).unwrap();
+        assert_eq!(how.value, change);
+        let keep = p
+            .how
+            .iter()
+            .find(|h| h.value.contains("không đổi") || h.value.contains("unchanged"));
+        assert!(keep.is_some(), "{:?}", p.how);
+    }
+}
+
+#[test]
 fn per_capita_real_growth_is_named_as_the_province_s() {
     let d = d();
     let (p, _) = shown(&d, &view(&d, "grdpPerCapita", Lang::Vi));
@@ -2352,4 +2424,129 @@ fn without_an_exchange_rate_a_link_neither_carries_nor_takes_its_change() {
     let e = controls::read_link(&d, "#v=1&fxc=0.02", None).unwrap_err();
     assert_eq!(e.field, "fxc");
     assert!(controls::read_link(&d, "#v=1&inf=0.02", None).is_ok());
+}
+
+#[test]
+fn a_term_total_s_readout_names_the_term_as_its_table_row_does() {
+    // The investment readout was headed "2025" over 2021–2025's total, and
+    // "2030" over 2026–2030's, while the table and the axis name the term.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let v = view(&d, "investment", lang);
+        let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+        let p = presentation(&d, &v, &c).unwrap();
+        let tb = p.table.as_ref().unwrap();
+        for (year, term) in [(2025, "2021–2025"), (2030, "2026–2030")] {
+            let lines = tip(&d, &v, &c, year);
+            assert_eq!(lines.first().map(String::as_str), Some(term), "{lines:?}");
+            assert!(tb.rows.iter().any(|r| r[0] == term), "{:?}", tb.rows);
+        }
+    }
+    // A yearly indicator's readout keeps its year.
+    let v = view(&d, "grdpPerCapita", Lang::Vi);
+    let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+    assert_eq!(tip(&d, &v, &c, 2025)[0], "2025");
+}
+
+#[test]
+fn a_plan_carried_past_its_years_says_so_on_its_card() {
+    // "Kế hoạch 2026–2030: tổng 2031–2035" put a plan's name over a figure
+    // no plan gave.
+    let d = d();
+    for (ind, year, vi, en) in [
+        (
+            "investment",
+            2035,
+            "Kế hoạch 2026–2030 (kéo dài): tổng 2031–2035",
+            "2026–2030 plan (extended): total for 2031–2035",
+        ),
+        (
+            "grdpPerCapita",
+            2035,
+            "Kế hoạch 2025–2030 (kéo dài), năm 2035",
+            "2025–2030 plan (extended), in 2035",
+        ),
+        // Within the plan's years, and at its end, the plan keeps its name.
+        (
+            "grdpPerCapita",
+            2029,
+            "Kế hoạch 2025–2030, năm 2029",
+            "2025–2030 plan, in 2029",
+        ),
+        (
+            "investment",
+            2030,
+            "Kế hoạch 2026–2030: tổng 2026–2030",
+            "2026–2030 plan: total for 2026–2030",
+        ),
+    ] {
+        for lang in [Lang::Vi, Lang::En] {
+            let mut v = view(&d, ind, lang);
+            assert_eq!(v.preset, "plan");
+            v.scenario.target_year = Some(year);
+            let (p, _) = shown(&d, &v);
+            assert_eq!(card(&p, "scenario").label, lang.pick(vi, en));
+            // The trend is carried on by nature and keeps its name.
+            assert!(!card(&p, "trend")
+                .label
+                .contains(lang.pick("kéo dài", "extended")));
+        }
+    }
+    assert_eq!(
+        last_year_in("Tăng 2 điểm (mục tiêu 30% năm 2030)"),
+        Some(2030)
+    );
+    assert_eq!(last_year_in("Giảm 20%/năm"), None);
+    assert_eq!(last_year_in("12345 và 999"), None);
+}
+
+#[test]
+fn a_percentage_held_at_the_end_of_its_scale_says_so_and_from_when() {
+    // Forest cover 64,5 % in 2025 rising 5 points a year: 99,5 % in 2032,
+    // held at 100 % from 2033. The card said "up 35,5 points" beside a
+    // 5-points-a-year scenario over 20 years, and nothing of the cap.
+    let d = d();
+    for (g, vi, en, card_vi, card_en) in [
+        (
+            5.0,
+            "Tỷ lệ không thể vượt 100%: đường kịch bản chạm 100% từ năm 2033 và giữ ở đó.",
+            "A percentage cannot pass 100%: the path reaches 100% in 2033 and stays there.",
+            "chạm trần 100% từ năm 2033",
+            "capped at 100% from 2033",
+        ),
+        (
+            -5.0,
+            "Tỷ lệ không thể dưới 0%: đường kịch bản về 0% từ năm 2038 và giữ ở đó.",
+            "A percentage cannot go below 0%: the path reaches 0% in 2038 and stays there.",
+            "về 0% từ năm 2038",
+            "at 0% from 2038",
+        ),
+    ] {
+        for lang in [Lang::Vi, Lang::En] {
+            let mut v = view(&d, "forestCover", lang);
+            v.preset = "custom".into();
+            v.scenario.growth = Some(g);
+            v.scenario.target_year = Some(2045);
+            let (p, _) = shown(&d, &v);
+            assert!(p.sentence.contains(lang.pick(vi, en)), "{}", p.sentence);
+            let c = card(&p, "scenario");
+            assert!(
+                c.detail.ends_with(lang.pick(card_vi, card_en)),
+                "{}",
+                c.detail
+            );
+            // The trend (0,3 points a year) stays inside: nothing said.
+            assert!(!card(&p, "trend")
+                .detail
+                .contains(lang.pick("từ năm", "from")));
+        }
+    }
+    // Short of the cap by the target year: nothing said.
+    let mut v = view(&d, "forestCover", Lang::Vi);
+    v.preset = "custom".into();
+    v.scenario.growth = Some(5.0);
+    v.scenario.target_year = Some(2032);
+    let (p, _) = shown(&d, &v);
+    assert!(!p.sentence.contains("100%:"), "{}", p.sentence);
+    assert!(!card(&p, "scenario").detail.contains("chạm trần"));
 }

@@ -248,8 +248,8 @@ impl<'a> Words<'a> {
     /// "10,0–11,0%" with 11 % landing above it); with more decimals when
     /// the range is narrower than one. Also the decimals used.
     ///
-    /// With `g` (the scenario's own rate, printed beside it), at least its
-    /// decimals and as many more as it takes for `g` to sit inside the
+    /// With `g` (the scenario's own rate, printed beside it), as many more
+    /// decimals as it takes for `g` to sit inside the
     /// printed range exactly when it is inside the true one (a typed 26,91
     /// reaching a target that needs 26,905 is not shown against "at least
     /// 27,0").
@@ -259,14 +259,19 @@ impl<'a> Words<'a> {
 
     /// [`Words::inward`] beside the scenario's rate `g`.
     pub fn inward_beside(&self, a: f64, b: f64, g: Option<f64>) -> (f64, f64, u8) {
-        let mut d = own_decimals(a)
-            .max(own_decimals(b))
-            .max(g.map_or(1, own_decimals));
+        // The ends' own decimals, whatever the scenario's: the range is the
+        // target's, and prints alike beside every scenario (10,0–11,0%
+        // beside 10,5 and beside 8,81). More only where `g` needs them.
+        let mut d = own_decimals(a).max(own_decimals(b));
         loop {
             let k = 10f64.powi(i32::from(d) + 2);
             let (x, y) = ((a * k - 1e-6).ceil() / k, (b * k + 1e-6).floor() / k);
             let narrow = a < b && x >= y;
-            let misplaced = g.is_some_and(|g| (g >= a) != (g >= x) || (g <= b) != (g <= y));
+            // Within a rounding error of an end is at it (a typed 4,56 %
+            // arrives as 0,045600000000000085).
+            let e = 1e-12;
+            let misplaced =
+                g.is_some_and(|g| (g >= a - e) != (g >= x - e) || (g <= b + e) != (g <= y + e));
             if !(x > y || narrow || misplaced) || d >= 4 {
                 return (x, y, d);
             }
