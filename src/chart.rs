@@ -146,6 +146,10 @@ pub struct ChartSpec {
     pub decimals: u32,
     /// Suffix after value-axis numbers ("%"), may be empty.
     pub unit_suffix: String,
+    /// The value no figure can pass (100 for a percentage): the value axis
+    /// prints no number above it (the room above for labels stays, unnumbered:
+    /// never a "110%" on a scale that ends at 100).
+    pub ceiling: Option<f64>,
 }
 
 impl Default for ChartSpec {
@@ -169,6 +173,7 @@ impl Default for ChartSpec {
             words: Words::default(),
             decimals: 0,
             unit_suffix: String::new(),
+            ceiling: None,
         }
     }
 }
@@ -434,6 +439,7 @@ fn frame_key_in(
         f64::from(u8::from(spec.transparent)),
         f64::from(spec.lang as u8),
         term(spec).unwrap_or(0.0),
+        spec.ceiling.unwrap_or(f64::NAN),
     ] {
         num(&mut h, v);
     }
@@ -642,7 +648,13 @@ fn axes<DB: DrawingBackend>(
             String::new()
         }
     };
-    let value_fmt = |y: &f64| value_label(spec, *y);
+    let value_fmt = |y: &f64| {
+        if spec.ceiling.is_some_and(|c| *y > c + 1e-9) {
+            String::new()
+        } else {
+            value_label(spec, *y)
+        }
+    };
     let y_labels = if spec.stack.is_some() {
         6
     } else {
@@ -1160,12 +1172,41 @@ fn place(
     };
     let clear =
         |p: &Placed| !obstacles.blocks(&p.rect) && !avoid.iter().any(|a| overlaps(a, &p.rect));
+    // A label wider than the room beside its mark (a long one on a phone)
+    // is slid sideways into the plot, not left hanging over the axis.
+    let slid = |p: Placed| {
+        let dx = if p.rect.x0 < plot.x0 {
+            plot.x0 - p.rect.x0
+        } else if p.rect.x1 > plot.x1 {
+            (plot.x1 - p.rect.x1).max(plot.x0 - p.rect.x0)
+        } else {
+            0
+        };
+        Placed {
+            at: (p.at.0 + dx, p.at.1),
+            pos: p.pos,
+            rect: Rect {
+                x0: p.rect.x0 + dx,
+                y0: p.rect.y0,
+                x1: p.rect.x1 + dx,
+                y1: p.rect.y1,
+            },
+        }
+    };
     spots
         .iter()
         .map(placed)
         .find(|p| fits(p) && clear(p))
+        .or_else(|| {
+            spots
+                .iter()
+                .map(placed)
+                .map(slid)
+                .find(|p| fits(p) && clear(p))
+        })
         .or_else(|| spots.iter().map(placed).find(fits))
-        .or_else(|| spots.first().map(placed))
+        .or_else(|| spots.iter().map(placed).map(slid).find(fits))
+        .or_else(|| spots.first().map(placed).map(slid))
 }
 
 fn overlaps(a: &Rect, b: &Rect) -> bool {
@@ -1809,6 +1850,7 @@ pub fn read_spec(v: &Value) -> R<ChartSpec> {
         words: f.opt("words", words)?.unwrap_or_default(),
         decimals: f.opt("decimals", read::uint)?.unwrap_or(1),
         unit_suffix: f.opt("unitSuffix", read::string)?.unwrap_or_default(),
+        ceiling: f.opt("ceiling", read::number)?,
     };
     f.finish()?;
     Ok(s)

@@ -921,6 +921,28 @@ fn retarget(w: &Words<'_>, ind: &Indicator, s: &Scenario) -> Option<String> {
     })
 }
 
+/// For an indicator with no target, the line under the question when the
+/// reader looks at another year than the widget opens at: the question
+/// ("… đến năm 2030 sẽ ra sao?") is answered for 2055 only if it says so.
+fn another_year(d: &Dataset, ind: &Indicator, lang: Lang, year: i32) -> Option<String> {
+    let opens = controls::start(d, &ind.id).ok()?.target_year?;
+    if opens == year {
+        return None;
+    }
+    let (mine, theirs) = (ind.period_label(year), ind.period_label(opens));
+    Some(if ind.model == Model::TermTotal {
+        lang.pick(
+            format!("Giai đoạn bạn đang thử: {mine} (tiện ích mở ở giai đoạn {theirs})."),
+            format!("The term you are trying: {mine} (the widget opens at {theirs})."),
+        )
+    } else {
+        lang.pick(
+            format!("Năm bạn đang thử: {mine} (tiện ích mở ở năm {theirs})."),
+            format!("The year you are trying: {mine} (the widget opens at {theirs})."),
+        )
+    })
+}
+
 fn caveats(ind: &Indicator, lang: Lang) -> Vec<Localized> {
     ind.caveats.iter().map(|c| loc(c, lang)).collect()
 }
@@ -942,6 +964,7 @@ pub fn chart_spec(d: &Dataset, input: &ViewInput, c: &Computed) -> Result<ChartS
         } else {
             String::new()
         },
+        ceiling: ind.is_percent().then_some(100.0),
         ..ChartSpec::default()
     };
     spec.words.unit = if ind.unit == crate::dataset::Unit::Percent {
@@ -1058,9 +1081,15 @@ fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
             format!("Target met already in {y}"),
         ),
         // Past a range's far end by the target year, as the cards say.
-        (true, Some(y)) if reached && cards::beyond(p) => lang.pick(
+        (true, Some(y)) if reached && cards::beyond(p) && y == p.target_year => lang.pick(
             format!("Đạt mục tiêu: {y} (vượt cận trên)"),
             format!("Target reached: {y} (above the range)"),
+        ),
+        // In the range when reached, past it by the target year: the marker
+        // stands at the year reached, so the overshoot names its own year.
+        (true, Some(y)) if reached && cards::beyond(p) => lang.pick(
+            format!("Đạt mục tiêu: {y} ({}: vượt cận trên)", p.target_year),
+            format!("Target reached: {y} (above the range by {})", p.target_year),
         ),
         (true, Some(y)) if reached => {
             lang.pick(format!("Đạt mục tiêu: {y}"), format!("Target reached: {y}"))
@@ -1280,7 +1309,10 @@ pub fn presentation(
         lang: lang.code(),
         shape: format!("{}|{}|{}|{}", d.id, ind.id, lang.code(), controls.len()),
         title: title(d, ind, lang),
-        retarget: resolved.as_ref().and_then(|r| retarget(&w, ind, r)),
+        retarget: match resolved.as_ref() {
+            Some(r) if r.target.is_some() => retarget(&w, ind, r),
+            _ => years.last().and_then(|&y| another_year(d, ind, lang, y)),
+        },
         caveats: caveats(ind, lang),
         presets: presets(ind, &pressed(d, ind, input), lang),
         controls,
@@ -1420,11 +1452,13 @@ pub fn tip(d: &Dataset, input: &ViewInput, c: &Computed, year: i32) -> Vec<Strin
                     let edge = |e: Option<&Vec<f64>>| {
                         e.and_then(|v| v.get(k)).copied().unwrap_or(f64::NAN)
                     };
+                    // On the side of the target they are on, as the table.
+                    let (lo, hi) = (edge(b.values.first()), edge(b.values.last()));
                     lines.push(format!(
                         "{}: {} – {}",
                         lang.pick("Khoảng 10–90%", "10–90% range"),
-                        w.num(edge(b.values.first()), w.decimals()),
-                        w.value(edge(b.values.last()))
+                        w.num(lo, cards::decimals_against(&w, p, lo)),
+                        w.value_d(hi, cards::decimals_against(&w, p, hi))
                     ));
                 }
             }

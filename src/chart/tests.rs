@@ -635,6 +635,7 @@ mod never_panics {
             (
                 prop::collection::vec(num(), 0..3),
                 proptest::option::of(num()),
+                proptest::option::of(num()),
             ),
         )
             .prop_map(
@@ -642,7 +643,7 @@ mod never_panics {
                     (scale, history, alternatives),
                     (projection, trend, target, reached_year),
                     (band, stack, transparent, decimals),
-                    (breaks, bars),
+                    (breaks, bars, ceiling),
                 )| ChartSpec {
                     scale,
                     text_scale: scale,
@@ -682,6 +683,7 @@ mod never_panics {
                     },
                     decimals,
                     unit_suffix: String::new(),
+                    ceiling,
                 },
             )
     }
@@ -857,4 +859,65 @@ fn a_larger_default_font_keeps_every_label_on_the_canvas_and_apart() {
             }
         }
     }
+}
+
+#[test]
+fn a_percentage_s_axis_prints_no_number_past_its_ceiling() {
+    // Forest cover held at 100 % from 2033: the room above the line for
+    // labels was numbered "110,0%".
+    let mut s = ChartSpec {
+        history: vec![Xy {
+            year: 2025.0,
+            value: 64.5,
+        }],
+        projection: Some(Line {
+            years: (2025..=2045).map(f64::from).collect(),
+            values: (0..=20)
+                .map(|k| (64.5 + 5.0 * f64::from(k)).min(100.0))
+                .collect(),
+        }),
+        decimals: 1,
+        unit_suffix: "%".into(),
+        ..Default::default()
+    };
+    let (_, (_, y1)) = ranges(&s);
+    assert!(y1 > 100.0, "room above the line: {y1}");
+    let numbered = |t: &[String]| t.iter().any(|t| t == "110,0%");
+    assert!(numbered(&texts(&s)), "without a ceiling: {:?}", texts(&s));
+    s.ceiling = Some(100.0);
+    let t = texts(&s);
+    assert!(!numbered(&t) && t.iter().any(|t| t == "100,0%"), "{t:?}");
+    assert_eq!(ranges(&s).1 .1, y1, "the same room above");
+}
+
+#[test]
+fn a_label_too_wide_beside_its_mark_slides_into_the_plot() {
+    // On a phone the reached label, long since it names the year past the
+    // range, hung over the value axis's numbers left of the plot.
+    let mut s = spec();
+    s.projection = Some(Line {
+        years: (2025..=2035).map(f64::from).collect(),
+        values: (0..=10).map(|k| 100.0 * 1.105_f64.powi(k)).collect(),
+    });
+    s.history = vec![Xy {
+        year: 2020.0,
+        value: 65.0,
+    }];
+    s.target = Some(TargetMark {
+        year: 2035.0,
+        low: 161.05,
+        high: 168.51,
+    });
+    s.reached_year = Some(2030.0);
+    let long = "Đạt mục tiêu: 2030 (2035: vượt cận trên)";
+    s.words.reached = long.into();
+    let rec = Recorder(Default::default(), (400, 400));
+    let layout = draw(&rec.clone().into_drawing_area(), &s).unwrap();
+    let log = rec.0.borrow();
+    let b = log.texts.iter().find(|t| t.0 == long).expect("drawn").1;
+    let (left, right) = (layout.plot_left, layout.plot_left + layout.plot_width);
+    assert!(
+        f64::from(b.x0) >= left - 0.5 && f64::from(b.x1) <= right + 0.5,
+        "{b:?} outside {left}–{right}"
+    );
 }

@@ -99,6 +99,15 @@ pub(crate) fn beyond(p: &Projection) -> bool {
     }
 }
 
+/// Whether a path short of its target stands still or moves away from it:
+/// no rise towards a higher target, no fall towards a lower one.
+fn moves_away(p: &Projection) -> bool {
+    match p.scenario.goal {
+        Goal::Higher => p.rate <= 0.0,
+        Goal::Lower => p.rate >= 0.0,
+    }
+}
+
 /// Where the path stands against the target, in words.
 pub fn reach(w: &Words<'_>, p: &Projection) -> String {
     let lang = w.lang;
@@ -133,6 +142,12 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
             format!("chưa đạt mục tiêu vào năm {ty}; nếu giữ tốc độ này thì đến năm {y} mới đạt"),
             format!("does not reach the target by {ty}; at this rate it would reach it in {y}"),
         ),
+        // A path that stands still or moves away from the target never
+        // reaches it (not merely "not within 100 years").
+        None if moves_away(p) => lang.pick(
+            format!("chưa đạt mục tiêu vào năm {ty}, và nếu giữ tốc độ này thì sẽ không bao giờ đạt"),
+            format!("does not reach the target by {ty}, and at this rate never will"),
+        ),
         None => lang.pick(
             format!(
                 "chưa đạt mục tiêu vào năm {ty}, và nếu giữ tốc độ này thì không đạt trong vòng 100 năm"
@@ -140,8 +155,18 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
             format!("does not reach the target by {ty}, nor within 100 years at this rate"),
         ),
     };
+    // Past a range's far end by the target year: said of that year, not of
+    // the year the path reached the range (164,7 in 2030 is inside
+    // 161,05–168,51; 271,4 in 2035 is past it).
     if reached(p) && beyond(p) {
-        out.push_str(lang.pick(" (vượt cả cận trên)", " (above even the top of the range)"));
+        if p.reached_year == Some(ty) {
+            out.push_str(lang.pick(" (vượt cả cận trên)", " (above even the top of the range)"));
+        } else {
+            out.push_str(&lang.pick(
+                format!(", đến năm {ty} vượt cả cận trên"),
+                format!(", and by {ty} is above even the top of the range"),
+            ));
+        }
     }
     out
 }
@@ -303,6 +328,22 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         // A range: the change that reaches each end.
         (Some(c), Some(f)) if s.model != Model::Linear => {
             w.change_total_range(c, (1.0 + f).powi(s.steps() as i32) - 1.0)
+        }
+        // Points: the printed target less the printed base (30,05 from
+        // 18,3: "tăng 11,75 điểm %", not "11,8", which 18,3 does not add
+        // up to 30,05 with).
+        (Some(c), _) if s.model == Model::Linear => {
+            let near = s.base_value + c;
+            let t = if (lo - near).abs() <= (hi - near).abs() {
+                lo
+            } else {
+                hi
+            };
+            let (dt, db) = (w.target_decimals(t), w.decimals());
+            w.change_total_d(
+                printed_gap(t, dt, s.base_value, db).unwrap_or(c),
+                dt.max(db),
+            )
         }
         (Some(c), _) => w.change_total(c),
         _ => String::new(),
@@ -578,6 +619,12 @@ fn decimals_from(w: &Words<'_>, p: &Projection, v: f64, start: u8) -> u8 {
     let (Some(lo), Some(hi)) = (p.target_low, p.target_high) else {
         return start;
     };
+    decimals_beside(w, v, lo, hi, start)
+}
+
+/// The decimals, from `start` up, that print `v` on the same side of `lo`
+/// and `hi` (as printed) as it is.
+fn decimals_beside(w: &Words<'_>, v: f64, lo: f64, hi: f64, start: u8) -> u8 {
     // Rounded as printed (not by a multiply, which can round 54,849999…
     // up where the print rounds it down).
     let round = crate::format::rounded;
@@ -627,23 +674,16 @@ fn chance_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     Some(card("chance", label, chance(w, c), detail, Tone::Neutral))
 }
 
-fn no_target_card(w: &Words<'_>) -> Card {
+fn no_target_card(w: &Words<'_>, p: &Projection) -> Card {
     let lang = w.lang;
     let term = w.ind.model == Model::TermTotal;
     let years: Vec<String> = w
         .ind
         .targets
         .iter()
-        .map(|t| {
-            if term {
-                let n = w.ind.term_years() as i32;
-                w.years(t.year - n + 1, t.year)
-            } else {
-                t.year.to_string()
-            }
-        })
+        .map(|t| w.ind.period_label(t.year))
         .collect();
-    let detail = match (years.is_empty(), term) {
+    let mut detail = match (years.is_empty(), term) {
         (true, _) => lang
             .pick(
                 "Các nguồn không nêu mục tiêu cho chỉ tiêu này.",
@@ -662,6 +702,37 @@ fn no_target_card(w: &Words<'_>) -> Card {
             format!("The sources give a target only for {}.", years.join(", ")),
         ),
     };
+    // A published target for a year the path passes through: where the
+    // path stands then (2026–2030's 199,9 beside its 180–190), so moving
+    // the year on does not hide it.
+    for t in &w.ind.targets {
+        let at = p
+            .years
+            .iter()
+            .position(|&y| y == t.year && y > p.scenario.base_year)
+            .and_then(|k| p.values.get(k).copied())
+            .filter(|v| v.is_finite());
+        let Some(v) = at else { continue };
+        let (lo, hi) = (t.level.low(), t.level.high());
+        let shown = w.value_d(v, decimals_beside(w, v, lo, hi, w.decimals()));
+        let range = lo != hi;
+        let (vi, en) = if v < lo {
+            ("thấp hơn mục tiêu", "below the target")
+        } else if v > hi {
+            ("cao hơn mục tiêu", "above the target")
+        } else if range {
+            ("trong khoảng mục tiêu", "within the target range")
+        } else {
+            ("bằng mục tiêu", "at the target")
+        };
+        let when = w.ind.period_label(t.year);
+        let level = w.level(lo, hi);
+        detail.push(' ');
+        detail.push_str(&lang.pick(
+            format!("Kịch bản đang chọn cho {when}: {shown}, {vi} {level}."),
+            format!("The chosen scenario for {when}: {shown}, {en} of {level}."),
+        ));
+    }
     card(
         "noTarget",
         lang.pick("Mục tiêu", "Target").into(),
@@ -697,7 +768,7 @@ fn rate_cards(
             Tone::Neutral,
         ));
     } else {
-        out.push(no_target_card(w));
+        out.push(no_target_card(w, p));
     }
     let total = w.change_total(p.cumulative_change);
     let detail = lang.pick(
@@ -804,7 +875,7 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
             Tone::Neutral,
         ));
     } else {
-        out.push(no_target_card(w));
+        out.push(no_target_card(w, p));
     }
     let total = |q: &Projection| {
         // The reader's own change as typed (4,56 is not 4,6) over one term;
@@ -893,7 +964,7 @@ pub fn cards(
     let mut out: Vec<Card> = Vec::new();
     match need_card(w, d, p) {
         Some(c) => out.push(c),
-        None => out.push(no_target_card(w)),
+        None => out.push(no_target_card(w, p)),
     }
     if p.scenario.model == Model::PerCapita {
         out.extend(real_card(w, p));

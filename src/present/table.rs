@@ -74,14 +74,6 @@ struct Grid {
     kind_at: usize,
 }
 
-fn num(w: &Words<'_>, v: f64) -> Cell {
-    if v.is_finite() {
-        Cell::Number(v, w.num(v, w.decimals()))
-    } else {
-        Cell::Empty
-    }
-}
-
 fn kind_word(lang: Lang, k: PointKind) -> &'static str {
     match k {
         PointKind::Reported => lang.pick("công bố", "published"),
@@ -242,9 +234,14 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
                 .iter()
                 .position(|&x| x == y)
                 .filter(|_| y > p.scenario.base_year);
+            // On the side of the target they are on, as the paths are (a
+            // band with no spread is "130,03", as its path, not "130,0").
             let edge = |e: Option<&Vec<f64>>| {
                 i.and_then(|i| e.and_then(|v| v.get(i)).copied())
-                    .map_or(Cell::Empty, |v| num(w, v))
+                    .filter(|v| v.is_finite())
+                    .map_or(Cell::Empty, |v| {
+                        Cell::Number(v, w.num(v, super::cards::decimals_against(w, p, v)))
+                    })
             };
             row.push(edge(b.values.first()));
             row.push(edge(b.values.last()));

@@ -774,11 +774,15 @@ fn a_change_over_several_terms_has_one_decimal_a_typed_one_its_own() {
 
 #[test]
 fn another_term_has_no_target_of_its_own() {
+    // 2026–2030's 180–190 is never 2031–2035's target: only the card that
+    // says there is none names it, as 2026–2030's, beside the path's
+    // 2026–2030 total.
     let d = d();
     let (p, _) = with(&d, "investment", Lang::Vi, |s| s.target_year = Some(2035));
     let cards: Vec<String> = p
         .cards
         .iter()
+        .filter(|c| c.id != "noTarget")
         .map(|c| format!("{} {} {}", c.label, c.value, c.detail))
         .collect();
     assert!(!cards.join(" ").contains("180–190"), "{cards:?}");
@@ -786,13 +790,13 @@ fn another_term_has_no_target_of_its_own() {
     let c = card(&p, "noTarget");
     assert_eq!(
         c.detail,
-        "Các nguồn chỉ nêu mục tiêu cho giai đoạn 2026–2030."
+        "Các nguồn chỉ nêu mục tiêu cho giai đoạn 2026–2030. Kịch bản đang chọn cho 2026–2030: \
+         185,0 nghìn tỷ đồng, trong khoảng mục tiêu 180–190 nghìn tỷ đồng."
     );
     let (p, _) = with(&d, "investment", Lang::En, |s| s.target_year = Some(2035));
-    assert_eq!(
-        card(&p, "noTarget").detail,
-        "The sources give a target only for 2026–2030."
-    );
+    assert!(card(&p, "noTarget").detail.starts_with(
+        "The sources give a target only for 2026–2030. The chosen scenario for 2026–2030:"
+    ));
 }
 
 #[test]
@@ -2549,4 +2553,240 @@ fn a_percentage_held_at_the_end_of_its_scale_says_so_and_from_when() {
     let (p, _) = shown(&d, &v);
     assert!(!p.sentence.contains("100%:"), "{}", p.sentence);
     assert!(!card(&p, "scenario").detail.contains("chạm trần"));
+}
+
+#[test]
+fn past_a_range_by_the_target_year_is_said_of_that_year_not_of_the_year_reached() {
+    // Exports at the plan's 10,5 % to 2035: 164,7 in 2030 is inside
+    // 161,05–168,51, 271,4 in 2035 past it. The card, the sentence and the
+    // chart's marker (at 2030) said "reaches the target in 2030 (above even
+    // the top of the range)".
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, spec) = with(&d, "exports", lang, |s| {
+            s.growth = Some(0.105);
+            s.target_year = Some(2035);
+        });
+        let says = lang.pick(
+            "đạt mục tiêu năm 2030, đến năm 2035 vượt cả cận trên",
+            "reaches the target in 2030, and by 2035 is above even the top of the range",
+        );
+        let wrong = lang.pick(
+            "năm 2030 (vượt cả cận trên)",
+            "in 2030 (above even the top of the range)",
+        );
+        for t in [&card(&p, "scenario").detail, &p.sentence] {
+            assert!(t.contains(says) && !t.contains(wrong), "{t}");
+        }
+        assert_eq!(
+            spec.words.reached,
+            lang.pick(
+                "Đạt mục tiêu: 2030 (2035: vượt cận trên)",
+                "Target reached: 2030 (above the range by 2035)"
+            )
+        );
+        // Reached and past the range in the target year itself: as before.
+        let (p, spec) = with(&d, "exports", lang, |s| {
+            s.growth = Some(0.2);
+            s.target_year = Some(2028);
+        });
+        assert!(
+            p.sentence.contains(lang.pick(
+                "đạt mục tiêu năm 2028 (vượt cả cận trên)",
+                "reaches the target in 2028 (above even the top of the range)"
+            )),
+            "{}",
+            p.sentence
+        );
+        assert!(spec
+            .words
+            .reached
+            .ends_with(lang.pick("2028 (vượt cận trên)", "2028 (above the range)")));
+    }
+}
+
+#[test]
+fn a_band_prints_on_the_side_of_the_target_it_is_on_as_its_path() {
+    // No spread: the band is the path, 130,03 in 2030 beside the 130
+    // target. The readout and the table printed "130,0 – 130,0" beside the
+    // path's "130,03", as if the band sat on the target.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let mut v = view(&d, "grdpPerCapita", lang);
+        v.preset = "custom".into();
+        v.scenario.real_growth = Some(0.0989);
+        v.scenario.spread = Some(0.0);
+        let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
+        let p = presentation(&d, &v, &c).unwrap();
+        let lines = tip(&d, &v, &c, 2030);
+        let band = lang.pick(
+            "Khoảng 10–90%: 130,03 – 130,03 triệu đồng",
+            "10–90% range: 130.03 – 130.03 million VND",
+        );
+        assert!(lines.iter().any(|l| l == band), "{lines:?}");
+        let tb = p.table.as_ref().unwrap();
+        let row = tb.rows.iter().find(|r| r[0] == "2030").unwrap();
+        let n = lang.pick("130,03", "130.03");
+        assert_eq!(row.iter().filter(|c| *c == n).count(), 3, "{row:?}");
+        // A year far from the target keeps the indicator's one decimal.
+        let row = tb.rows.iter().find(|r| r[0] == "2027").unwrap();
+        let col = |h: &str| tb.head.iter().position(|x| x.starts_with(h)).unwrap();
+        for h in [
+            lang.pick("Kịch bản đang chọn (", "Chosen scenario ("),
+            lang.pick("Mô phỏng", "Simulation"),
+        ] {
+            let c = &row[col(h)];
+            assert_eq!(
+                c.split([',', '.']).nth(1).map(str::len),
+                Some(1),
+                "{h}: {row:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_share_s_needed_change_is_the_printed_target_less_the_printed_base() {
+    // 18,3 % in 2024 to a typed 30,05 % target: "tăng 11,8 điểm %" did not
+    // take 18,3 to 30,05.
+    let d = d();
+    for (t, vi, en) in [
+        (
+            30.05,
+            "tăng 11,75 điểm % sau 6 năm",
+            "up 11.75 points over 6 years",
+        ),
+        (
+            29.99,
+            "tăng 11,69 điểm % sau 6 năm",
+            "up 11.69 points over 6 years",
+        ),
+        (
+            30.0,
+            "tăng 11,7 điểm % sau 6 năm",
+            "up 11.7 points over 6 years",
+        ),
+    ] {
+        for lang in [Lang::Vi, Lang::En] {
+            let (p, _) = with(&d, "digitalShare", lang, |s| s.target_value = Some(t));
+            let c = card(&p, "need");
+            assert!(c.detail.ends_with(lang.pick(vi, en)), "{t}: {}", c.detail);
+        }
+    }
+}
+
+#[test]
+fn a_path_moving_away_from_its_target_never_reaches_it() {
+    // Nominal −9,6 %/yr was "not within 100 years"; so was a share held at
+    // 0 % from 2028.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let never = lang.pick(
+            "nếu giữ tốc độ này thì sẽ không bao giờ đạt",
+            "and at this rate never will",
+        );
+        let slow = lang.pick("không đạt trong vòng 100 năm", "nor within 100 years");
+        let (p, _) = with(&d, "grdpPerCapita", lang, |s| {
+            s.real_growth = Some(-0.05);
+            s.inflation = Some(-0.02);
+            s.population_growth = Some(0.03);
+        });
+        assert!(p.sentence.contains(never), "{}", p.sentence);
+        let (p, _) = with(&d, "digitalShare", lang, |s| {
+            s.growth = Some(-5.0);
+            s.target_year = Some(2035);
+        });
+        assert!(
+            card(&p, "scenario").detail.contains(never),
+            "{:?}",
+            card(&p, "scenario")
+        );
+        // Rising, too slowly for 100 years: said so, not "never".
+        let (p, _) = with(&d, "grdpPerCapita", lang, |s| {
+            s.real_growth = Some(0.001);
+            s.inflation = Some(0.0);
+            s.population_growth = Some(0.0);
+        });
+        assert!(
+            p.sentence.contains(slow) && !p.sentence.contains(never),
+            "{}",
+            p.sentence
+        );
+    }
+}
+
+#[test]
+fn another_year_without_a_target_is_said_under_the_question() {
+    // "… đến năm 2030 sẽ ra sao?" over cards for 2055, with nothing saying
+    // the year had moved: the line targets get, for the year alone.
+    let d = d();
+    for (ind, year, vi, en) in [
+        (
+            "structure",
+            2055,
+            "Năm bạn đang thử: 2055 (tiện ích mở ở năm 2030).",
+            "The year you are trying: 2055 (the widget opens at 2030).",
+        ),
+        (
+            "forestCover",
+            2040,
+            "Năm bạn đang thử: 2040 (tiện ích mở ở năm 2030).",
+            "The year you are trying: 2040 (the widget opens at 2030).",
+        ),
+        (
+            "investment",
+            2035,
+            "Giai đoạn bạn đang thử: 2031–2035 (tiện ích mở ở giai đoạn 2026–2030).",
+            "The term you are trying: 2031–2035 (the widget opens at 2026–2030).",
+        ),
+    ] {
+        for lang in [Lang::Vi, Lang::En] {
+            let mut v = view(&d, ind, lang);
+            assert_eq!(shown(&d, &v).0.retarget, None, "{ind} as it opens");
+            v.scenario.target_year = Some(year);
+            let (p, _) = shown(&d, &v);
+            assert_eq!(p.retarget.as_deref(), Some(lang.pick(vi, en)), "{ind}");
+            // And in the picture's caption.
+            assert_eq!(caption(&d, &v, &p).retarget, lang.pick(vi, en));
+        }
+    }
+}
+
+#[test]
+fn a_published_target_the_path_passes_stays_in_view_when_the_year_moves_on() {
+    // Investment +10 % a term to 2050: the 2026–2030 bar at 199,9, above
+    // that term's 180–190 target, and nothing on screen said so.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        for (g, vi, en) in [
+            (
+                0.1,
+                "Kịch bản đang chọn cho 2026–2030: 199,9 nghìn tỷ đồng, cao hơn mục tiêu 180–190 nghìn tỷ đồng.",
+                "The chosen scenario for 2026–2030: 199.9 trillion VND, above the target of 180–190 trillion VND.",
+            ),
+            (
+                0.0182,
+                "Kịch bản đang chọn cho 2026–2030: 185,0 nghìn tỷ đồng, trong khoảng mục tiêu 180–190 nghìn tỷ đồng.",
+                "The chosen scenario for 2026–2030: 185.0 trillion VND, within the target range of 180–190 trillion VND.",
+            ),
+            (
+                -0.1,
+                "Kịch bản đang chọn cho 2026–2030: 163,5 nghìn tỷ đồng, thấp hơn mục tiêu 180–190 nghìn tỷ đồng.",
+                "The chosen scenario for 2026–2030: 163.5 trillion VND, below the target of 180–190 trillion VND.",
+            ),
+        ] {
+            let (p, _) = with(&d, "investment", lang, |s| {
+                s.growth = Some(g);
+                s.target_year = Some(2050);
+            });
+            let c = card(&p, "noTarget");
+            assert!(c.detail.ends_with(lang.pick(vi, en)), "{g}: {}", c.detail);
+        }
+    }
+    // An indicator with no target at all: nothing more.
+    let (p, _) = with(&d, "forestCover", Lang::Vi, |s| s.target_year = Some(2040));
+    assert_eq!(
+        card(&p, "noTarget").detail,
+        "Các nguồn không nêu mục tiêu cho chỉ tiêu này."
+    );
 }
