@@ -466,6 +466,20 @@ pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lan
                 _ => lang.pick("bạn chọn", "your choice").into(),
             };
         }
+        // No presets: the growth the widget opens on is the record's.
+        Key::RealGrowth | Key::Growth if ind.scenarios.0.is_empty() => {
+            let record = scenario::record_growth(a, ind);
+            return match (record, v) {
+                (Some(x), Some(v))
+                    if (x - v).abs() < 1e-9
+                        || (controls::as_shown(ind, key, x) - v).abs() < 1e-9 =>
+                {
+                    lang.pick("tính từ số liệu", "worked out from the figures")
+                        .into()
+                }
+                _ => String::new(),
+            };
+        }
         _ => return String::new(),
     };
     match (dflt, v) {
@@ -1081,16 +1095,22 @@ fn show_projection(spec: &mut ChartSpec, w: &Words<'_>, p: &Projection) {
             format!("Target met already in {y}"),
         ),
         // Past a range's far end by the target year, as the cards say.
-        (true, Some(y)) if reached && cards::beyond(p) && y == p.target_year => lang.pick(
-            format!("Đạt mục tiêu: {y} (vượt cận trên)"),
-            format!("Target reached: {y} (above the range)"),
-        ),
+        (true, Some(y)) if reached && cards::beyond(p) && y == p.target_year => {
+            let past = cards::past_range(lang, p.scenario.goal, cards::PastForm::Chart);
+            lang.pick(
+                format!("Đạt mục tiêu: {y} ({past})"),
+                format!("Target reached: {y} ({past})"),
+            )
+        }
         // In the range when reached, past it by the target year: the marker
         // stands at the year reached, so the overshoot names its own year.
-        (true, Some(y)) if reached && cards::beyond(p) => lang.pick(
-            format!("Đạt mục tiêu: {y} ({}: vượt cận trên)", p.target_year),
-            format!("Target reached: {y} (above the range by {})", p.target_year),
-        ),
+        (true, Some(y)) if reached && cards::beyond(p) => {
+            let past = cards::past_range(lang, p.scenario.goal, cards::PastForm::Chart);
+            lang.pick(
+                format!("Đạt mục tiêu: {y} ({}: {past})", p.target_year),
+                format!("Target reached: {y} ({past} by {})", p.target_year),
+            )
+        }
         (true, Some(y)) if reached => {
             lang.pick(format!("Đạt mục tiêu: {y}"), format!("Target reached: {y}"))
         }
@@ -1149,9 +1169,55 @@ fn shown_labels(
                 label
             }
         }
+        // No presets: the widget opens on the record's own pace, which
+        // the reader did not choose.
+        None if on_record(d, ind, &input.scenario) => {
+            let rec = scenario::record(ind);
+            match (rec.first(), rec.last()) {
+                (Some(a), Some(b)) if b.year > a.year => lang.pick(
+                    format!("Giữ nhịp {}–{}", a.year, b.year),
+                    format!("At the {}–{} pace", a.year, b.year),
+                ),
+                _ => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
+            }
+        }
         None => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
     };
     (scenario, preset_label(ind, "trend", lang).text)
+}
+
+/// Whether an indicator without presets is on its record's pace: its growth
+/// control at the rate the record gives (as it is, or as the control shows
+/// it), and for money per person the prices and population at the dataset's.
+fn on_record(d: &Dataset, ind: &Indicator, s: &scenario::ScenarioInput) -> bool {
+    if !ind.scenarios.0.is_empty() {
+        return false;
+    }
+    let a = &d.assumptions;
+    let same = |key: Key, x: Option<f64>, v: Option<f64>| match (x, v) {
+        (Some(x), Some(v)) => {
+            (x - v).abs() < 1e-9 || (controls::as_shown(ind, key, x) - v).abs() < 1e-9
+        }
+        _ => false,
+    };
+    let record = scenario::record_growth(a, ind);
+    match ind.model {
+        Model::PerCapita => {
+            same(Key::RealGrowth, record, s.real_growth)
+                && same(
+                    Key::Inflation,
+                    a.inflation.as_ref().map(|x| x.value),
+                    s.inflation,
+                )
+                && same(
+                    Key::PopulationGrowth,
+                    a.population_growth.as_ref().map(|x| x.value),
+                    s.population_growth,
+                )
+        }
+        Model::Shares => false,
+        _ => same(Key::Growth, record, s.growth),
+    }
 }
 
 /// The last year a label names ("Kế hoạch 2025–2030": 2030): a run of
@@ -1255,13 +1321,38 @@ pub fn presentation(
             } else {
                 ""
             };
+            // A part that falls to 0 % stays there, and the others are
+            // scaled to add up to 100 %: said, since it can turn a part that
+            // was rising into one that falls.
+            let floored = ind.parts.iter().enumerate().find_map(|(i, part)| {
+                let col = sp.values.get(i)?;
+                let k = col.iter().position(|v| *v == 0.0)?;
+                let before = ind.shares.last().and_then(|s| s.values.get(i)).copied()?;
+                let year = *sp.years.get(k)?;
+                (before > 0.0 && year > first_year)
+                    .then(|| (part.label.text(lang).to_string(), year))
+            });
+            let floor = floored
+                .map(|(part, year)| {
+                    lang.pick(
+                        format!(
+                            " {} chạm 0% từ năm {year}; từ đó các phần còn lại được chia lại cho đủ 100%, nên có thể đổi chiều.",
+                            isolate(&part)
+                        ),
+                        format!(
+                            " {} reaches 0% in {year}; from then on the other parts are scaled to add up to 100%, so they may turn.",
+                            isolate(&part)
+                        ),
+                    )
+                })
+                .unwrap_or_default();
             let sentence = lang.pick(
                 format!(
-                    "Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.{rounded}",
+                    "Nếu cơ cấu tiếp tục dịch chuyển như {prev}–{first_year}, đến năm {y}: {}.{floor}{rounded}",
                     parts.join("; ")
                 ),
                 format!(
-                    "If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.{rounded}",
+                    "If the structure keeps shifting as in {prev}–{first_year}, by {y}: {}.{floor}{rounded}",
                     parts.join("; ")
                 ),
             );

@@ -180,6 +180,13 @@ pub fn record(ind: &Indicator) -> &[crate::dataset::Point] {
 /// assert!((r - 0.0997).abs() < 5e-5); // the 2020–2025 record
 /// ```
 pub fn historical_rate(ind: &Indicator) -> Option<f64> {
+    historical_rate_raw(ind).map(snap)
+}
+
+/// [`historical_rate`] before it is rounded to [`PATH_DIGITS`] significant
+/// digits (so that the mean of 5,2 … 8,5 is 0,063 in a link and everywhere,
+/// not 0,06299999999999999).
+fn historical_rate_raw(ind: &Indicator) -> Option<f64> {
     let record = record(ind);
     if ind.model == Model::Rate {
         let n = record.len();
@@ -868,6 +875,11 @@ fn reach_year(s: &Scenario, rate: f64, t: f64, values: &[f64]) -> Option<i32> {
 /// [`reach_year`] from the rate alone.
 fn reach_year_by_rate(s: &Scenario, rate: f64, t: f64) -> Option<i32> {
     let step = s.step_years.max(1) as i32;
+    // A rate's target is the period's average: the base year's own rate
+    // (8,5 % beside a target of 8 %) does not meet it.
+    if s.model == Model::Rate {
+        return s.reaches(rate * 100.0, t).then_some(s.base_year + 1);
+    }
     if s.model == Model::TermTotal {
         // The base is the term before: the first term that can reach the
         // target is the next one.
@@ -878,7 +890,6 @@ fn reach_year_by_rate(s: &Scenario, rate: f64, t: f64) -> Option<i32> {
         return Some(s.base_year);
     }
     let k = match s.model {
-        Model::Rate => return s.reaches(rate * 100.0, t).then_some(s.base_year + 1),
         Model::Linear => {
             let k = (t - s.base_value) / rate;
             (k.is_finite() && k > 0.0).then_some(k)
@@ -1012,11 +1023,13 @@ fn simulate(
         Model::Rate => (
             100.0,
             Step::Compound { rate },
+            // The period's average rate: the index at the end, only (the
+            // start, 100, is below a rising aim and "meets" a ceiling).
             threshold.map(|t| Aim {
                 years: span,
                 value: 100.0 * (1.0 + t / 100.0).powi(span as i32),
                 up: s.goal == Goal::Higher,
-                from: 0,
+                from: span,
             }),
         ),
         Model::Linear => (s.base_value, Step::Linear { step: rate }, None),

@@ -99,6 +99,40 @@ pub(crate) fn beyond(p: &Projection) -> bool {
     }
 }
 
+/// Past a range's far end, in words for the goal: above its top when higher
+/// is better, below its bottom when lower is (a poverty rate of 3,9 % beside
+/// a 6–8 % target is not "above the range"). The forms: a card's
+/// parenthesis, a phrase of its own, the chart's marker.
+pub(crate) fn past_range(lang: Lang, goal: Goal, form: PastForm) -> &'static str {
+    match (goal, form) {
+        (Goal::Higher, PastForm::Card) => {
+            lang.pick("vượt cả cận trên", "above even the top of the range")
+        }
+        (Goal::Lower, PastForm::Card) => lang.pick(
+            "xuống dưới cả cận dưới",
+            "below even the bottom of the range",
+        ),
+        (Goal::Higher, PastForm::Phrase) => lang.pick(
+            "vượt cả cận trên của mục tiêu",
+            "above even the top of the target range",
+        ),
+        (Goal::Lower, PastForm::Phrase) => lang.pick(
+            "xuống dưới cả cận dưới của mục tiêu",
+            "below even the bottom of the target range",
+        ),
+        (Goal::Higher, PastForm::Chart) => lang.pick("vượt cận trên", "above the range"),
+        (Goal::Lower, PastForm::Chart) => lang.pick("dưới cận dưới", "below the range"),
+    }
+}
+
+/// The forms of [`past_range`].
+#[derive(Clone, Copy)]
+pub(crate) enum PastForm {
+    Card,
+    Phrase,
+    Chart,
+}
+
 /// Whether a path short of its target stands still or moves away from it:
 /// no rise towards a higher target, no fall towards a lower one.
 fn moves_away(p: &Projection) -> bool {
@@ -115,13 +149,12 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
     let s = &p.scenario;
     if s.model == Model::Rate {
         return match (reached(p), beyond(p)) {
-            (true, true) => lang
-                .pick(
-                    "cao hơn cả cận trên của mục tiêu",
-                    "above even the top of the target range",
-                )
-                .into(),
+            (true, true) => past_range(lang, s.goal, PastForm::Phrase).into(),
             (true, false) => lang.pick("đạt mục tiêu", "meets the target").into(),
+            // Short of a floor is below it; short of a ceiling, above it.
+            (false, _) if s.goal == Goal::Lower => {
+                lang.pick("cao hơn mục tiêu", "above the target").into()
+            }
             (false, _) => lang.pick("thấp hơn mục tiêu", "below the target").into(),
         };
     }
@@ -159,12 +192,13 @@ pub fn reach(w: &Words<'_>, p: &Projection) -> String {
     // the year the path reached the range (164,7 in 2030 is inside
     // 161,05–168,51; 271,4 in 2035 is past it).
     if reached(p) && beyond(p) {
+        let past = past_range(lang, s.goal, PastForm::Card);
         if p.reached_year == Some(ty) {
-            out.push_str(lang.pick(" (vượt cả cận trên)", " (above even the top of the range)"));
+            out.push_str(&format!(" ({past})"));
         } else {
             out.push_str(&lang.pick(
-                format!(", đến năm {ty} vượt cả cận trên"),
-                format!(", and by {ty} is above even the top of the range"),
+                format!(", đến năm {ty} {past}"),
+                format!(", and by {ty} is {past}"),
             ));
         }
     }
@@ -241,10 +275,14 @@ fn tone(p: &Projection) -> Tone {
     }
 }
 
-/// The history's first and last points, if two.
+/// The first and last years of the record its rate is worked out from (after
+/// any break), if two.
 fn record(d: &Dataset, p: &Projection) -> Option<(i32, i32)> {
     let ind = d.indicator(&p.scenario.indicator)?;
-    let (a, b) = (ind.history.first()?, ind.history.last()?);
+    // The years the record's rate is worked out from: after a break in the
+    // series (a new poverty standard), only those after it.
+    let rec = crate::scenario::record(ind);
+    let (a, b) = (rec.first()?, rec.last()?);
     (b.year > a.year).then_some((a.year, b.year))
 }
 
@@ -258,9 +296,13 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
     let measure = w.measure().map(|m| format!(" ({m})")).unwrap_or_default();
     // A fall needed reads as a fall ("Cần giảm mỗi năm 2,04 điểm %/năm"),
     // not as a negative rise.
-    let falling = p.reached_year != Some(s.base_year)
-        && p.required_rate.is_some_and(|r| r < 0.0)
-        && p.required_rate_far.is_none_or(|f| f < 0.0);
+    // Met already, the label follows the goal: a figure that should fall
+    // is never under "Cần tăng mỗi năm".
+    let falling = if p.reached_year == Some(s.base_year) {
+        s.goal == Goal::Lower
+    } else {
+        p.required_rate.is_some_and(|r| r < 0.0) && p.required_rate_far.is_none_or(|f| f < 0.0)
+    };
     let label = match (s.model, falling) {
         (Model::Linear, false) => lang
             .pick("Cần thêm mỗi năm", "Change needed each year")
@@ -307,6 +349,14 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         .filter(|_| s.model != Model::Linear)
         .map(|f| ranged_need(w, r, f, p.rate));
     let value = match range {
+        // A fall needed is printed as its size under "Cần giảm" (7,8–12,9 %,
+        // not "−12,9–−7,8 %").
+        Some((x, y, dd, _)) if falling => format!(
+            "{}–{}{}",
+            w.pct(-y, dd).trim_end_matches('%'),
+            w.pct(-x, dd),
+            w.per_year()
+        ),
         Some((x, y, dd, _)) => format!(
             "{}–{}{}",
             w.pct(x, dd).trim_end_matches('%'),
@@ -349,7 +399,22 @@ fn need_card(w: &Words<'_>, d: &Dataset, p: &Projection) -> Option<Card> {
         _ => String::new(),
     };
     let unit = if n == 1 { "year" } else { "years" };
-    let mut detail = if let Some((_, _, dd, least)) = range {
+    let mut detail = if let Some((_, _, dd, least)) = range.filter(|_| falling) {
+        // Falling to a ceiling's range: at least the fall that takes it to
+        // the range's top.
+        lang.pick(
+            format!(
+                "{years}: giảm ít nhất {} để xuống tới cận trên của khoảng mục tiêu {}; tức {total} sau {n} năm",
+                w.rate_d(-least, dd),
+                w.level(lo, hi)
+            ),
+            format!(
+                "{years}: a fall of at least {} to get down to the top of the {} target range; {total} over {n} {unit}",
+                w.rate_d(-least, dd),
+                w.level(lo, hi)
+            ),
+        )
+    } else if let Some((_, _, dd, least)) = range {
         lang.pick(
             format!(
                 "{years}: ít nhất {} để đạt mức thấp nhất của khoảng mục tiêu {}; tức {total} sau {n} năm",
@@ -934,12 +999,7 @@ fn reach_term(w: &Words<'_>, p: &Projection) -> String {
         );
     }
     match (reached(p), beyond(p)) {
-        (true, true) => lang
-            .pick(
-                "vượt cả cận trên của mục tiêu",
-                "above even the top of the target range",
-            )
-            .into(),
+        (true, true) => past_range(lang, p.scenario.goal, PastForm::Phrase).into(),
         (true, false) if p.target_low != p.target_high => lang
             .pick("trong khoảng mục tiêu", "within the target range")
             .into(),
@@ -1045,6 +1105,26 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
     };
     let need = match (p.required_rate, s.model) {
         _ if p.reached_year == Some(s.base_year) => String::new(),
+        // Falling into a ceiling's range: the fall's size, with its verb.
+        (Some(r), Model::Compound) if ranged && r < 0.0 && p.required_rate_far.is_some_and(|f| f < 0.0) => {
+            let (x, y, d, least) = ranged_need(w, r, p.required_rate_far.unwrap_or(r), p.rate);
+            let range = format!(
+                "{}–{}{}",
+                w.pct(-y, d).trim_end_matches('%'),
+                w.pct(-x, d),
+                w.per_year()
+            );
+            lang.pick(
+                format!(
+                    " Muốn đạt mục tiêu cần giảm ít nhất {}/năm ({range} để nằm trong khoảng mục tiêu).",
+                    w.pct(-least, d)
+                ),
+                format!(
+                    " Reaching the target takes a fall of at least {} a year ({range} to land within the range).",
+                    w.pct(-least, d)
+                ),
+            )
+        }
         (Some(r), Model::Compound) if ranged => {
             let (x, y, d, least) = ranged_need(w, r, p.required_rate_far.unwrap_or(r), p.rate);
             let range = format!(
@@ -1145,16 +1225,20 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
             let years = w.years(s.base_year + 1, ty);
             lang.pick(
                 format!(
-                    "{label} ({name}): nếu tăng {} trong {years}, cộng dồn {}{}.{chance}",
-                    w.rate(p.rate),
+                    "{label} ({name}): nếu {} trong {years}, cộng dồn {}{}.{chance}",
+                    w.change_rate(p.rate),
                     w.change_total(p.cumulative_change),
                     against(w, p)
                         .map(|a| format!(", {a}: {}", reach(w, p)))
                         .unwrap_or_default()
                 ),
                 format!(
-                    "{label} ({name}): growth of {} over {years}, {} in all{}.{chance}",
-                    w.rate(p.rate),
+                    "{label} ({name}): {} over {years}, {} in all{}.{chance}",
+                    if p.rate < 0.0 {
+                        format!("a fall of {}", w.rate(-p.rate))
+                    } else {
+                        format!("growth of {}", w.rate(p.rate))
+                    },
                     w.change_total(p.cumulative_change),
                     against(w, p)
                         .map(|a| format!(", {a}: {}", reach(w, p)))

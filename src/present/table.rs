@@ -13,13 +13,17 @@ use crate::scenario::{Projection, SharesProjection};
 enum Cell {
     Text(String),
     Number(f64, String),
+    /// Words around figures: as the table shows them, and as the CSV
+    /// writes them (the figures in the CSV's own style, dot decimal and no
+    /// grouping, as its number cells: "44.5 (Báo …)", not "44,5").
+    Mixed(String, String),
     Empty,
 }
 
 impl Cell {
     fn shown(&self) -> String {
         match self {
-            Cell::Text(s) | Cell::Number(_, s) => s.clone(),
+            Cell::Text(s) | Cell::Number(_, s) | Cell::Mixed(s, _) => s.clone(),
             Cell::Empty => String::new(),
         }
     }
@@ -28,7 +32,7 @@ impl Cell {
         match self {
             // The isolates that keep a dataset's text from reordering the
             // page's are of no use in a spreadsheet.
-            Cell::Text(s) => csv_text(&s.replace(['\u{2068}', '\u{2069}'], "")),
+            Cell::Text(s) | Cell::Mixed(_, s) => csv_text(&s.replace(['\u{2068}', '\u{2069}'], "")),
             // Plain numbers (dot decimal, no grouping), so spreadsheets read them in any locale.
             Cell::Number(v, _) => format!("{}", (v * 1e6).round() / 1e6),
             Cell::Empty => String::new(),
@@ -184,7 +188,7 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
             }
             None => row.extend([Cell::Empty, Cell::Empty]),
         }
-        let alts: Vec<String> = ind
+        let (alts, alts_csv): (Vec<String>, Vec<String>) = ind
             .alternatives
             .iter()
             .filter(|a| a.year == y)
@@ -194,18 +198,18 @@ fn grid(w: &Words<'_>, d: &Dataset, p: &Projection, trend: Option<&Projection>) 
                     .as_ref()
                     .map(|n| format!("; {}", n.text(lang)))
                     .unwrap_or_default();
-                format!(
-                    "{} ({}{note})",
-                    w.published(a.value),
-                    source_line(d, &a.source, lang)
+                let rest = format!("({}{note})", source_line(d, &a.source, lang));
+                (
+                    format!("{} {rest}", w.published(a.value)),
+                    format!("{} {rest}", (a.value * 1e6).round() / 1e6),
                 )
             })
-            .collect();
+            .unzip();
         if alternatives {
             row.push(if alts.is_empty() {
                 Cell::Empty
             } else {
-                Cell::Text(alts.join(" | "))
+                Cell::Mixed(alts.join(" | "), alts_csv.join(" | "))
             });
         }
         let k = p.years.iter().position(|&x| x == y).unwrap_or(0);

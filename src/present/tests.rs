@@ -437,10 +437,13 @@ fn alternatives_are_on_the_chart_in_the_table_and_the_csv() {
     );
     let c = compute(&d, &v, &mut Draws::new(0), &mut TrendCache::default()).unwrap();
     let text = csv(&d, &v, &c).unwrap();
+    // The CSV's figures in one style: the alternatives' too (two testers
+    // found "44.2" beside "44,5 (…)" and "1.700 (…)" in one file).
     assert!(
-        text.contains("44.2") && text.contains("44,5 (") && text.contains("triệu đồng"),
+        text.contains("44.2") && text.contains("44.5 (") && text.contains("triệu đồng"),
         "{text}"
     );
+    assert!(!text.contains("44,5") && !text.contains("44,3"), "{text}");
 }
 
 #[test]
@@ -2789,4 +2792,251 @@ fn a_published_target_the_path_passes_stays_in_view_when_the_year_moves_on() {
         card(&p, "noTarget").detail,
         "Các nguồn không nêu mục tiêu cho chỉ tiêu này."
     );
+}
+
+/// Another province's indicators: rates, lower-is-better targets (an
+/// outsider's Cao Bằng, invented figures).
+const OTHER_JSON: &str = r#"{"formatVersion": 1, "id": "cb", "name": "Cao Bằng", "baseYear": 2025,
+  "sources": [{"id": "s", "publication": "Báo", "title": "Tổng kết"}],
+  "assumptions": {"inflation": {"value": 0.03, "source": "s"}, "populationGrowth": {"value": 0.005, "source": "s"}},
+  "indicators": [
+    {"id": "growth", "label": {"vi": "Tăng trưởng GRDP", "en": "GRDP growth"}, "unit": "percent", "model": "rate",
+     "history": [{"year": 2021, "value": 5.2, "source": "s"}, {"year": 2022, "value": 6.0, "source": "s"},
+       {"year": 2023, "value": 5.6, "source": "s"}, {"year": 2024, "value": 6.2, "source": "s"},
+       {"year": 2025, "value": 8.5, "source": "s"}],
+     "targets": [{"year": 2030, "value": 8, "source": "s"}], "scenarios": {}},
+    {"id": "cpi", "label": {"vi": "Lạm phát", "en": "Inflation"}, "unit": "percent", "model": "rate", "goal": "lower",
+     "history": [{"year": 2023, "value": 3.8, "source": "s"}, {"year": 2024, "value": 3.2, "source": "s"},
+       {"year": 2025, "value": 3.5, "source": "s"}],
+     "targets": [{"year": 2030, "value": 4, "source": "s"}], "scenarios": {}},
+    {"id": "poor", "label": {"vi": "Tỷ lệ hộ nghèo", "en": "Poor households"}, "unit": "percent", "model": "compound", "goal": "lower",
+     "history": [{"year": 2020, "value": 20.0, "source": "s"}, {"year": 2025, "value": 12.0, "source": "s"}],
+     "targets": [{"year": 2030, "low": 6, "high": 8, "source": "s"}], "scenarios": {}},
+    {"id": "infant", "label": {"vi": "Tử vong trẻ sơ sinh", "en": "Infant mortality"}, "unit": "percent", "model": "compound", "goal": "lower",
+     "history": [{"year": 2020, "value": 16.0, "source": "s"}, {"year": 2025, "value": 12.0, "source": "s"}],
+     "targets": [{"year": 2030, "value": 14, "source": "s"}], "scenarios": {}},
+    {"id": "poverty", "label": {"vi": "Hộ nghèo", "en": "Poverty"}, "unit": "percent", "model": "compound", "goal": "lower",
+     "history": [{"year": 2020, "value": 30.0, "source": "s"}, {"year": 2022, "value": 27.0, "source": "s"},
+       {"year": 2025, "value": 18.5, "source": "s"}],
+     "breaks": [{"year": 2022, "label": "Chuẩn mới"}],
+     "targets": [{"year": 2030, "value": 10, "source": "s"}], "scenarios": {}},
+    {"id": "structure", "label": "Cơ cấu", "unit": "percent", "model": "shares", "history": [],
+     "parts": [{"id": "a", "label": {"vi": "Nông nghiệp", "en": "Agriculture"}}, {"id": "b", "label": "Công nghiệp"},
+       {"id": "c", "label": "Dịch vụ"}],
+     "shares": [{"year": 2020, "values": [10.0, 40.0, 50.0], "source": "s"},
+       {"year": 2025, "values": [2.0, 45.0, 53.0], "source": "s"}]}
+  ]}"#;
+
+#[test]
+fn a_rate_target_is_the_period_s_average_not_the_base_year_s_rate() {
+    // 8,5 % in 2025 beside an 8 % target: a scenario of 6,3 %/yr was said to
+    // "meet the target", the chart "met already in 2025", the chance gone.
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        for (g, met) in [(0.063, false), (0.079, false), (0.08, true), (0.09, true)] {
+            let (p, spec) = with(&d, "growth", lang, |s| s.growth = Some(g));
+            let c = card(&p, "scenario");
+            let says_met = c
+                .detail
+                .ends_with(lang.pick("đạt mục tiêu", "meets the target"));
+            assert_eq!(says_met, met, "{g}: {}", c.detail);
+            assert_eq!(c.tone == Tone::Bad, !met, "{g}: {c:?}");
+            assert!(
+                !spec.words.reached.contains("2025"),
+                "{}",
+                spec.words.reached
+            );
+            // The chance is of the average: most paths at 9 %, few at 6,3 %.
+            let chance = first_num(&card(&p, "chance").value);
+            assert!(
+                if g >= 0.09 {
+                    chance > 80.0
+                } else if g < 0.07 {
+                    chance < 5.0
+                } else {
+                    true
+                },
+                "{g}: {chance}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_rate_with_a_ceiling_is_short_of_it_above_it() {
+    // Inflation at 5 % a year against a 4 % ceiling was "meets the target";
+    // 3,7 % against a 3 % ceiling "below the target" with a 100 % chance.
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "cpi", lang, |s| s.growth = Some(0.05));
+        let c = card(&p, "scenario");
+        assert!(
+            c.detail
+                .ends_with(lang.pick("cao hơn mục tiêu", "above the target")),
+            "{}",
+            c.detail
+        );
+        assert_eq!(c.tone, Tone::Bad);
+        assert_eq!(card(&p, "chance").value, "0%");
+        let (p, _) = with(&d, "cpi", lang, |s| s.growth = Some(0.03));
+        let c = card(&p, "scenario");
+        assert!(
+            c.detail
+                .ends_with(lang.pick("đạt mục tiêu", "meets the target")),
+            "{}",
+            c.detail
+        );
+        // A fall is said as a fall.
+        let (p, _) = with(&d, "cpi", lang, |s| s.growth = Some(-0.02));
+        assert!(
+            p.sentence
+                .contains(lang.pick("nếu giảm 2,0%/năm trong", "a fall of 2.0% a year over")),
+            "{}",
+            p.sentence
+        );
+    }
+}
+
+#[test]
+fn a_fall_into_a_ceiling_s_range_reads_as_a_fall_to_its_top() {
+    // 12 % to a 6–8 % range, lower better: "Cần giảm mỗi năm −12,9–−7,8%",
+    // "cần tăng ít nhất −7,8%", "để đạt mức thấp nhất", and 3,9 % called
+    // "above even the top of the range".
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "poor", lang, |s| s.growth = Some(-0.097));
+        let need = card(&p, "need");
+        assert_eq!(need.value, lang.pick("7,8–12,9%/năm", "7.8–12.9% a year"));
+        assert!(
+            need.detail.contains(lang.pick(
+                "giảm ít nhất 7,8%/năm để xuống tới cận trên của khoảng mục tiêu 6–8%",
+                "a fall of at least 7.8% a year to get down to the top of the 6–8% target range"
+            )),
+            "{}",
+            need.detail
+        );
+        assert!(p.sentence.contains(lang.pick(
+            "Muốn đạt mục tiêu cần giảm ít nhất 7,8%/năm (7,8–12,9%/năm để nằm trong khoảng mục tiêu).",
+            "Reaching the target takes a fall of at least 7.8% a year (7.8–12.9% a year to land within the range)."
+        )), "{}", p.sentence);
+        let (p, spec) = with(&d, "poor", lang, |s| s.growth = Some(-0.2));
+        let says = lang.pick(
+            "đạt mục tiêu năm 2027, đến năm 2030 xuống dưới cả cận dưới",
+            "reaches the target in 2027, and by 2030 is below even the bottom of the range",
+        );
+        assert!(
+            card(&p, "scenario").detail.contains(says),
+            "{}",
+            card(&p, "scenario").detail
+        );
+        assert!(
+            !p.sentence.contains(lang.pick("cận trên", "top of")),
+            "{}",
+            p.sentence
+        );
+        assert_eq!(
+            spec.words.reached,
+            lang.pick(
+                "Đạt mục tiêu: 2027 (2030: dưới cận dưới)",
+                "Target reached: 2027 (below the range by 2030)"
+            )
+        );
+        // Met already: under a fall's label.
+        let (p, _) = shown(&d, &view(&d, "infant", lang));
+        let need = card(&p, "need");
+        assert_eq!(
+            (need.label.as_str(), need.value.as_str()),
+            lang.pick(
+                ("Cần giảm mỗi năm", "Đã đạt"),
+                ("Fall needed each year", "Met already")
+            )
+        );
+    }
+}
+
+#[test]
+fn after_a_break_the_record_s_rate_names_the_years_it_is_from() {
+    // 2022–2025's −11,84 %/yr (after the new standard) was "2020–2025".
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "poverty", lang));
+        let need = card(&p, "need");
+        assert!(
+            need.detail.ends_with(lang.pick(
+                "Giai đoạn 2022–2025: giảm 11,84%/năm (tính từ số liệu)",
+                "In 2022–2025 it fell 11.84% a year (worked out from the figures)"
+            )),
+            "{}",
+            need.detail
+        );
+    }
+}
+
+#[test]
+fn a_record_s_rate_carries_no_floating_point_noise_into_the_link() {
+    // The mean of 5,2 6,0 5,6 6,2 8,5 is 6,3 %: the link said
+    // "gr=0.06299999999999999".
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    let (p, _) = shown(&d, &view(&d, "growth", Lang::Vi));
+    assert!(
+        p.link.contains("&gr=0.063&") || p.link.ends_with("&gr=0.063"),
+        "{}",
+        p.link
+    );
+}
+
+#[test]
+fn without_presets_the_opening_pace_is_the_record_s_not_the_reader_s() {
+    // The card said "Kịch bản bạn chọn" and the growth control had no tag,
+    // though the reader had chosen nothing: the widget opens on the record.
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let v = view(&d, "poverty", lang);
+        let (p, _) = shown(&d, &v);
+        assert_eq!(
+            card(&p, "scenario").label,
+            lang.pick(
+                "Giữ nhịp 2022–2025, năm 2030",
+                "At the 2022–2025 pace, in 2030"
+            )
+        );
+        let growth = p.controls.iter().find(|c| c.primary).unwrap();
+        assert_eq!(
+            growth.tag,
+            lang.pick("tính từ số liệu", "worked out from the figures")
+        );
+        // Moved: the reader's.
+        let (p, _) = with(&d, "poverty", lang, |s| s.growth = Some(-0.2));
+        assert_eq!(
+            card(&p, "scenario").label,
+            lang.pick("Kịch bản bạn chọn, năm 2030", "Your scenario, in 2030")
+        );
+        assert_eq!(p.controls.iter().find(|c| c.primary).unwrap().tag, "");
+    }
+}
+
+#[test]
+fn a_part_held_at_zero_says_the_others_are_scaled_and_may_turn() {
+    // Agriculture 10 → 2 % in 2020–2025 is at 0 % from 2027; the others are
+    // scaled to 100 % from then, and services, rising 0,6 points a year,
+    // fell to 48,63 % by 2055 under "keeps shifting as in 2020–2025".
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let note = lang.pick(
+            "Nông nghiệp chạm 0% từ năm 2027; từ đó các phần còn lại được chia lại cho đủ 100%, nên có thể đổi chiều.",
+            "Agriculture reaches 0% in 2027; from then on the other parts are scaled to add up to 100%, so they may turn.",
+        );
+        let mut v = view(&d, "structure", lang);
+        v.scenario.target_year = Some(2055);
+        assert!(
+            shown(&d, &v).0.sentence.contains(note),
+            "{}",
+            shown(&d, &v).0.sentence
+        );
+        v.scenario.target_year = Some(2026);
+        assert!(!shown(&d, &v)
+            .0
+            .sentence
+            .contains(lang.pick("chạm 0%", "reaches 0%")));
+    }
 }

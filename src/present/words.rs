@@ -127,7 +127,9 @@ impl<'a> Words<'a> {
                 .value(low)
                 .replace(&self.num(low, self.decimals()), &self.num(low, d(low)));
         }
-        let range = format!("{}–{}", self.num(low, d(low)), self.num(high, d(high)));
+        // Both ends with the same decimals ("2,00–2,50%", not "2–2,50%").
+        let dd = d(low).max(d(high));
+        let range = format!("{}–{}", self.num(low, dd), self.num(high, dd));
         match &self.ind.unit {
             Unit::Percent => format!("{range}%"),
             Unit::Index => range,

@@ -196,16 +196,23 @@ test('the CSV download is the table, with units, sources and the figures that di
   assert.ok(head.some((h) => /\(triệu đồng\)/.test(h)));
   assert.equal(rows.length - 1, cells.length, 'the same rows');
   for (const r of rows) assert.equal(r.length, head.length, 'every row as wide as its header');
+  // The alternatives' figures are in the CSV's number style (44.5, not 44,5).
+  const altCol = head.findIndex((h) => /^Số liệu khác/.test(h));
+  const csvStyle = (t) => t.split(' | ').map((seg) => seg.replace(/^[\d.,]+/, (m) => String(parseNum(m)))).join(' | ');
   rows.slice(1).forEach((r, i) => r.forEach((v, j) => {
     const t = clean(cells[i][j]);
-    if (/^-?\d+(\.\d+)?$/.test(v) && t) {
+    if (j === altCol && t) {
+      assert.equal(v, csvStyle(t), `row ${i} col ${j}`);
+    } else if (/^-?\d+(\.\d+)?$/.test(v) && t) {
       const digits = (t.replace(/\s*\(.*\)$/, '').split(',')[1] || '').length;
       assert.ok(Math.abs(Number(v) - parseNum(t.replace(/\s*\(.*\)$/, ''))) <= 0.5 * 10 ** -digits + 1e-9, `row ${i} col ${j}: ${v} vs ${t}`);
     } else {
       assert.equal(v, t, `row ${i} col ${j}`);
     }
   }));
-  assert.match(text, /44,5 \(Không rõ tên báo, bản lưu, “Bài về lịch sử/, 'the other 2020 figures are in it, with their sources');
+  assert.ok(altCol > 0, 'the alternatives column');
+  assert.match(text, /44\.5 \(Không rõ tên báo, bản lưu, “Bài về lịch sử/, 'the other 2020 figures are in it, with their sources');
+  assert.doesNotMatch(text, /44,5/, 'one number style in the file');
   await done(o);
 });
 
