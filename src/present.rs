@@ -906,13 +906,25 @@ fn retarget(w: &Words<'_>, ind: &Indicator, s: &Scenario) -> Option<String> {
         return None;
     }
     let lang = w.lang;
-    let per = if ind.model == Model::Rate {
-        w.per_year()
-    } else {
-        ""
+    // A rate's target is an average to a year: "bình quân 8%/năm đến năm
+    // 2028", not "8%/năm năm 2028".
+    let rate = ind.model == Model::Rate;
+    let per = if rate { w.per_year() } else { "" };
+    let level = |l: crate::dataset::Level| {
+        let v = format!("{}{per}", w.level(l.low(), l.high()));
+        if rate {
+            lang.pick(format!("bình quân {v}"), format!("an average of {v}"))
+        } else {
+            v
+        }
     };
-    let level = |l: crate::dataset::Level| format!("{}{per}", w.level(l.low(), l.high()));
-    let year = |y: i32| lang.pick(format!("năm {y}"), format!("by {y}"));
+    let year = |y: i32| {
+        if rate {
+            lang.pick(format!("đến năm {y}"), format!("to {y}"))
+        } else {
+            lang.pick(format!("năm {y}"), format!("by {y}"))
+        }
+    };
     let tried = lang.pick("Mục tiêu bạn đang thử", "The target you are trying");
     let mine = format!("{tried}: {} {}", level(mine), year(s.target_year));
     Some(match own {
@@ -946,13 +958,13 @@ fn another_year(d: &Dataset, ind: &Indicator, lang: Lang, year: i32) -> Option<S
     let (mine, theirs) = (ind.period_label(year), ind.period_label(opens));
     Some(if ind.model == Model::TermTotal {
         lang.pick(
-            format!("Giai đoạn bạn đang thử: {mine} (tiện ích mở ở giai đoạn {theirs})."),
-            format!("The term you are trying: {mine} (the widget opens at {theirs})."),
+            format!("Giai đoạn bạn đang thử: {mine} (mặc định: giai đoạn {theirs})."),
+            format!("The term you are trying: {mine} (default: {theirs})."),
         )
     } else {
         lang.pick(
-            format!("Năm bạn đang thử: {mine} (tiện ích mở ở năm {theirs})."),
-            format!("The year you are trying: {mine} (the widget opens at {theirs})."),
+            format!("Năm bạn đang thử: {mine} (mặc định: năm {theirs})."),
+            format!("The year you are trying: {mine} (default: {theirs})."),
         )
     })
 }
@@ -1148,9 +1160,9 @@ fn pressed(d: &Dataset, ind: &Indicator, input: &ViewInput) -> String {
 /// The labels the scenario and the trend are shown under.
 ///
 /// A preset named for years the cards go past ("Kế hoạch 2026–2030" on the
-/// 2031–2035 total, "2025–2030 plan" in 2035) says it is carried on: "(kéo
-/// dài)", "(extended)", so a plan's name never stands over a figure no plan
-/// gave. The trend is by its nature carried on and keeps its name.
+/// 2031–2035 total, "2025–2030 plan" in 2035) says it is carried on: "giữ
+/// tiếp sau 2030", "continued after 2030", so a plan's name never stands over
+/// a figure no plan gave. The trend is by its nature carried on and keeps its name.
 fn shown_labels(
     d: &Dataset,
     ind: &Indicator,
@@ -1163,10 +1175,12 @@ fn shown_labels(
     let scenario = match pressed {
         Some(n) => {
             let label = preset_label(ind, n, lang).text;
-            if n != "trend" && last_year_in(&label).is_some_and(|y| target_year > y) {
-                lang.pick(format!("{label} (kéo dài)"), format!("{label} (extended)"))
-            } else {
-                label
+            match last_year_in(&label) {
+                Some(y) if n != "trend" && target_year > y => lang.pick(
+                    format!("{label}, giữ tiếp sau {y}"),
+                    format!("{label}, continued after {y}"),
+                ),
+                _ => label,
             }
         }
         // No presets: the widget opens on the record's own pace, which
@@ -1175,7 +1189,7 @@ fn shown_labels(
             let rec = scenario::record(ind);
             match (rec.first(), rec.last()) {
                 (Some(a), Some(b)) if b.year > a.year => lang.pick(
-                    format!("Giữ nhịp {}–{}", a.year, b.year),
+                    format!("Giữ tốc độ {}–{}", a.year, b.year),
                     format!("At the {}–{} pace", a.year, b.year),
                 ),
                 _ => lang.pick("Kịch bản bạn chọn", "Your scenario").into(),
@@ -1336,7 +1350,7 @@ pub fn presentation(
                 .map(|(part, year)| {
                     lang.pick(
                         format!(
-                            " {} chạm 0% từ năm {year}; từ đó các phần còn lại được chia lại cho đủ 100%, nên có thể đổi chiều.",
+                            " {} về 0% từ năm {year}; từ đó các phần còn lại được chia lại cho đủ 100%, nên có thể đổi chiều.",
                             isolate(&part)
                         ),
                         format!(

@@ -1144,6 +1144,27 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                 ),
             )
         }
+        // Real GRDP could fall and the target still be met: said as the
+        // real card says it (an allowance, not a requirement to fall).
+        (Some(r), Model::PerCapita)
+            if p.required_real_growth.is_some_and(|g| {
+                let dg = w.apart(s.real_growth, g);
+                g < 0.0 && w.pct(g, dg) != w.pct(0.0, dg)
+            }) =>
+        {
+            let g = p.required_real_growth.unwrap_or(0.0);
+            let fall = w.rate_d(-g, w.apart(s.real_growth, g));
+            lang.pick(
+                format!(
+                    " Muốn đạt mục tiêu cần tăng {} danh nghĩa: GRDP thực (toàn tỉnh) giảm tới {fall} vẫn đạt.",
+                    w.rate_d(r, need_decimals(w, d, p, r))
+                ),
+                format!(
+                    " Reaching the target takes {} nominal: real GRDP (the whole province) could fall by up to {fall} and still reach it.",
+                    w.rate_d(r, need_decimals(w, d, p, r))
+                ),
+            )
+        }
         (Some(r), Model::PerCapita) => lang.pick(
             format!(
                 " Muốn đạt đúng mục tiêu cần tăng {} danh nghĩa, tức GRDP thực (toàn tỉnh) {}.",
@@ -1160,6 +1181,35 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
                     .unwrap_or_default()
             ),
         ),
+        // A range moved into by points: at least the near end's step, and
+        // the steps that land within it (the near one rounded away from
+        // zero, the far one towards it, so every step printed lands inside).
+        (Some(r), Model::Linear) if ranged && p.required_rate_far.is_some_and(|f| (f < 0.0) == (r < 0.0)) => {
+            let f = p.required_rate_far.unwrap_or(r);
+            let (near, far) = (r.abs(), f.abs());
+            let mut dd = w.apart_points(p.rate, r);
+            let ends = |dd: u8| {
+                let k = 10f64.powi(i32::from(dd));
+                (((near * k) - 1e-9).ceil() / k, ((far * k) + 1e-9).floor() / k)
+            };
+            while dd < super::words::MAX_APART && ends(dd).0 > ends(dd).1 {
+                dd += 1;
+            }
+            let (a, b) = ends(dd);
+            let range = format!("{}–{}", w.num(a, dd), w.points_rate_d(b, dd));
+            let least = w.points_rate_d(a, dd);
+            if r < 0.0 {
+                lang.pick(
+                    format!(" Muốn đạt mục tiêu cần giảm ít nhất {least} ({range} để nằm trong khoảng mục tiêu)."),
+                    format!(" Reaching the target takes a fall of at least {least} ({range} to land within the range)."),
+                )
+            } else {
+                lang.pick(
+                    format!(" Muốn đạt mục tiêu cần thêm ít nhất {least} ({range} để nằm trong khoảng mục tiêu)."),
+                    format!(" Reaching the target takes at least {least} ({range} to land within the range)."),
+                )
+            }
+        }
         (Some(r), Model::Linear) if r < 0.0 => lang.pick(
             format!(" Muốn đạt đúng mục tiêu cần giảm {}.", w.points_rate_d(-r, w.apart_points(p.rate, r))),
             format!(" Hitting the target exactly takes a fall of {}.", w.points_rate_d(-r, w.apart_points(p.rate, r))),
@@ -1224,21 +1274,20 @@ pub fn sentence(w: &Words<'_>, d: &Dataset, scenario: &Shown<'_>) -> String {
         Model::Rate => {
             let years = w.years(s.base_year + 1, ty);
             lang.pick(
+                // The figure itself, not a verb: a rate of 0 is not "không
+                // đổi" (unchanged from today's 3,5 %), an inflation of −3 %
+                // is not "giảm 3%" (easing).
                 format!(
-                    "{label} ({name}): nếu {} trong {years}, cộng dồn {}{}.{chance}",
-                    w.change_rate(p.rate),
+                    "{label} ({name}): nếu bình quân {} trong {years}, cộng dồn {}{}.{chance}",
+                    w.rate(p.rate),
                     w.change_total(p.cumulative_change),
                     against(w, p)
                         .map(|a| format!(", {a}: {}", reach(w, p)))
                         .unwrap_or_default()
                 ),
                 format!(
-                    "{label} ({name}): {} over {years}, {} in all{}.{chance}",
-                    if p.rate < 0.0 {
-                        format!("a fall of {}", w.rate(-p.rate))
-                    } else {
-                        format!("growth of {}", w.rate(p.rate))
-                    },
+                    "{label} ({name}): an average of {} over {years}, {} in all{}.{chance}",
+                    w.rate(p.rate),
                     w.change_total(p.cumulative_change),
                     against(w, p)
                         .map(|a| format!(", {a}: {}", reach(w, p)))

@@ -2464,14 +2464,14 @@ fn a_plan_carried_past_its_years_says_so_on_its_card() {
         (
             "investment",
             2035,
-            "Kế hoạch 2026–2030 (kéo dài): tổng 2031–2035",
-            "2026–2030 plan (extended): total for 2031–2035",
+            "Kế hoạch 2026–2030, giữ tiếp sau 2030: tổng 2031–2035",
+            "2026–2030 plan, continued after 2030: total for 2031–2035",
         ),
         (
             "grdpPerCapita",
             2035,
-            "Kế hoạch 2025–2030 (kéo dài), năm 2035",
-            "2025–2030 plan (extended), in 2035",
+            "Kế hoạch 2025–2030, giữ tiếp sau 2030, năm 2035",
+            "2025–2030 plan, continued after 2030, in 2035",
         ),
         // Within the plan's years, and at its end, the plan keeps its name.
         (
@@ -2496,7 +2496,7 @@ fn a_plan_carried_past_its_years_says_so_on_its_card() {
             // The trend is carried on by nature and keeps its name.
             assert!(!card(&p, "trend")
                 .label
-                .contains(lang.pick("kéo dài", "extended")));
+                .contains(lang.pick("giữ tiếp", "continued")));
         }
     }
     assert_eq!(
@@ -2727,20 +2727,20 @@ fn another_year_without_a_target_is_said_under_the_question() {
         (
             "structure",
             2055,
-            "Năm bạn đang thử: 2055 (tiện ích mở ở năm 2030).",
-            "The year you are trying: 2055 (the widget opens at 2030).",
+            "Năm bạn đang thử: 2055 (mặc định: năm 2030).",
+            "The year you are trying: 2055 (default: 2030).",
         ),
         (
             "forestCover",
             2040,
-            "Năm bạn đang thử: 2040 (tiện ích mở ở năm 2030).",
-            "The year you are trying: 2040 (the widget opens at 2030).",
+            "Năm bạn đang thử: 2040 (mặc định: năm 2030).",
+            "The year you are trying: 2040 (default: 2030).",
         ),
         (
             "investment",
             2035,
-            "Giai đoạn bạn đang thử: 2031–2035 (tiện ích mở ở giai đoạn 2026–2030).",
-            "The term you are trying: 2031–2035 (the widget opens at 2026–2030).",
+            "Giai đoạn bạn đang thử: 2031–2035 (mặc định: giai đoạn 2026–2030).",
+            "The term you are trying: 2031–2035 (default: 2026–2030).",
         ),
     ] {
         for lang in [Lang::Vi, Lang::En] {
@@ -2886,14 +2886,23 @@ fn a_rate_with_a_ceiling_is_short_of_it_above_it() {
             "{}",
             c.detail
         );
-        // A fall is said as a fall.
-        let (p, _) = with(&d, "cpi", lang, |s| s.growth = Some(-0.02));
-        assert!(
-            p.sentence
-                .contains(lang.pick("nếu giảm 2,0%/năm trong", "a fall of 2.0% a year over")),
-            "{}",
-            p.sentence
-        );
+        // The figure itself: −2 % is not "giảm 2%" (easing), 0 is not
+        // "không đổi" (unchanged from today's 3,5 %).
+        for (g, vi, en) in [
+            (
+                -0.02,
+                "nếu bình quân -2,0%/năm trong",
+                "an average of -2.0% a year over",
+            ),
+            (
+                0.0,
+                "nếu bình quân 0,0%/năm trong",
+                "an average of 0.0% a year over",
+            ),
+        ] {
+            let (p, _) = with(&d, "cpi", lang, |s| s.growth = Some(g));
+            assert!(p.sentence.contains(lang.pick(vi, en)), "{}", p.sentence);
+        }
     }
 }
 
@@ -2996,7 +3005,7 @@ fn without_presets_the_opening_pace_is_the_record_s_not_the_reader_s() {
         assert_eq!(
             card(&p, "scenario").label,
             lang.pick(
-                "Giữ nhịp 2022–2025, năm 2030",
+                "Giữ tốc độ 2022–2025, năm 2030",
                 "At the 2022–2025 pace, in 2030"
             )
         );
@@ -3023,7 +3032,7 @@ fn a_part_held_at_zero_says_the_others_are_scaled_and_may_turn() {
     let d = Dataset::from_json(OTHER_JSON).unwrap();
     for lang in [Lang::Vi, Lang::En] {
         let note = lang.pick(
-            "Nông nghiệp chạm 0% từ năm 2027; từ đó các phần còn lại được chia lại cho đủ 100%, nên có thể đổi chiều.",
+            "Nông nghiệp về 0% từ năm 2027; từ đó các phần còn lại được chia lại cho đủ 100%, nên có thể đổi chiều.",
             "Agriculture reaches 0% in 2027; from then on the other parts are scaled to add up to 100%, so they may turn.",
         );
         let mut v = view(&d, "structure", lang);
@@ -3037,6 +3046,81 @@ fn a_part_held_at_zero_says_the_others_are_scaled_and_may_turn() {
         assert!(!shown(&d, &v)
             .0
             .sentence
-            .contains(lang.pick("chạm 0%", "reaches 0%")));
+            .contains(lang.pick("về 0%", "reaches 0%")));
+    }
+}
+
+#[test]
+fn a_range_moved_into_by_points_needs_at_least_its_near_end_s_step() {
+    // Forest cover 56,5 % to 57–58 % by 2030: "Hitting the target exactly
+    // takes 0,10 points a year" said nothing of the range.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "digitalShare", lang, |s| {
+            s.target_value = None;
+            s.growth = Some(1.5);
+        });
+        assert!(
+            !p.sentence.contains(lang.pick("ít nhất", "at least")),
+            "one figure: {}",
+            p.sentence
+        );
+    }
+    let text = DEFAULT_JSON_WITH_RLO.replace("RLO", "").replace(
+        r#""targets": [], "scenarios": {}}]}"#,
+        r#""targets": [], "scenarios": {}},
+        {"id": "forest", "label": "Rừng", "unit": "percent", "model": "linear",
+         "history": [{"year": 2020, "value": 55.0, "source": "s"}, {"year": 2025, "value": 56.5, "source": "s"}],
+         "targets": [{"year": 2030, "low": 57, "high": 58, "source": "s"}], "scenarios": {}}]}"#,
+    );
+    let d = Dataset::from_json(&text).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = shown(&d, &view(&d, "forest", lang));
+        assert!(
+            p.sentence.contains(lang.pick(
+                "Muốn đạt mục tiêu cần thêm ít nhất 0,10 điểm %/năm (0,10–0,30 điểm %/năm để nằm trong khoảng mục tiêu).",
+                "Reaching the target takes at least 0.10 points a year (0.10–0.30 points a year to land within the range)."
+            )),
+            "{}",
+            p.sentence
+        );
+    }
+}
+
+#[test]
+fn a_rate_s_tried_target_reads_as_an_average_to_a_year() {
+    // "Mục tiêu bạn đang thử: 8%/năm năm 2028".
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "growth", lang, |s| s.target_year = Some(2028));
+        assert_eq!(
+            p.retarget.as_deref(),
+            Some(lang.pick(
+                "Mục tiêu bạn đang thử: bình quân 8%/năm đến năm 2028; mục tiêu đề ra: bình quân 8%/năm đến năm 2030.",
+                "The target you are trying: an average of 8% a year to 2028; the published target: an average of 8% a year to 2030."
+            ))
+        );
+    }
+}
+
+#[test]
+fn real_growth_that_could_fall_is_an_allowance_in_the_sentence_as_on_its_card() {
+    // 2050: the card said "Real GRDP could fall by 0,2%/năm", the sentence
+    // "takes … real GRDP that falls 0,2% a year", as if it had to.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "grdpPerCapita", lang, |s| s.target_year = Some(2050));
+        assert_eq!(
+            card(&p, "real").label,
+            lang.pick("Tức GRDP thực có thể giảm", "Real GRDP could fall by")
+        );
+        assert!(
+            p.sentence.contains(lang.pick(
+                "GRDP thực (toàn tỉnh) giảm tới 0,2%/năm vẫn đạt.",
+                "real GRDP (the whole province) could fall by up to 0.2% a year and still reach it."
+            )),
+            "{}",
+            p.sentence
+        );
     }
 }
