@@ -970,7 +970,25 @@ fn another_year(d: &Dataset, ind: &Indicator, lang: Lang, year: i32) -> Option<S
 }
 
 fn caveats(ind: &Indicator, lang: Lang) -> Vec<Localized> {
-    ind.caveats.iter().map(|c| loc(c, lang)).collect()
+    let mut out: Vec<Localized> = ind.caveats.iter().map(|c| loc(c, lang)).collect();
+    // An English view of words the dataset gives in Vietnamese only (a
+    // studio's dataset with no English labels) says so, rather than mixing
+    // the two languages unexplained.
+    let vi_only = |t: &Text| t.get(Lang::En).1 == Lang::Vi;
+    // (The province's name reads the same in both.)
+    let some_vi_only = vi_only(&ind.label)
+        || ind.title.as_ref().is_some_and(vi_only)
+        || ind.parts.iter().any(|p| vi_only(&p.label))
+        || ind.scenarios.0.iter().any(|(_, p)| {
+            p.label.as_ref().is_some_and(vi_only) || p.basis.as_ref().is_some_and(vi_only)
+        });
+    if lang == Lang::En && some_vi_only {
+        out.push(plain(
+            "Some of this dataset's words for this indicator are in Vietnamese only: it gives no English for them.".into(),
+            Lang::En,
+        ));
+    }
+    out
 }
 
 /// The chart's spec for what is computed (the page adds its theme and scale).

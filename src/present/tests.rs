@@ -3124,3 +3124,26 @@ fn real_growth_that_could_fall_is_an_allowance_in_the_sentence_as_on_its_card() 
         );
     }
 }
+
+#[test]
+fn an_english_view_of_words_given_in_vietnamese_only_says_so() {
+    let note = "Some of this dataset's words for this indicator are in Vietnamese only: it gives no English for them.";
+    // Lạng Sơn gives English for everything: no note, in either language.
+    let d = d();
+    for ind in &d.indicators {
+        for lang in [Lang::Vi, Lang::En] {
+            let (p, _) = shown(&d, &view(&d, &ind.id, lang));
+            assert!(!p.caveats.iter().any(|c| c.text == note), "{}", ind.id);
+        }
+    }
+    // "Cơ cấu", "Công nghiệp": Vietnamese only. Said in English, with its language.
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    let (p, _) = shown(&d, &view(&d, "structure", Lang::En));
+    let c = p.caveats.iter().find(|c| c.text == note).expect("the note");
+    assert_eq!(c.lang, "en");
+    let (p, _) = shown(&d, &view(&d, "structure", Lang::Vi));
+    assert!(!p.caveats.iter().any(|c| c.text == note));
+    // Labelled in both: none.
+    let (p, _) = shown(&d, &view(&d, "growth", Lang::En));
+    assert!(!p.caveats.iter().any(|c| c.text == note), "{:?}", p.caveats);
+}
