@@ -3147,3 +3147,28 @@ fn an_english_view_of_words_given_in_vietnamese_only_says_so() {
     let (p, _) = shown(&d, &view(&d, "growth", Lang::En));
     assert!(!p.caveats.iter().any(|c| c.text == note), "{:?}", p.caveats);
 }
+
+#[test]
+fn the_chance_card_prints_the_uncertainty_as_its_field_does() {
+    // Digital share: the field "0,5", the card "0,50 điểm %/năm".
+    let d = d();
+    for ind in d.indicators.iter().filter(|i| i.model == Model::Linear) {
+        for lang in [Lang::Vi, Lang::En] {
+            for sp in [None, Some(0.5), Some(0.25), Some(1.0)] {
+                let (p, _) = with(&d, &ind.id, lang, |s| s.spread = sp.or(s.spread));
+                let Some(c) = p.cards.iter().find(|c| c.id == "chance") else {
+                    continue;
+                };
+                let field = p.controls.iter().find(|c| c.key == "spread").unwrap();
+                let unit = lang.pick(" điểm %/năm", " points a year");
+                assert!(
+                    c.detail.contains(&format!("{}{unit}", field.text)),
+                    "{}: {} vs {}",
+                    ind.id,
+                    c.detail,
+                    field.text
+                );
+            }
+        }
+    }
+}

@@ -158,7 +158,10 @@ impl<'a> Words<'a> {
     /// rate or for a share that moves by points alike.
     pub fn spread(&self, sd: f64, linear: bool) -> String {
         if linear {
-            return self.points_rate_d(sd, own_points_decimals(sd));
+            // As its field shows it: one decimal, more only as it has them
+            // ("0,5", not "0,50" beside a field reading 0,5).
+            let d = (1..=4).find(|&k| has_decimals(sd, k)).unwrap_or(4);
+            return self.points_rate_d(sd, d);
         }
         let n = self.num(sd * 100.0, own_decimals(sd));
         self.pick(
