@@ -631,6 +631,23 @@ fn axes<DB: DrawingBackend>(
             .collect(),
         None => Vec::new(),
     };
+    // As many term labels as fit side by side ("2021–2025" is about 76 CSS
+    // pixels with its gap), every k-th counted back from the last term, so
+    // the term in view is always named and none overprints another.
+    let term_labels: Vec<(f64, String)> = {
+        let mut term_labels = term_labels;
+        term_labels.sort_by(|a, b| a.0.total_cmp(&b.0));
+        term_labels.dedup_by(|a, b| a.0 == b.0);
+        let n = term_labels.len();
+        let room = (css_w / (76.0 * st.text_scale())).floor().max(1.0) as usize;
+        let k = n.div_ceil(room).max(1);
+        term_labels
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| (n - 1 - i).is_multiple_of(k))
+            .map(|(_, l)| l)
+            .collect()
+    };
     let bars = term(spec).is_some();
     let year_fmt = move |x: &f64| {
         let r = x.round();

@@ -947,8 +947,8 @@ fn retarget(w: &Words<'_>, ind: &Indicator, s: &Scenario) -> Option<String> {
     })
 }
 
-/// For an indicator with no target, the line under the question when the
-/// reader looks at another year than the widget opens at: the question
+/// For an indicator with no target, the line under a picture's question when
+/// the reader looks at another year than the widget opens at: the question
 /// ("… đến năm 2030 sẽ ra sao?") is answered for 2055 only if it says so.
 fn another_year(d: &Dataset, ind: &Indicator, lang: Lang, year: i32) -> Option<String> {
     let opens = controls::start(d, &ind.id).ok()?.target_year?;
@@ -1179,7 +1179,7 @@ fn pressed(d: &Dataset, ind: &Indicator, input: &ViewInput) -> String {
 ///
 /// A preset named for years the cards go past ("Kế hoạch 2026–2030" on the
 /// 2031–2035 total, "2025–2030 plan" in 2035) says it is carried on: "giữ
-/// tiếp sau 2030", "continued after 2030", so a plan's name never stands over
+/// tiếp", "continued", so a plan's name never stands over
 /// a figure no plan gave. The trend is by its nature carried on and keeps its name.
 fn shown_labels(
     d: &Dataset,
@@ -1194,10 +1194,11 @@ fn shown_labels(
         Some(n) => {
             let label = preset_label(ind, n, lang).text;
             match last_year_in(&label) {
-                Some(y) if n != "trend" && target_year > y => lang.pick(
-                    format!("{label}, giữ tiếp sau {y}"),
-                    format!("{label}, continued after {y}"),
-                ),
+                // Short, so a phone's headline card keeps its height (the
+                // years in view follow the label).
+                Some(y) if n != "trend" && target_year > y => {
+                    lang.pick(format!("{label}, giữ tiếp"), format!("{label}, continued"))
+                }
                 _ => label,
             }
         }
@@ -1432,10 +1433,7 @@ pub fn presentation(
         lang: lang.code(),
         shape: format!("{}|{}|{}|{}", d.id, ind.id, lang.code(), controls.len()),
         title: title(d, ind, lang),
-        retarget: match resolved.as_ref() {
-            Some(r) if r.target.is_some() => retarget(&w, ind, r),
-            _ => years.last().and_then(|&y| another_year(d, ind, lang, y)),
-        },
+        retarget: resolved.as_ref().and_then(|r| retarget(&w, ind, r)),
         caveats: caveats(ind, lang),
         presets: presets(ind, &pressed(d, ind, input), lang),
         controls,
@@ -1633,7 +1631,18 @@ pub fn caption(d: &Dataset, input: &ViewInput, pres: &Presentation) -> Caption {
         .unwrap_or_default();
     Caption {
         title: pres.title.text.clone(),
-        retarget: pres.retarget.clone().unwrap_or_default(),
+        // A picture travels without the page: with no target, the year it
+        // shows is said under its question when it is not the one the
+        // widget opens at. (On the page the cards name the year, and a line
+        // appearing above a slider in use would move it under the finger.)
+        retarget: pres
+            .retarget
+            .clone()
+            .or_else(|| {
+                let ind = d.indicator(&input.indicator)?;
+                another_year(d, ind, input.lang, *pres.years.last()?)
+            })
+            .unwrap_or_default(),
         scenario: pres
             .sentence
             .chars()

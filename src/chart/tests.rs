@@ -921,3 +921,44 @@ fn a_label_too_wide_beside_its_mark_slides_into_the_plot() {
         "{b:?} outside {left}–{right}"
     );
 }
+
+#[test]
+fn term_labels_never_overprint_on_a_narrow_chart() {
+    // Seven terms at 375 px: "2021–2025026–2030031–2035…".
+    let mut s = ChartSpec {
+        history: vec![Xy {
+            year: 2025.0,
+            value: 181.7,
+        }],
+        projection: Some(Line {
+            years: (0..=6).map(|k| 2025.0 + 5.0 * f64::from(k)).collect(),
+            values: (0..=6).map(|k| 181.7 * 1.1_f64.powi(k)).collect(),
+        }),
+        bars: Some(5.0),
+        ..Default::default()
+    };
+    let terms = |t: &[String]| {
+        t.iter()
+            .filter(|t| t.len() > 8 && t.contains('–'))
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    // Wide: every term named.
+    assert_eq!(terms(&texts(&s)).len(), 7, "{:?}", texts(&s));
+    // Narrow: the labels drawn fit side by side, the last term among them.
+    let rec = Recorder(Default::default(), (340, 300));
+    s.scale = 1.0;
+    draw(&rec.clone().into_drawing_area(), &s).unwrap();
+    let log = rec.0.borrow();
+    let mut boxes: Vec<_> = log
+        .texts
+        .iter()
+        .filter(|t| t.0.len() > 8 && t.0.contains('–'))
+        .collect();
+    boxes.sort_by_key(|t| t.1.x0);
+    assert!(boxes.len() >= 2 && boxes.len() < 7, "{boxes:?}");
+    assert!(boxes.iter().any(|t| t.0 == "2051–2055"), "{boxes:?}");
+    for w in boxes.windows(2) {
+        assert!(w[0].1.x1 < w[1].1.x0, "{w:?}");
+    }
+}

@@ -798,9 +798,19 @@ fn no_target_card(w: &Words<'_>, p: &Projection) -> Card {
             format!("The chosen scenario for {when}: {shown}, {en} of {level}."),
         ));
     }
+    // With a published target for another year, the heading names the year
+    // (or term) in view: on a phone, where the detail is a tap away, "Mục
+    // tiêu: Chưa có" under a question about 2026–2030's 180–190 read as if
+    // that target were not there.
+    let label = if years.is_empty() {
+        lang.pick("Mục tiêu", "Target").to_string()
+    } else {
+        let when = w.ind.period_label(p.target_year);
+        lang.pick(format!("Mục tiêu cho {when}"), format!("Target for {when}"))
+    };
     card(
         "noTarget",
-        lang.pick("Mục tiêu", "Target").into(),
+        label,
         lang.pick("Chưa có", "None given").into(),
         detail,
         Tone::Neutral,
@@ -960,12 +970,18 @@ fn term_cards(w: &Words<'_>, scenario: &Shown<'_>, trend: Option<&Shown<'_>>) ->
             base
         }
     };
+    // A plan carried on ("…, giữ tiếp") drops "tổng" so its heading keeps
+    // to two lines on a phone (the card is the term's total all the same).
+    let carried = scenario
+        .label
+        .ends_with(lang.pick(", giữ tiếp", ", continued"));
     out.push(card(
         "scenario",
-        lang.pick(
-            format!("{}: tổng {next}", scenario.label),
-            format!("{}: total for {next}", scenario.label),
-        ),
+        match (carried, lang) {
+            (true, _) => format!("{}: {next}", scenario.label),
+            (false, Lang::Vi) => format!("{}: tổng {next}", scenario.label),
+            (false, Lang::En) => format!("{}: total for {next}", scenario.label),
+        },
         end_value(w, p),
         total(p),
         tone(p),
@@ -1004,6 +1020,10 @@ fn reach_term(w: &Words<'_>, p: &Projection) -> String {
             .pick("trong khoảng mục tiêu", "within the target range")
             .into(),
         (true, false) => lang.pick("đạt mục tiêu", "meets the target").into(),
+        // Over a ceiling is not "short of" it.
+        (false, _) if p.scenario.goal == Goal::Lower => {
+            lang.pick("chưa đạt mục tiêu", "above the target").into()
+        }
         (false, _) => lang.pick("chưa đạt mục tiêu", "short of the target").into(),
     }
 }

@@ -2464,14 +2464,14 @@ fn a_plan_carried_past_its_years_says_so_on_its_card() {
         (
             "investment",
             2035,
-            "Kế hoạch 2026–2030, giữ tiếp sau 2030: tổng 2031–2035",
-            "2026–2030 plan, continued after 2030: total for 2031–2035",
+            "Kế hoạch 2026–2030, giữ tiếp: 2031–2035",
+            "2026–2030 plan, continued: 2031–2035",
         ),
         (
             "grdpPerCapita",
             2035,
-            "Kế hoạch 2025–2030, giữ tiếp sau 2030, năm 2035",
-            "2025–2030 plan, continued after 2030, in 2035",
+            "Kế hoạch 2025–2030, giữ tiếp, năm 2035",
+            "2025–2030 plan, continued, in 2035",
         ),
         // Within the plan's years, and at its end, the plan keeps its name.
         (
@@ -2745,12 +2745,14 @@ fn another_year_without_a_target_is_said_under_the_question() {
     ] {
         for lang in [Lang::Vi, Lang::En] {
             let mut v = view(&d, ind, lang);
-            assert_eq!(shown(&d, &v).0.retarget, None, "{ind} as it opens");
+            let (p, _) = shown(&d, &v);
+            assert_eq!(caption(&d, &v, &p).retarget, "", "{ind} as it opens");
             v.scenario.target_year = Some(year);
             let (p, _) = shown(&d, &v);
-            assert_eq!(p.retarget.as_deref(), Some(lang.pick(vi, en)), "{ind}");
-            // And in the picture's caption.
+            // In the picture's caption; on the page the cards name the
+            // year, and no line appears above a slider in use.
             assert_eq!(caption(&d, &v, &p).retarget, lang.pick(vi, en));
+            assert_eq!(p.retarget, None, "{ind}");
         }
     }
 }
@@ -2820,6 +2822,9 @@ const OTHER_JSON: &str = r#"{"formatVersion": 1, "id": "cb", "name": "Cao Bằng
        {"year": 2025, "value": 18.5, "source": "s"}],
      "breaks": [{"year": 2022, "label": "Chuẩn mới"}],
      "targets": [{"year": 2030, "value": 10, "source": "s"}], "scenarios": {}},
+    {"id": "debt", "label": {"vi": "Nợ", "en": "Debt"}, "unit": "billionVnd", "model": "termTotal", "goal": "lower",
+     "history": [{"year": 2025, "value": 1200, "source": "s"}],
+     "targets": [{"year": 2030, "value": 1000, "source": "s"}], "scenarios": {}},
     {"id": "structure", "label": "Cơ cấu", "unit": "percent", "model": "shares", "history": [],
      "parts": [{"id": "a", "label": {"vi": "Nông nghiệp", "en": "Agriculture"}}, {"id": "b", "label": "Công nghiệp"},
        {"id": "c", "label": "Dịch vụ"}],
@@ -3171,4 +3176,27 @@ fn the_chance_card_prints_the_uncertainty_as_its_field_does() {
             }
         }
     }
+}
+
+#[test]
+fn a_term_past_its_target_names_itself_and_a_total_over_a_ceiling_is_above_it() {
+    // On a phone (details a tap away) "Mục tiêu: Chưa có" under a question
+    // about 2026–2030's 180–190 read as if there were none.
+    let d = d();
+    for lang in [Lang::Vi, Lang::En] {
+        let (p, _) = with(&d, "investment", lang, |s| s.target_year = Some(2055));
+        let c = card(&p, "noTarget");
+        assert_eq!(
+            c.label,
+            lang.pick("Mục tiêu cho 2051–2055", "Target for 2051–2055")
+        );
+        let (p, _) = with(&d, "forestCover", lang, |s| s.target_year = Some(2040));
+        assert_eq!(card(&p, "noTarget").label, lang.pick("Mục tiêu", "Target"));
+    }
+    // A total 10 % over a 1.000 ceiling: "short of the target" read as below it.
+    let d = Dataset::from_json(OTHER_JSON).unwrap();
+    let (p, _) = with(&d, "debt", Lang::En, |s| s.growth = Some(0.1));
+    assert!(p.sentence.ends_with("above the target."), "{}", p.sentence);
+    let (p, _) = with(&d, "debt", Lang::Vi, |s| s.growth = Some(0.1));
+    assert!(p.sentence.ends_with("chưa đạt mục tiêu."), "{}", p.sentence);
 }
