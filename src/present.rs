@@ -566,6 +566,19 @@ fn controls_of(
                         ),
                     }
                     .into(),
+                    // No target for the year (or term) in view, though the
+                    // dataset has one for another: said, so the empty field
+                    // beside a slider at its minimum is not read as a
+                    // target, and the control keeps its height as the year
+                    // moves past the target's (no jump under the finger).
+                    (Key::TargetValue, None, None) if !ind.targets.is_empty() => {
+                        if ind.model == Model::TermTotal {
+                            lang.pick("không có cho giai đoạn này", "none for this term")
+                        } else {
+                            lang.pick("không có cho năm này", "none for this year")
+                        }
+                        .into()
+                    }
                     _ => tag_of(d, ind, def.key, v, lang),
                 },
                 primary: matches!(

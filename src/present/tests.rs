@@ -3190,6 +3190,16 @@ fn a_term_past_its_target_names_itself_and_a_total_over_a_ceiling_is_above_it() 
             c.label,
             lang.pick("Mục tiêu cho 2051–2055", "Target for 2051–2055")
         );
+        // The empty target field says why, and keeps its tag line (its
+        // control does not shrink under a finger moving the year).
+        let field = p.controls.iter().find(|c| c.key == "targetValue").unwrap();
+        assert_eq!(
+            (field.text.as_str(), field.tag.as_str()),
+            (
+                "",
+                lang.pick("không có cho giai đoạn này", "none for this term")
+            )
+        );
         let (p, _) = with(&d, "forestCover", lang, |s| s.target_year = Some(2040));
         assert_eq!(card(&p, "noTarget").label, lang.pick("Mục tiêu", "Target"));
     }
