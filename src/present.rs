@@ -429,6 +429,13 @@ fn presets(ind: &Indicator, pressed: &str, lang: Lang) -> Vec<PresetView> {
     out
 }
 
+/// Whether a control's value `v` is the dataset's `x`, as it is or as the
+/// control shows it (3,4158 shown as 3,4): a value the reader moved, however
+/// close (3,37, 3,46), is the reader's.
+fn as_given(ind: &Indicator, key: Key, x: f64, v: f64) -> bool {
+    (x - v).abs() < 1e-9 || (controls::as_shown(ind, key, x) - v).abs() < 1e-9
+}
+
 /// Where a control's value comes from, in a word: the dataset's assumption
 /// ("giả định"; worked out from the figures, still assumed to hold ahead),
 /// the record, or the reader's own choice.
@@ -443,9 +450,7 @@ pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lan
             // The dataset's own value, as it is or as the control shows it
             // (3,4158 shown as 3,4): a value the reader moved, however
             // close (3,37, 3,46), is the reader's.
-            let near = |x: f64, y: f64| {
-                (x - y).abs() < 1e-9 || (controls::as_shown(ind, Key::Spread, x) - y).abs() < 1e-9
-            };
+            let near = |x: f64, y: f64| as_given(ind, Key::Spread, x, y);
             return match (v, ind.spread, scenario::historical_spread(ind)) {
                 (Some(v), Some(x), _) if near(x, v) => lang.pick("giả định", "assumption").into(),
                 (Some(v), None, Some(x)) if near(x, v) => lang
@@ -470,23 +475,16 @@ pub(crate) fn tag_of(d: &Dataset, ind: &Indicator, key: Key, v: Option<f64>, lan
         Key::RealGrowth | Key::Growth if ind.scenarios.0.is_empty() => {
             let record = scenario::record_growth(a, ind);
             return match (record, v) {
-                (Some(x), Some(v))
-                    if (x - v).abs() < 1e-9
-                        || (controls::as_shown(ind, key, x) - v).abs() < 1e-9 =>
-                {
-                    lang.pick("tính từ số liệu", "worked out from the figures")
-                        .into()
-                }
+                (Some(x), Some(v)) if as_given(ind, key, x, v) => lang
+                    .pick("tính từ số liệu", "worked out from the figures")
+                    .into(),
                 _ => String::new(),
             };
         }
         _ => return String::new(),
     };
     match (dflt, v) {
-        (Some(x), Some(v))
-            if (x.value - v).abs() < 1e-9
-                || (controls::as_shown(ind, key, x.value) - v).abs() < 1e-9 =>
-        {
+        (Some(x), Some(v)) if as_given(ind, key, x.value, v) => {
             match d.source(&x.source).map(|s| s.kind) {
                 Some(SourceKind::Derived) => lang
                     .pick(
@@ -1241,9 +1239,7 @@ fn on_record(d: &Dataset, ind: &Indicator, s: &scenario::ScenarioInput) -> bool 
     }
     let a = &d.assumptions;
     let same = |key: Key, x: Option<f64>, v: Option<f64>| match (x, v) {
-        (Some(x), Some(v)) => {
-            (x - v).abs() < 1e-9 || (controls::as_shown(ind, key, x) - v).abs() < 1e-9
-        }
+        (Some(x), Some(v)) => as_given(ind, key, x, v),
         _ => false,
     };
     let record = scenario::record_growth(a, ind);
